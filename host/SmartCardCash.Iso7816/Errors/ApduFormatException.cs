@@ -1,0 +1,9 @@
+namespace SmartCardCash.Iso7816;
+
+/// <summary>Bytes that are not a valid APDU, or lengths that no APDU can carry.</summary>
+public class ApduFormatException : SmartCardException
+{
+    public ApduFormatException(string message) : base(message)
+    {
+    }
+}

@@ -1,0 +1,9 @@
+namespace SmartCardCash.Iso7816;
+
+/// <summary>The exchange with the card failed in transit (reader error, protocol error, broken link, timeout).</summary>
+public class CardCommunicationException : SmartCardException
+{
+    public CardCommunicationException(string message, Exception? innerException = null) : base(message, innerException)
+    {
+    }
+}

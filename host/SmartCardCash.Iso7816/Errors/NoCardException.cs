@@ -1,0 +1,9 @@
+namespace SmartCardCash.Iso7816;
+
+/// <summary>The reader is there but holds no card (or the card does not answer reset).</summary>
+public class NoCardException : SmartCardException
+{
+    public NoCardException(string message, Exception? innerException = null) : base(message, innerException)
+    {
+    }
+}
