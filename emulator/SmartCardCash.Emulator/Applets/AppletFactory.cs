@@ -1,0 +1,4 @@
+namespace SmartCardCash.Emulator.Applets;
+
+/// <summary>Creates an applet instance over its own persistent memory. Called at every power-up.</summary>
+public delegate Applet AppletFactory(AppletContext context);
