@@ -24,6 +24,9 @@ public sealed class TlvObject : IEquatable<TlvObject>
     // Where the value started in parsed data; kept so number errors can point at it.
     private readonly int? _valueOffset;
 
+    // Length of the value as ToBytes writes it: parsed constructed values may carry padding and long lengths.
+    private readonly int _encodedValueLength;
+
     private TlvObject(Tag tag, byte[] value, TlvObject[] children, int? offset = null, int? valueOffset = null)
     {
         Tag = tag;
@@ -31,6 +34,7 @@ public sealed class TlvObject : IEquatable<TlvObject>
         _children = children;
         Offset = offset;
         _valueOffset = valueOffset;
+        _encodedValueLength = tag.IsConstructed ? children.Sum(child => child.EncodedLength) : value.Length;
     }
 
     public Tag Tag { get; }
@@ -49,8 +53,11 @@ public sealed class TlvObject : IEquatable<TlvObject>
     /// <summary>Where the tag of this object was in the parsed data; null for objects built in code.</summary>
     public int? Offset { get; }
 
-    /// <summary>Bytes <see cref="ToBytes"/> produces: tag, minimal length field and value.</summary>
-    public int EncodedLength => Tag.EncodedLength + BerLength.EncodedLength(_value.Length) + _value.Length;
+    /// <summary>
+    /// Bytes <see cref="ToBytes"/> produces: tag, minimal length field and value, with the children of a constructed
+    /// object re-encoded minimally (so it can be less than was parsed).
+    /// </summary>
+    public int EncodedLength => Tag.EncodedLength + BerLength.EncodedLength(_encodedValueLength) + _encodedValueLength;
 
     /// <summary>A primitive object.</summary>
     /// <exception cref="ArgumentException">The tag is constructed; use <see cref="Constructed"/>.</exception>
@@ -60,7 +67,12 @@ public sealed class TlvObject : IEquatable<TlvObject>
         {
             throw new ArgumentException($"tag {tag} is constructed; build it with TlvObject.Constructed.", nameof(tag));
         }
-        BerLength.EncodedLength(value.Length);
+        if (value.Length > BerLength.MaxValueLength)
+        {
+            throw new ArgumentException(
+                $"a value of {value.Length} bytes is longer than the {BerLength.MaxValueLength} bytes a 3-byte length field can announce.",
+                nameof(value));
+        }
         return new TlvObject(tag, value.ToArray(), []);
     }
 

@@ -77,6 +77,7 @@ public class TlvObjectTests
         TlvObject received = TlvObject.ParseHex("00 6F 81 08 00 84 81 02 A0 01 FF FF FF");
 
         Assert.Equal("6F048402A001", received.ToHex());
+        Assert.Equal(6, received.EncodedLength);
         Assert.Equal(TlvObject.ParseHex("6F 04 84 02 A0 01"), received);
         // The value of a parsed constructed object stays as the card sent it.
         Assert.Equal(Hex.Decode("00 84 81 02 A0 01 FF FF"), received.Value.ToArray());
@@ -178,6 +179,13 @@ public class TlvObjectTests
 
         var constructed = Assert.Throws<ArgumentException>(() => TlvObject.Constructed(new Tag(0x84)));
         Assert.Contains("tag 84 is primitive", constructed.Message);
+    }
+
+    [Fact]
+    public void Values_longer_than_a_3_byte_length_can_announce_are_rejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TlvObject.Primitive(new Tag(0xC1), new byte[0x1000000]));
+        Assert.Contains("16777216 bytes is longer than the 16777215 bytes", e.Message);
     }
 
     [Fact]

@@ -78,7 +78,10 @@ public class TlvPropertyTests
                 IReadOnlyList<TlvObject> objects = TlvObject.ParseAll(bytes);
                 foreach (TlvObject tlv in objects)
                 {
-                    Assert.True(tlv.EncodedLength <= bytes.Length);
+                    byte[] reEncoded = tlv.ToBytes();
+                    Assert.Equal(reEncoded.Length, tlv.EncodedLength);
+                    Assert.True(reEncoded.Length <= bytes.Length);
+                    Assert.Equal(tlv, TlvObject.Parse(reEncoded));
                 }
             }
             catch (TlvFormatException e)
