@@ -265,7 +265,10 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
     public CommandApdu WithCla(byte cla) => new(cla, Ins, P1, P2, _data, Ne, IsExtended ? ApduEncoding.Extended : ApduEncoding.Auto);
 
     /// <summary>A copy with another Ne (used when the card answers 6Cxx).</summary>
-    public CommandApdu WithNe(int ne) => new(Cla, Ins, P1, P2, _data, ne, ApduEncoding.Auto);
+    /// <remarks>An extended command stays extended (a card that needs extended length for a command still needs it
+    /// on the resend), unless the copy has neither data nor Le, which has no extended form.</remarks>
+    public CommandApdu WithNe(int ne) =>
+        new(Cla, Ins, P1, P2, _data, ne, IsExtended && (Nc > 0 || ne > 0) ? ApduEncoding.Extended : ApduEncoding.Auto);
 
     public bool Equals(CommandApdu? other) =>
         other is not null && Cla == other.Cla && Ins == other.Ins && P1 == other.P1 && P2 == other.P2 && Ne == other.Ne &&
