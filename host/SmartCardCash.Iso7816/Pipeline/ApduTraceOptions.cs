@@ -12,10 +12,11 @@ public sealed class ApduTraceOptions
     public LogLevel Level { get; set; } = LogLevel.Debug;
 
     /// <summary>
-    /// Instructions whose command data is never logged, only its length. By default VERIFY (20), CHANGE REFERENCE DATA
-    /// (24) and RESET RETRY COUNTER (2C), which carry PINs. Add the purse's lock-code instructions here.
+    /// Instructions whose command data is never logged, only its length. By default the ISO 7816-4 commands that carry
+    /// reference data (PINs, and the purse's lock code): VERIFY (20), CHANGE REFERENCE DATA (24), DISABLE (26) and
+    /// ENABLE (28) VERIFICATION REQUIREMENT, and RESET RETRY COUNTER (2C).
     /// </summary>
-    public ISet<byte> RedactedInstructions { get; } = new HashSet<byte> { 0x20, 0x24, 0x2C };
+    public ISet<byte> RedactedInstructions { get; } = new HashSet<byte> { 0x20, 0x24, 0x26, 0x28, 0x2C };
 
     /// <summary>
     /// Data bytes shown per command or response; longer data is cut and the number of hidden bytes is shown.

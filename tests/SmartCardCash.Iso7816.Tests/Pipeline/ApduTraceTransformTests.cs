@@ -57,6 +57,8 @@ public partial class ApduTraceTransformTests
     [Theory]
     [InlineData(0x20)]
     [InlineData(0x24)]
+    [InlineData(0x26)]
+    [InlineData(0x28)]
     [InlineData(0x2C)]
     public void PIN_commands_are_redacted_by_default(byte ins)
     {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The one command that runs every test: ./scripts/test.sh
+#
+# It makes sure the system packages the integration suites need are there (pcscd, vsmartcard-vpcd; PostgreSQL for the
+# settlement suites), installing them with apt-get when it runs as root and they are missing. The suites start their
+# own private pcscd and database on loopback, so nothing system-wide is touched. When the packages cannot be
+# installed, those suites report themselves as skipped, by name, and everything else still runs.
+#
+# Extra arguments go to `dotnet test`, e.g. ./scripts/test.sh --filter "FullyQualifiedName~Iso7816".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/sbin/pcscd ] || need+=(pcscd)
+[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || need+=(vsmartcard-vpcd)
+ldconfig -p 2>/dev/null | grep -q 'libpcsclite.so.1 ' || need+=(libpcsclite1)
+
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing ${need[*]} for the PC/SC integration suites"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}"; } >/tmp/scc-apt.log 2>&1; then
+      echo "test.sh: could not install ${need[*]} (see /tmp/scc-apt.log); the PC/SC integration suites will be skipped"
+    fi
+  else
+    echo "test.sh: ${need[*]} missing and not root; the PC/SC integration suites will be skipped"
+  fi
+fi
+
+# pcsc-lite's daemon must not be needed system-wide: tests run a private one. Stop nothing, start nothing here.
+exec dotnet test SmartCardCash.sln --nologo -c Release --logger "console;verbosity=normal" "$@"
