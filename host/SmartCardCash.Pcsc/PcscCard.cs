@@ -19,6 +19,9 @@ public sealed class PcscCard : ICardChannel
     /// </summary>
     public const int ReceiveBufferSize = 4 + 3 + 65536 + 3 + 2;
 
+    /// <summary>MAX_BUFFER_SIZE of pcsc-lite: the largest attribute it returns, and the most it accepts as a length.</summary>
+    internal const int MaxAttributeSize = 264;
+
     private readonly IPcscApi _api;
     private readonly ILogger _logger;
     private readonly nint _handle;
@@ -110,7 +113,10 @@ public sealed class PcscCard : ICardChannel
         return status;
     }
 
-    /// <summary>Reads a reader attribute (SCardGetAttrib), sizing the buffer with a first call.</summary>
+    /// <summary>
+    /// Reads a reader attribute (SCardGetAttrib), sizing the buffer with a first call. pcsc-lite cannot report the
+    /// size in advance; then a buffer of its maximum attribute size is used.
+    /// </summary>
     public byte[] GetAttribute(PcscAttribute attribute) => GetAttribute((uint)attribute);
 
     /// <inheritdoc cref="GetAttribute(PcscAttribute)"/>
@@ -118,7 +124,7 @@ public sealed class PcscCard : ICardChannel
     {
         ThrowIfDisposed();
         var result = TwoCallSizing.Run((byte[]? buffer, ref int length) =>
-            _api.GetAttrib(_handle, attributeId, buffer, ref length), out var value, out var used);
+            _api.GetAttrib(_handle, attributeId, buffer, ref length), out var value, out var used, MaxAttributeSize);
         ThrowOnError(result);
         return value.AsSpan(0, used).ToArray();
     }

@@ -33,8 +33,12 @@ public static class PcscErrors
     public static PcscError Normalize(long nativeResult) => (PcscError)unchecked((uint)nativeResult);
 
     /// <summary>The symbolic name, e.g. "SCARD_E_NO_SERVICE", or "0x…" for a code this table does not know.</summary>
-    public static string GetName(PcscError error) =>
-        Table.TryGetValue(error, out var info) ? info.Name : FormatUnknown(error);
+    public static string GetName(PcscError error) => GetName(error, PcscApiFactory.CurrentPlatform);
+
+    internal static string GetName(PcscError error, PcscPlatform platform) =>
+        error == PcscError.Unexpected && platform != PcscPlatform.Windows
+            ? "SCARD_E_UNSUPPORTED_FEATURE" // pcsc-lite's name for 0x8010001F, the one its drivers mean
+            : Table.TryGetValue(error, out var info) ? info.Name : FormatUnknown(error);
 
     /// <summary>A short sentence for people (without the symbolic name), suited to the platform this process runs on.</summary>
     public static string GetMessage(PcscError error) => GetMessage(error, PcscApiFactory.CurrentPlatform);
@@ -68,6 +72,9 @@ public static class PcscErrors
                 PcscPlatform.MacOs => "the PC/SC service has stopped (reconnect the reader)",
                 _ => "the PC/SC service has stopped (start pcscd)",
             },
+            PcscError.Unexpected => platform == PcscPlatform.Windows
+                ? "an unexpected card error occurred"
+                : "the reader or card does not support the requested feature",
             _ => Table.TryGetValue(error, out var info)
                 ? info.Message
                 : $"the PC/SC call failed with an unknown error code {FormatUnknown(error)}",
@@ -84,7 +91,7 @@ public static class PcscErrors
         }
 
         var prefix = string.IsNullOrEmpty(readerName) ? string.Empty : $"reader '{readerName}': ";
-        return $"{prefix}{message} [{GetName(error)}]";
+        return $"{prefix}{message} [{GetName(error, platform)}]";
     }
 
     internal static PcscErrorKind GetKind(PcscError error) =>
@@ -171,8 +178,7 @@ public static class PcscErrors
             PcscErrorKind.ServiceUnavailable);
         Add(PcscError.ServiceStopped, "SCARD_E_SERVICE_STOPPED", "the PC/SC service has stopped (start pcscd)",
             PcscErrorKind.ServiceUnavailable);
-        Add(PcscError.Unexpected, "SCARD_E_UNEXPECTED",
-            "the reader or card does not support the requested feature, or an unexpected error occurred");
+        Add(PcscError.Unexpected, "SCARD_E_UNEXPECTED", "an unexpected card error occurred");
         Add(PcscError.IccInstallation, "SCARD_E_ICC_INSTALLATION", "no primary provider can be found for the card");
         Add(PcscError.IccCreateOrder, "SCARD_E_ICC_CREATEORDER", "the requested order of object creation is not supported");
         Add(PcscError.UnsupportedFeature, "SCARD_E_UNSUPPORTED_FEATURE", "the card or reader does not support the requested feature");

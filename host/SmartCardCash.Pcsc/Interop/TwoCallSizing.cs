@@ -12,12 +12,25 @@ internal static class TwoCallSizing
     /// <summary>One native call: null buffer means "report the length"; length is in elements of T.</summary>
     public delegate PcscError SizedCall<T>(T[]? buffer, ref int length);
 
-    public static PcscError Run<T>(SizedCall<T> call, out T[] buffer, out int length)
+    /// <param name="call">The native call.</param>
+    /// <param name="buffer">The filled buffer on success.</param>
+    /// <param name="length">How many elements of <paramref name="buffer"/> hold data.</param>
+    /// <param name="fallbackSize">
+    /// Size to try when the length query itself answers "insufficient buffer" without telling a size. pcsc-lite's
+    /// SCardGetAttrib does that, and it also refuses lengths above MAX_BUFFER_SIZE (264), hence a fixed fallback.
+    /// </param>
+    public static PcscError Run<T>(SizedCall<T> call, out T[] buffer, out int length, int fallbackSize = 0)
     {
         buffer = [];
         length = 0;
         var needed = 0;
         var result = call(null, ref needed);
+        if (IsInsufficientBuffer(result) && fallbackSize > 0)
+        {
+            needed = needed > 0 ? needed : fallbackSize;
+            result = PcscError.Success;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             if (result != PcscError.Success)
