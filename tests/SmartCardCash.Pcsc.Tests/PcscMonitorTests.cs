@@ -43,6 +43,7 @@ public sealed class PcscMonitorTests
         var recorder = new EventRecorder(monitor);
         monitor.Start();
         recorder.WaitForCount(1);
+        WaitUntilSettled(service);
 
         service.InsertCard("R1", AtrA);
         recorder.WaitForCount(2);
@@ -66,6 +67,7 @@ public sealed class PcscMonitorTests
         var recorder = new EventRecorder(monitor);
         monitor.Start();
         recorder.WaitForCount(2);
+        WaitUntilSettled(service);
 
         service.SwapCard("R1", AtrB);
 
@@ -82,6 +84,7 @@ public sealed class PcscMonitorTests
         var recorder = new EventRecorder(monitor);
         monitor.Start();
         recorder.WaitForCount(1);
+        WaitUntilSettled(service);
 
         service.AddReader("R2");
         recorder.WaitForCount(2);
@@ -111,6 +114,7 @@ public sealed class PcscMonitorTests
         var recorder = new EventRecorder(monitor);
         monitor.Start();
         recorder.WaitForCount(1);
+        WaitUntilSettled(service);
 
         service.AddReader("R2");
         recorder.WaitFor("attached:R2");
@@ -133,6 +137,7 @@ public sealed class PcscMonitorTests
         var recorder = new EventRecorder(monitor);
         monitor.Start();
         recorder.WaitForCount(3);
+        WaitUntilSettled(service);
 
         service.StopService();
         recorder.WaitForCount(7);
@@ -193,6 +198,7 @@ public sealed class PcscMonitorTests
         var recorder = new EventRecorder(monitor);
         monitor.Start();
         recorder.WaitForCount(2);
+        WaitUntilSettled(service);
 
         service.FailNextWait(PcscError.InternalError);
         recorder.WaitFor("error:pcsc");
@@ -240,6 +246,7 @@ public sealed class PcscMonitorTests
         var recorder = new EventRecorder(monitor);
         monitor.Start();
         recorder.WaitForCount(1);
+        WaitUntilSettled(service);
         WaitUntil(() => service.BlockedWaits == 1);
 
         // WaitAsync throws TimeoutException if Stop never returns.
@@ -264,6 +271,7 @@ public sealed class PcscMonitorTests
         monitor.MonitorError += (_, e) => reported = e.Exception;
         monitor.Start();
         recorder.WaitForCount(1);
+        WaitUntilSettled(service);
 
         service.InsertCard("R1", AtrA);
         recorder.WaitFor("inserted:R1");
@@ -289,6 +297,7 @@ public sealed class PcscMonitorTests
         var recorder = new EventRecorder(monitor);
         monitor.Start();
         recorder.WaitForCount(3);
+        WaitUntilSettled(service);
 
         var readers = monitor.Readers;
 
@@ -309,6 +318,7 @@ public sealed class PcscMonitorTests
         monitor.Start();
         monitor.Start();
         recorder.WaitForCount(2);
+        WaitUntilSettled(service);
         monitor.Stop();
         monitor.Stop();
         Assert.False(monitor.IsRunning);
@@ -345,6 +355,11 @@ public sealed class PcscMonitorTests
         Assert.False(monitor.IsRunning);
         WaitUntil(() => service.OpenContexts == 0);
     }
+
+    /// <summary>
+    /// Waits until the monitor blocks in a wait: the start-up scan is over, so later changes are "Observed".
+    /// </summary>
+    private static void WaitUntilSettled(FakePcscService service) => WaitUntil(() => service.BlockedWaits == 1);
 
     private static void WaitUntil(Func<bool> condition)
     {
