@@ -95,7 +95,7 @@ public sealed class PcscContext : IDisposable
     /// </summary>
     public IReadOnlyList<string> ListReaders(params string[] groups)
     {
-        var result = _api.ListReaders(Handle, groups.Length == 0 ? null : groups, out var readers);
+        var result = _api.ListReaders(Handle, groups is null || groups.Length == 0 ? null : groups, out var readers);
         return result switch
         {
             PcscError.Success => readers,
