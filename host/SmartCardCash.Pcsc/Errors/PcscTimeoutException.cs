@@ -1,0 +1,10 @@
+namespace SmartCardCash.Pcsc;
+
+/// <summary>SCARD_E_TIMEOUT: a wait with a caller-given timeout ran out.</summary>
+public class PcscTimeoutException : PcscException
+{
+    public PcscTimeoutException(PcscError errorCode, string message, Exception? innerException = null)
+        : base(errorCode, message, innerException)
+    {
+    }
+}

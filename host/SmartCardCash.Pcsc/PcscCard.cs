@@ -1,0 +1,200 @@
+using Microsoft.Extensions.Logging;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Pcsc.Interop;
+
+namespace SmartCardCash.Pcsc;
+
+/// <summary>
+/// A connection to the card in one reader (SCardConnect). Implements <see cref="ICardChannel"/>: one APDU per
+/// <see cref="Transmit"/>, sent with the PCI of the active protocol. Not thread-safe, like every channel.
+/// </summary>
+/// <remarks>Dispose disconnects and leaves the card as it is. Errors are <see cref="SmartCardException"/>s:
+/// <see cref="CardRemovedException"/> when the card left, <see cref="PcscCardResetException"/> when another program
+/// reset it (call <see cref="Reconnect"/>), <see cref="ReaderUnavailableException"/> when the reader went away.</remarks>
+public sealed class PcscCard : ICardChannel
+{
+    /// <summary>
+    /// Receive buffer size: pcsc-lite's MAX_BUFFER_SIZE_EXTENDED (4 + 3 + 65536 + 3 + 2), room for the largest
+    /// extended-length response (65536 data bytes + SW1 SW2). pcsc-lite rejects anything larger.
+    /// </summary>
+    public const int ReceiveBufferSize = 4 + 3 + 65536 + 3 + 2;
+
+    /// <summary>MAX_BUFFER_SIZE of pcsc-lite: the largest attribute it returns, and the most it accepts as a length.</summary>
+    internal const int MaxAttributeSize = 264;
+
+    private readonly IPcscApi _api;
+    private readonly ILogger _logger;
+    private readonly nint _handle;
+    private byte[]? _receiveBuffer;
+    private bool _disposed;
+
+    internal PcscCard(IPcscApi api, ILogger logger, nint handle, string readerName, PcscShareMode shareMode,
+        PcscProtocols activeProtocol, byte[] atr)
+    {
+        _api = api;
+        _logger = logger;
+        _handle = handle;
+        ReaderName = readerName;
+        ShareMode = shareMode;
+        ActiveProtocol = activeProtocol;
+        Atr = atr;
+    }
+
+    /// <summary>The reader's name (the channel's <see cref="Name"/>).</summary>
+    public string ReaderName { get; }
+
+    public string Name => ReaderName;
+
+    public ReadOnlyMemory<byte> Atr { get; private set; }
+
+    public PcscShareMode ShareMode { get; private set; }
+
+    /// <summary>The protocol PC/SC chose (<see cref="PcscProtocols.None"/> on a direct connection without one).</summary>
+    public PcscProtocols ActiveProtocol { get; private set; }
+
+    public CardProtocol Protocol => ActiveProtocol switch
+    {
+        PcscProtocols.T0 => CardProtocol.T0,
+        PcscProtocols.T1 => CardProtocol.T1,
+        PcscProtocols.Raw => CardProtocol.Raw,
+        _ => CardProtocol.Unknown,
+    };
+
+    public bool IsDisposed => _disposed;
+
+    public byte[] Transmit(ReadOnlySpan<byte> command)
+    {
+        ThrowIfDisposed();
+        if (command.Length > ReceiveBufferSize)
+        {
+            throw new ApduFormatException(
+                $"a command of {command.Length} bytes is longer than PC/SC can send ({ReceiveBufferSize} bytes)");
+        }
+
+        _receiveBuffer ??= new byte[ReceiveBufferSize];
+        var result = _api.Transmit(_handle, ActiveProtocol, command.ToArray(), command.Length, _receiveBuffer,
+            out var received);
+        ThrowOnError(result);
+        return _receiveBuffer.AsSpan(0, received).ToArray();
+    }
+
+    /// <summary>
+    /// Re-establishes the connection (SCardReconnect), e.g. after <see cref="PcscCardResetException"/>, to change the
+    /// share mode or protocol, or to reset the card (<paramref name="initialization"/> Reset / Unpower).
+    /// </summary>
+    public void Reconnect(PcscShareMode shareMode = PcscShareMode.Shared,
+        PcscProtocols preferredProtocols = PcscProtocols.Any,
+        PcscDisposition initialization = PcscDisposition.Leave)
+    {
+        ThrowIfDisposed();
+        var result = _api.Reconnect(_handle, shareMode, preferredProtocols, initialization, out var active);
+        ThrowOnError(result);
+        ShareMode = shareMode;
+        ActiveProtocol = active;
+        if (_api.Status(_handle, out var status) == PcscError.Success)
+        {
+            Atr = status.Atr;
+        }
+    }
+
+    /// <summary>Starts a transaction; dispose the returned scope (or call End) to end it.</summary>
+    public PcscTransaction BeginTransaction()
+    {
+        ThrowIfDisposed();
+        ThrowOnError(_api.BeginTransaction(_handle));
+        return new PcscTransaction(this, _logger);
+    }
+
+    /// <summary>Reader names, card state, protocol and ATR, as SCardStatus reports them now.</summary>
+    public PcscCardStatus GetStatus()
+    {
+        ThrowIfDisposed();
+        ThrowOnError(_api.Status(_handle, out var status));
+        return status;
+    }
+
+    /// <summary>
+    /// Reads a reader attribute (SCardGetAttrib), sizing the buffer with a first call. pcsc-lite cannot report the
+    /// size in advance; then a buffer of its maximum attribute size is used.
+    /// </summary>
+    public byte[] GetAttribute(PcscAttribute attribute) => GetAttribute((uint)attribute);
+
+    /// <inheritdoc cref="GetAttribute(PcscAttribute)"/>
+    public byte[] GetAttribute(uint attributeId)
+    {
+        ThrowIfDisposed();
+        var result = TwoCallSizing.Run((byte[]? buffer, ref int length) =>
+            _api.GetAttrib(_handle, attributeId, buffer, ref length), out var value, out var used, MaxAttributeSize);
+        ThrowOnError(result);
+        return value.AsSpan(0, used).ToArray();
+    }
+
+    /// <summary>Sends a control code to the reader (SCardControl) and returns its answer.</summary>
+    public byte[] Control(uint controlCode, ReadOnlySpan<byte> input, int maxResponseLength = ReceiveBufferSize)
+    {
+        ThrowIfDisposed();
+        ArgumentOutOfRangeException.ThrowIfNegative(maxResponseLength);
+        var output = new byte[maxResponseLength];
+        ThrowOnError(_api.Control(_handle, controlCode, input.ToArray(), input.Length, output, out var returned));
+        return output.AsSpan(0, returned).ToArray();
+    }
+
+    /// <summary>
+    /// The platform's SCARD_CTL_CODE(function): 0x42000000 + function on pcsc-lite and macOS,
+    /// FILE_DEVICE_SMARTCARD (0x31) &lt;&lt; 16 | function &lt;&lt; 2 on Windows.
+    /// </summary>
+    public uint GetControlCode(int function) => ControlCodeFor(function, _api.Platform);
+
+    internal static uint ControlCodeFor(int function, PcscPlatform platform) => platform == PcscPlatform.Windows
+        ? (0x31u << 16) | ((uint)function << 2)
+        : 0x4200_0000u + (uint)function;
+
+    /// <summary>Disconnects, doing <paramref name="disposition"/> to the card. Later calls do nothing.</summary>
+    public void Disconnect(PcscDisposition disposition = PcscDisposition.Leave)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        // The handle is finished whatever the outcome.
+        _disposed = true;
+        var result = _api.Disconnect(_handle, disposition);
+        if (result != PcscError.Success)
+        {
+            throw Error(result);
+        }
+    }
+
+    /// <summary>Disconnects, leaving the card as it is. A failure is logged, not thrown.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Disconnect();
+        }
+        catch (SmartCardException ex)
+        {
+            PcscLog.DisconnectFailed(_logger, ReaderName, ex.Message);
+        }
+    }
+
+    internal void EndTransaction(PcscDisposition disposition)
+    {
+        ThrowIfDisposed();
+        ThrowOnError(_api.EndTransaction(_handle, disposition));
+    }
+
+    private void ThrowOnError(PcscError result)
+    {
+        if (result != PcscError.Success)
+        {
+            throw Error(result);
+        }
+    }
+
+    private Exception Error(PcscError result) =>
+        PcscErrors.CreateException(result, _api.Platform, cardConnected: true, ReaderName, availableReaders: null);
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}

@@ -1,0 +1,16 @@
+namespace SmartCardCash.Pcsc;
+
+/// <summary>Which exception family a PC/SC code belongs to; see <see cref="PcscErrors"/>.</summary>
+internal enum PcscErrorKind
+{
+    Other,
+    ServiceUnavailable,
+    ReaderUnavailable,
+    CardAbsent,
+    CardUnresponsive,
+    CardReset,
+    Timeout,
+    Cancelled,
+    SharingViolation,
+    Communication,
+}

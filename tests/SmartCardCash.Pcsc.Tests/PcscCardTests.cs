@@ -1,0 +1,226 @@
+using Moq;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Pcsc.Interop;
+
+namespace SmartCardCash.Pcsc.Tests;
+
+public sealed class PcscCardTests
+{
+    private const nint CardHandle = 0x77;
+
+    private readonly Mock<IPcscApi> _api = new(MockBehavior.Strict);
+
+    public PcscCardTests()
+    {
+        _api.SetupGet(a => a.Platform).Returns(PcscPlatform.PcscLite);
+        _api.Setup(a => a.Disconnect(CardHandle, It.IsAny<PcscDisposition>())).Returns(PcscError.Success);
+    }
+
+    private delegate PcscError TransmitCall(nint card, PcscProtocols protocol, byte[] command, int length,
+        byte[] receive, out int received);
+
+    private delegate PcscError AttribCall(nint card, uint attribute, byte[]? buffer, ref int length);
+
+    [Theory]
+    [InlineData(PcscProtocols.T0, CardProtocol.T0)]
+    [InlineData(PcscProtocols.T1, CardProtocol.T1)]
+    [InlineData(PcscProtocols.Raw, CardProtocol.Raw)]
+    public void Transmit_sends_with_the_pci_of_the_active_protocol(PcscProtocols active, CardProtocol expected)
+    {
+        PcscProtocols? sentWith = null;
+        byte[]? sent = null;
+        SetupTransmit((protocol, command, receive) =>
+        {
+            sentWith = protocol;
+            sent = command;
+            receive[0] = 0x90;
+            receive[1] = 0x00;
+            return (PcscError.Success, 2);
+        });
+        using var card = Card(active);
+
+        var response = card.Transmit([0x00, 0xA4, 0x04, 0x00]);
+
+        Assert.Equal(expected, card.Protocol);
+        Assert.Equal(active, sentWith);
+        Assert.Equal([0x00, 0xA4, 0x04, 0x00], sent);
+        Assert.Equal([0x90, 0x00], response);
+    }
+
+    [Fact]
+    public void Transmit_receives_into_a_buffer_large_enough_for_extended_responses()
+    {
+        var received = 0;
+        SetupTransmit((_, _, receive) =>
+        {
+            received = receive.Length;
+            return (PcscError.Success, 65538);
+        });
+        using var card = Card(PcscProtocols.T1);
+
+        Assert.Equal(65538, card.Transmit([0x00, 0xB0, 0x00, 0x00, 0x00, 0x00, 0x00]).Length);
+        Assert.True(received >= 65538);
+    }
+
+    [Theory]
+    [InlineData(PcscError.RemovedCard, typeof(CardRemovedException))]
+    [InlineData(PcscError.NoSmartCard, typeof(CardRemovedException))]
+    [InlineData(PcscError.ResetCard, typeof(PcscCardResetException))]
+    [InlineData(PcscError.ReaderUnavailable, typeof(ReaderUnavailableException))]
+    [InlineData(PcscError.UnknownReader, typeof(ReaderUnavailableException))]
+    [InlineData(PcscError.NotTransacted, typeof(CardCommunicationException))]
+    public void Transmit_failures_surface_as_typed_exceptions(PcscError error, Type expected)
+    {
+        SetupTransmit((_, _, _) => (error, 0));
+        using var card = Card(PcscProtocols.T1);
+
+        var exception = Record.Exception(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+
+        Assert.IsType(expected, exception);
+        Assert.Contains("'R1'", exception.Message);
+        Assert.Equal((long)(uint)error, ((SmartCardException)exception).NativeErrorCode);
+    }
+
+    [Fact]
+    public void A_transaction_ends_exactly_once()
+    {
+        _api.Setup(a => a.BeginTransaction(CardHandle)).Returns(PcscError.Success);
+        _api.Setup(a => a.EndTransaction(CardHandle, It.IsAny<PcscDisposition>())).Returns(PcscError.Success);
+        using var card = Card(PcscProtocols.T1);
+
+        var transaction = card.BeginTransaction();
+        transaction.End(PcscDisposition.Reset);
+        transaction.Dispose();
+        transaction.Dispose();
+
+        Assert.True(transaction.IsEnded);
+        _api.Verify(a => a.EndTransaction(CardHandle, It.IsAny<PcscDisposition>()), Times.Once);
+        _api.Verify(a => a.EndTransaction(CardHandle, PcscDisposition.Reset), Times.Once);
+    }
+
+    [Fact]
+    public void Disposing_a_transaction_leaves_the_card_and_swallows_a_removed_card()
+    {
+        _api.Setup(a => a.BeginTransaction(CardHandle)).Returns(PcscError.Success);
+        _api.Setup(a => a.EndTransaction(CardHandle, PcscDisposition.Leave)).Returns(PcscError.RemovedCard);
+        using var card = Card(PcscProtocols.T1);
+
+        using (card.BeginTransaction())
+        {
+        }
+
+        _api.Verify(a => a.EndTransaction(CardHandle, PcscDisposition.Leave), Times.Once);
+    }
+
+    [Fact]
+    public void Get_attribute_sizes_the_buffer_and_survives_a_growing_value()
+    {
+        var value = "Virtual"u8.ToArray();
+        var sizes = new List<int>();
+        _api.Setup(a => a.GetAttrib(CardHandle, (uint)PcscAttribute.VendorName, It.IsAny<byte[]?>(), ref It.Ref<int>.IsAny))
+            .Returns(new AttribCall((nint _, uint _, byte[]? buffer, ref int length) =>
+            {
+                sizes.Add(buffer?.Length ?? 0);
+                if (buffer is not null && sizes.Count == 2)
+                {
+                    // The value changed between the length query and the read.
+                    value = "Virtual PCD"u8.ToArray();
+                }
+
+                if (buffer is null || length < value.Length)
+                {
+                    length = value.Length;
+                    return buffer is null ? PcscError.Success : PcscError.InsufficientBuffer;
+                }
+
+                value.CopyTo(buffer, 0);
+                length = value.Length;
+                return PcscError.Success;
+            }));
+        using var card = Card(PcscProtocols.T1);
+
+        Assert.Equal("Virtual PCD"u8.ToArray(), card.GetAttribute(PcscAttribute.VendorName));
+        Assert.Equal([0, 7, 11], sizes);
+    }
+
+    [Fact]
+    public void Get_attribute_errors_are_typed()
+    {
+        _api.Setup(a => a.GetAttrib(CardHandle, It.IsAny<uint>(), It.IsAny<byte[]?>(), ref It.Ref<int>.IsAny))
+            .Returns(PcscError.Unexpected);
+        using var card = Card(PcscProtocols.T1);
+
+        var exception = Assert.Throws<PcscException>(() => card.GetAttribute(PcscAttribute.AtrString));
+        Assert.Equal(PcscError.Unexpected, exception.ErrorCode);
+    }
+
+    [Fact]
+    public void Status_is_reported_as_is()
+    {
+        var status = new PcscCardStatus(["R1"], PcscCardState.Present | PcscCardState.Powered, PcscProtocols.T0,
+            new byte[] { 0x3B });
+        _api.Setup(a => a.Status(CardHandle, out status)).Returns(PcscError.Success);
+        using var card = Card(PcscProtocols.T0);
+
+        var reported = card.GetStatus();
+
+        Assert.Equal("R1", reported.ReaderName);
+        Assert.Equal(PcscCardState.Present | PcscCardState.Powered, reported.State);
+        Assert.Equal(PcscProtocols.T0, reported.Protocol);
+    }
+
+    [Fact]
+    public void Reconnect_updates_protocol_share_mode_and_atr()
+    {
+        var active = PcscProtocols.T0;
+        _api.Setup(a => a.Reconnect(CardHandle, PcscShareMode.Exclusive, PcscProtocols.Any, PcscDisposition.Reset,
+            out active)).Returns(PcscError.Success);
+        var status = new PcscCardStatus(["R1"], PcscCardState.Present, PcscProtocols.T0, new byte[] { 0x3B, 0x99 });
+        _api.Setup(a => a.Status(CardHandle, out status)).Returns(PcscError.Success);
+        using var card = Card(PcscProtocols.T1);
+
+        card.Reconnect(PcscShareMode.Exclusive, PcscProtocols.Any, PcscDisposition.Reset);
+
+        Assert.Equal(CardProtocol.T0, card.Protocol);
+        Assert.Equal(PcscShareMode.Exclusive, card.ShareMode);
+        Assert.Equal([0x3B, 0x99], card.Atr.ToArray());
+    }
+
+    [Fact]
+    public void Dispose_disconnects_once_leaving_the_card_and_later_use_is_refused()
+    {
+        var card = Card(PcscProtocols.T1);
+
+        card.Dispose();
+        card.Dispose();
+        card.Disconnect(PcscDisposition.Unpower);
+
+        _api.Verify(a => a.Disconnect(CardHandle, PcscDisposition.Leave), Times.Once);
+        _api.Verify(a => a.Disconnect(CardHandle, It.IsAny<PcscDisposition>()), Times.Once);
+        Assert.Throws<ObjectDisposedException>(() => card.Transmit([0x00]));
+    }
+
+    [Fact]
+    public void Disconnect_with_a_disposition_passes_it_on()
+    {
+        var card = Card(PcscProtocols.T1);
+
+        card.Disconnect(PcscDisposition.Unpower);
+
+        _api.Verify(a => a.Disconnect(CardHandle, PcscDisposition.Unpower), Times.Once);
+    }
+
+    private PcscCard Card(PcscProtocols active) =>
+        new(_api.Object, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CardHandle, "R1",
+            PcscShareMode.Shared, active, [0x3B, 0x88]);
+
+    private void SetupTransmit(Func<PcscProtocols, byte[], byte[], (PcscError Result, int Received)> behaviour) =>
+        _api.Setup(a => a.Transmit(CardHandle, It.IsAny<PcscProtocols>(), It.IsAny<byte[]>(), It.IsAny<int>(),
+                It.IsAny<byte[]>(), out It.Ref<int>.IsAny))
+            .Returns(new TransmitCall((nint _, PcscProtocols p, byte[] c, int n, byte[] r, out int received) =>
+            {
+                var (result, count) = behaviour(p, c.AsSpan(0, n).ToArray(), r);
+                received = count;
+                return result;
+            }));
+}
