@@ -1,4 +1,5 @@
 using CsCheck;
+using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Emulator.Tests.Probes;
 
 namespace SmartCardCash.Emulator.Tests.Runtime;
@@ -46,5 +47,37 @@ public sealed class RandomApduPropertyTests
             card.ReadCounters();
             card.Memory.AssertQuiescent();
         }, iter: 400, threads: 1);
+    }
+
+    [Fact]
+    public void Under_random_power_loss_only_card_removed_escapes_and_every_power_up_recovers()
+    {
+        Gen.Select(Apdu.Array[1, 16], Gen.ULong).Sample((commands, seed) =>
+        {
+            var log = new ProbeLog();
+            EmulatedCard card = TestCards.NewCounterCard(log);
+            card.Tearing = TearingPlan.Random(seed, 0.15);
+            foreach (byte[] command in commands)
+            {
+                try
+                {
+                    if (!card.IsPowered)
+                    {
+                        card.PowerOn();
+                        card.SelectCounter();
+                        card.Send("8010020000");
+                    }
+                    Assert.True(card.Transmit(command).Length >= 2);
+                }
+                catch (Iso7816.CardRemovedException)
+                {
+                    Assert.False(card.IsPowered);
+                }
+            }
+            card.Tearing = TearingPlan.Never;
+            card.PowerOn();
+            card.Memory.AssertQuiescent();
+            Assert.True(card.SelectCounter().StatusWord.IsNormal);
+        }, iter: 300, threads: 1);
     }
 }
