@@ -77,7 +77,7 @@ public sealed class EmulatedCard
     }
 
     public EmulatedCard(CardProfile profile, EmulatedCardOptions? options = null)
-        : this(profile, new NonVolatileMemory(profile?.NvmDataSize ?? 0, profile?.CommitBufferCapacity ?? 0), options)
+        : this(profile, BlankMemory(profile), options)
     {
     }
 
@@ -318,6 +318,12 @@ public sealed class EmulatedCard
     /// <summary>An <see cref="ICardChannel"/> to this card (powering it on if needed).</summary>
     public EmulatedCardChannel OpenChannel(string name = "emulator", bool powerOffOnDispose = true) =>
         new(this, name, powerOffOnDispose);
+
+    private static NonVolatileMemory BlankMemory(CardProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new NonVolatileMemory(profile.NvmDataSize, profile.CommitBufferCapacity);
+    }
 
     internal void AddSlot(InstalledApplet installed, AppletFactory factory) => _applets.Add(new AppletSlot(installed, factory));
 
