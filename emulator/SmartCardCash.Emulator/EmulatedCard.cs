@@ -48,7 +48,8 @@ namespace SmartCardCash.Emulator;
 /// until <see cref="PowerOn"/>. Any other exception from an applet → 6F00 and the open transaction is aborted. A
 /// transaction an applet leaves open is aborted (Java Card semantics) and counted in
 /// <see cref="TransactionsAbortedByRuntime"/>. No other exception leaves <see cref="Transmit(ReadOnlySpan{byte})"/>
-/// for any input bytes, except <see cref="EmulatorInvariantException"/>, which means an emulator bug.</para>
+/// for any input bytes, except <see cref="EmulatorInvariantException"/>, which means an emulator bug, and, when
+/// <see cref="EmulatedCardOptions.ThrowOnAppletFault"/> is set for tests, <see cref="AppletFaultException"/>.</para>
 /// <para><b>Transient state</b>: applet instances are created by their factories at every power-up, so their C#
 /// fields are transient; the pending response and the selection are lost at power-off too.</para>
 /// </remarks>
@@ -64,6 +65,8 @@ public sealed class EmulatedCard
     private readonly List<AppletSlot> _applets = [];
     private readonly ICardRandom _random;
     private readonly ILogger _logger;
+    private readonly bool _throwOnAppletFault;
+    private AppletFaultException? _fault;
     private InterfaceProfile? _activeInterface;
     private byte[] _atr;
     private AppletSlot? _selected;
@@ -90,6 +93,7 @@ public sealed class EmulatedCard
         _nvm = nvm;
         _random = options?.Random ?? SystemCardRandom.Instance;
         _logger = options?.Logger ?? NullLogger.Instance;
+        _throwOnAppletFault = options?.ThrowOnAppletFault ?? false;
         _atr = AnswerToReset.For(profile.Interface);
         _persistedWriteCount = nvm.PersistentWriteCount;
     }
@@ -128,6 +132,9 @@ public sealed class EmulatedCard
 
     /// <summary>Transactions that applets left open and the runtime aborted (a sign of an applet bug).</summary>
     public int TransactionsAbortedByRuntime { get; private set; }
+
+    /// <summary>Exceptions other than <see cref="IsoException"/> thrown by applets (answered 6F00 or 6999).</summary>
+    public int AppletFaults { get; private set; }
 
     internal ICardPersistence? Persistence { get; set; }
 
@@ -174,6 +181,7 @@ public sealed class EmulatedCard
             }
         }
         PersistIfChanged();
+        ThrowRecordedFault();
         return installed;
     }
 
@@ -211,6 +219,7 @@ public sealed class EmulatedCard
             throw LosePower(e);
         }
         PersistIfChanged();
+        ThrowRecordedFault();
         return (byte[])_atr.Clone();
     }
 
@@ -239,6 +248,7 @@ public sealed class EmulatedCard
             LosePower(e);
         }
         PersistIfChanged();
+        ThrowRecordedFault();
     }
 
     /// <summary>A cold reset on the current interface (or the profile's): power off, power on. Returns the ATR.</summary>
@@ -277,6 +287,7 @@ public sealed class EmulatedCard
             EmulatorLog.Exchanged(_logger, Convert.ToHexString(command), Convert.ToHexString(response));
         }
         PersistIfChanged();
+        ThrowRecordedFault();
         return response;
     }
 
@@ -354,13 +365,14 @@ public sealed class EmulatedCard
         {
             // The applet cannot run this session; SELECT answers 6999 for it. The card itself stays usable.
             slot.Instance = null;
-            EmulatorLog.AppletFailed(_logger, e, slot.Info.AidHex, "creation");
+            RecordFault(slot, "creation", e);
         }
         EndOfAppletCode(slot, "creation");
     }
 
     private CardRemovedException LosePower(PowerLossException cause)
     {
+        _fault = null;
         _nvm.PowerDown();
         DropVolatileState();
         EmulatorLog.PowerLost(_logger, cause.Message);
@@ -483,7 +495,7 @@ public sealed class EmulatedCard
         }
         catch (Exception e) when (e is not PowerLossException and not EmulatorInvariantException)
         {
-            EmulatorLog.AppletFailed(_logger, e, match.Info.AidHex, "select");
+            RecordFault(match, "select", e);
             accepted = false;
         }
         EndOfAppletCode(match, "select");
@@ -533,7 +545,7 @@ public sealed class EmulatedCard
         catch (Exception e) when (e is not PowerLossException and not EmulatorInvariantException)
         {
             // Java Card ignores exceptions from deselect: the applet is deselected all the same.
-            EmulatorLog.AppletFailed(_logger, e, current.Info.AidHex, "deselect");
+            RecordFault(current, "deselect", e);
         }
         EndOfAppletCode(current, "deselect");
     }
@@ -558,7 +570,7 @@ public sealed class EmulatedCard
         }
         catch (Exception e) when (e is not PowerLossException and not EmulatorInvariantException)
         {
-            EmulatorLog.AppletFailed(_logger, e, slot.Info.AidHex, "process");
+            RecordFault(slot, "process", e);
             data = ReadOnlyMemory<byte>.Empty;
             status = StatusWord.NoPreciseDiagnosis;
         }
@@ -568,6 +580,27 @@ public sealed class EmulatedCard
         bool case4 = command.Case is ApduCase.Case4Short or ApduCase.Case4Extended;
         int ne = active == InterfaceProfile.ContactT0 && case4 ? 0 : command.Ne;
         return Deliver(data.Span, status, ne);
+    }
+
+    private void RecordFault(AppletSlot slot, string phase, Exception exception)
+    {
+        AppletFaults++;
+        EmulatorLog.AppletFailed(_logger, exception, slot.Info.AidHex, phase);
+        if (_throwOnAppletFault)
+        {
+            _fault ??= new AppletFaultException(slot.Info.AidHex, phase, exception);
+        }
+    }
+
+    /// <summary>In <see cref="EmulatedCardOptions.ThrowOnAppletFault"/> mode, throws the fault recorded during the
+    /// operation that just ended, once the card's state is clean and saved.</summary>
+    private void ThrowRecordedFault()
+    {
+        if (_fault is AppletFaultException fault)
+        {
+            _fault = null;
+            throw fault;
+        }
     }
 
     /// <summary>After any applet code: a swallowed power loss is still a power loss, and no transaction outlives it.</summary>

@@ -81,4 +81,32 @@ public sealed class AppletFailureTests
         Assert.Equal(new StatusWord(0x6999), card.SelectCounter().StatusWord);
         Assert.Equal(StatusWord.Success, card.Send("00A4040009" + Hex.Encode(EchoApplet.Aid)).StatusWord);
     }
+
+    [Fact]
+    public void In_throw_on_fault_mode_an_applet_exception_escapes_after_the_transaction_is_aborted()
+    {
+        var log = new ProbeLog();
+        var card = new EmulatedCard(CardProfile.Default, new EmulatedCardOptions { ThrowOnAppletFault = true });
+        card.Install(CounterApplet.Aid, CounterApplet.TypeName, CounterApplet.Factory(log), CounterApplet.RegionSize);
+        card.PowerOn();
+        card.SelectCounter();
+        card.Send("8010000000");
+
+        AppletFaultException fault = Assert.Throws<AppletFaultException>(() => card.Send("8030020000"));
+        Assert.IsType<InvalidOperationException>(fault.InnerException);
+        Assert.Equal("process", fault.Phase);
+        Assert.False(card.Memory.InTransaction);
+        Assert.True(card.IsPowered);
+        Assert.Equal((1u, 1u), card.ReadCounters());
+        Assert.Equal(StatusWord.IncorrectData, card.Send("8030010000").StatusWord); // ISO exceptions stay status words
+        Assert.Equal(1, card.AppletFaults);
+    }
+
+    [Fact]
+    public void By_default_applet_faults_are_counted_and_answered_6F00()
+    {
+        EmulatedCard card = SelectedCard(new ProbeLog());
+        Assert.Equal(StatusWord.NoPreciseDiagnosis, card.Send("8030020000").StatusWord);
+        Assert.Equal(1, card.AppletFaults);
+    }
 }
