@@ -1,0 +1,9 @@
+using SmartCardCash.Emulator.Applets;
+using SmartCardCash.Emulator.Memory;
+
+namespace SmartCardCash.Emulator.Tests.Memory;
+
+public sealed class InMemoryPersistentMemoryContractTests : PersistentMemoryContract
+{
+    protected override IPersistentMemory Create(int size) => new InMemoryPersistentMemory(size);
+}

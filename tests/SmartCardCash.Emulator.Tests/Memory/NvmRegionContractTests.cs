@@ -1,0 +1,14 @@
+using SmartCardCash.Emulator.Applets;
+using SmartCardCash.Emulator.Memory;
+
+namespace SmartCardCash.Emulator.Tests.Memory;
+
+public sealed class NvmRegionContractTests : PersistentMemoryContract
+{
+    protected override IPersistentMemory Create(int size)
+    {
+        var memory = new NonVolatileMemory(size + 40);
+        memory.PowerUp();
+        return memory.OpenRegion(20, size);
+    }
+}

@@ -1,0 +1,101 @@
+using SmartCardCash.Emulator.Tests.Probes;
+using SmartCardCash.Iso7816;
+
+namespace SmartCardCash.Emulator.Tests.Runtime;
+
+public sealed class ContactlessTests
+{
+    private static EmulatedCard ContactlessCard(byte[] uid)
+    {
+        var card = new EmulatedCard(new CardProfile(InterfaceProfile.Contactless, uid));
+        card.Install(CounterApplet.Aid, CounterApplet.TypeName, CounterApplet.Factory(new ProbeLog()), CounterApplet.RegionSize);
+        card.PowerOn();
+        return card;
+    }
+
+    [Fact]
+    public void Get_data_pseudo_apdu_answers_the_uid()
+    {
+        byte[] uid = [0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66];
+        EmulatedCard card = ContactlessCard(uid);
+        ResponseApdu response = card.Send("FFCA000000");
+        Assert.Equal(uid, response.Data.ToArray());
+        Assert.Equal(StatusWord.Success, response.StatusWord);
+    }
+
+    [Fact]
+    public void Get_data_pseudo_apdu_follows_pcsc_part_3_for_le_p1_and_p2()
+    {
+        byte[] uid = [0x08, 0xA1, 0xB2, 0xC3];
+        EmulatedCard card = ContactlessCard(uid);
+        Assert.Equal(new StatusWord(0x6C04), card.Send("FFCA000002").StatusWord);
+        ResponseApdu longLe = card.Send("FFCA000010");
+        Assert.Equal(uid, longLe.Data.ToArray());
+        Assert.Equal(StatusWord.EndOfFileReached, longLe.StatusWord);
+        Assert.Equal(AnswerToReset.HistoricalBytes.ToArray(), card.Send("FFCA010000").Data.ToArray());
+        Assert.Equal(StatusWord.FunctionNotSupported, card.Send("FFCA020000").StatusWord);
+        Assert.Equal(StatusWord.WrongP1P2, card.Send("FFCA000100").StatusWord);
+        Assert.Equal(StatusWord.WrongLength, card.Send("FFCA00").StatusWord);
+        Assert.Equal(StatusWord.ClassNotSupported, card.Send("FF00000000").StatusWord);
+    }
+
+    [Fact]
+    public void The_pseudo_apdu_is_the_readers_and_leaves_a_pending_response_alone()
+    {
+        EmulatedCard card = ContactlessCard([0x08, 1, 2, 3]);
+        card.SelectCounter();
+        Assert.Equal(new StatusWord(0x6110), card.Send("8022002010").StatusWord);
+        Assert.True(card.Send("FFCA000000").IsSuccess);
+        Assert.Equal(CounterApplet.Pattern(32)[16..], card.Send("00C0000000").Data.ToArray());
+    }
+
+    [Fact]
+    public void The_uid_derived_from_a_seed_is_stable_and_well_formed()
+    {
+        CardProfile four = CardProfile.FromSeed(InterfaceProfile.Contactless, 99, uidLength: 4);
+        Assert.Equal(0x08, four.Uid.Span[0]);
+        Assert.Equal(CardProfile.FromSeed(InterfaceProfile.Contactless, 99).Uid.ToArray(),
+            CardProfile.FromSeed(InterfaceProfile.ContactT1, 99).Uid.ToArray());
+        Assert.NotEqual(CardProfile.FromSeed(InterfaceProfile.Contactless, 99).Uid.ToArray(),
+            CardProfile.FromSeed(InterfaceProfile.Contactless, 100).Uid.ToArray());
+        Assert.Equal(7, CardProfile.FromSeed(InterfaceProfile.Contactless, 99).Uid.Length);
+    }
+
+    [Fact]
+    public void Commands_beyond_one_short_apdu_answer_6700_on_contactless_only()
+    {
+        EmulatedCard contactless = ContactlessCard([0x08, 1, 2, 3]);
+        contactless.SelectCounter();
+        var extended = new CommandApdu(0x80, 0x20, 0, 0, ne: 10, encoding: ApduEncoding.Extended);
+        Assert.Equal(StatusWord.WrongLength, contactless.Transmit(extended).StatusWord);
+
+        byte[] tooLong = new byte[EmulatedCard.ContactlessMaxCommandLength + 1];
+        tooLong[0] = 0x80;
+        tooLong[1] = 0x20;
+        Assert.Equal(StatusWord.WrongLength, ResponseApdu.Parse(contactless.Transmit(tooLong)).StatusWord);
+
+        // The longest short APDU fits: 4 + 1 + 255 + 1 = 261 bytes; the counter applet answers it normally.
+        var longest = new CommandApdu(0x80, 0x20, 0, 0, new byte[255], ne: 256);
+        Assert.Equal(EmulatedCard.ContactlessMaxCommandLength, longest.EncodedLength);
+        Assert.Equal(StatusWord.Success, contactless.Transmit(longest).StatusWord);
+    }
+
+    [Fact]
+    public void The_applet_learns_the_interface_the_command_came_on()
+    {
+        var seen = new List<Applets.CardInterface>();
+        var card = new EmulatedCard(CardProfile.FromSeed(InterfaceProfile.ContactT1, 5));
+        card.Install(EchoApplet.Aid, "probe", _ => new InterfaceProbe(seen), 8);
+        foreach (InterfaceProfile via in new[] { InterfaceProfile.ContactT1, InterfaceProfile.Contactless, InterfaceProfile.ContactT0 })
+        {
+            card.PowerOn(via);
+            card.Send("00A4040009" + Hex.Encode(EchoApplet.Aid));
+        }
+        Assert.Equal([Applets.CardInterface.Contact, Applets.CardInterface.Contactless, Applets.CardInterface.Contact], seen);
+    }
+
+    private sealed class InterfaceProbe(List<Applets.CardInterface> seen) : Applets.Applet
+    {
+        public override void Process(Applets.ApduContext apdu) => seen.Add(apdu.Interface);
+    }
+}
