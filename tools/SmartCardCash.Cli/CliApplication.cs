@@ -80,11 +80,20 @@ internal static class CliApplication
     /// <summary>One line, like every other error: "scc: unrecognized command or argument '--x' (see 'scc apdu --help')".</summary>
     private static int ReportParseErrors(ParseResult parseResult, TextWriter stderr)
     {
-        IEnumerable<string> messages = parseResult.Errors
+        var messages = parseResult.Errors
             .Select(e => ErrorReporter.OneLine(e.Message))
             .Where(m => m.Length > 0)
             .Distinct()
-            .Select(m => char.ToLowerInvariant(m[0]) + m[1..]);
+            .Select(m => char.ToLowerInvariant(m[0]) + m[1..])
+            .ToList();
+        // "scc dance" also reports that no command was given; the unknown word is the one thing to say.
+        var aboutUnknownWords = messages
+            .Where(m => parseResult.UnmatchedTokens.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal)))
+            .ToList();
+        if (aboutUnknownWords.Count > 0)
+        {
+            messages = aboutUnknownWords;
+        }
         Command command = parseResult.CommandResult.Command;
         string path = command.Name == Name ? Name : $"{Name} {command.Name}";
         stderr.WriteLine($"{Name}: {string.Join("; ", messages)} (see '{path} --help')");
