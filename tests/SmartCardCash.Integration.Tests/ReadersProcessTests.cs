@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Integration.Tests.Infrastructure;
+using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Integration.Tests;
 
@@ -44,6 +45,33 @@ public sealed class ReadersProcessTests(PcscdFixture fixture)
         finally
         {
             CardBench.Remove(card, slot: 1);
+        }
+    }
+
+    [PcscdFact]
+    public void A_card_held_exclusively_by_another_program_shows_as_in_use()
+    {
+        using VpcdTestCard card = CardBench.Insert(Pcscd, slot: 0, TestApplet.Answer);
+        try
+        {
+            using (var context = PcscContext.Establish())
+            using (context.Connect(PcscdFixture.ReaderSlot0, PcscShareMode.Exclusive))
+            {
+                SccResult readers = SccProcess.Run(Pcscd.SocketPath, "readers", "--json");
+                SccResult apdu = SccProcess.Run(Pcscd.SocketPath, "apdu", TestApplet.Select);
+
+                Assert.True(readers.ExitCode == 0, readers.ToString());
+                using JsonDocument json = JsonDocument.Parse(readers.StdoutText);
+                JsonElement reader = json.RootElement.EnumerateArray()
+                    .Single(r => r.GetProperty("name").GetString() == PcscdFixture.ReaderSlot0);
+                Assert.Equal("inUse", reader.GetProperty("state").GetString());
+                Assert.True(apdu.ExitCode == 3, apdu.ToString());
+                Assert.Contains("[SCARD_E_SHARING_VIOLATION]", Assert.Single(apdu.Stderr));
+            }
+        }
+        finally
+        {
+            CardBench.Remove(card, slot: 0);
         }
     }
 
