@@ -1,4 +1,4 @@
-using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace SmartCardCash.Cli;
 
@@ -6,7 +6,25 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        var root = new RootCommand("scc: SmartCardCash, Mondex-style stored-value smart cards from the command line.");
-        return root.Parse(args).Invoke();
+        using var interrupt = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => OnSignal(signal, interrupt));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => OnSignal(signal, interrupt));
+        var context = new CliContext(Console.Out, Console.Error)
+        {
+            Interrupt = interrupt.Token,
+            IsTerminal = !Console.IsOutputRedirected,
+        };
+        return CliApplication.Run(args, context);
+    }
+
+    /// <summary>The first signal asks the command to stop cleanly; a second one ends the process the default way.</summary>
+    private static void OnSignal(PosixSignalContext signal, CancellationTokenSource interrupt)
+    {
+        if (interrupt.IsCancellationRequested)
+        {
+            return;
+        }
+        signal.Cancel = true;
+        interrupt.Cancel();
     }
 }

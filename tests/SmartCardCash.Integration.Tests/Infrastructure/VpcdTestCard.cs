@@ -10,18 +10,19 @@ namespace SmartCardCash.Integration.Tests.Infrastructure;
 /// "removing" it. The real emulator bridge lives in the emulator; this one only proves the PC/SC layers.
 /// </summary>
 /// <remarks>Frames are a 2-byte big-endian length and a payload; a 1-byte payload is a control message (00 power off,
-/// 01 power on, 02 reset, 04 get ATR, answered with the ATR). Power messages get no answer.</remarks>
+/// 01 power on, 02 reset, 04 get ATR, answered with the ATR). Power messages get no answer. A handler that returns
+/// null pulls the card out in the middle of that command: the connection closes instead of answering.</remarks>
 public sealed class VpcdTestCard : IDisposable
 {
     /// <summary>A T=1 ATR with historical bytes "SCC-TEST" and its TCK.</summary>
     public static readonly byte[] DefaultAtr = WithTck([0x3B, 0x88, 0x80, 0x01, .. "SCC-TEST"u8]);
 
     private readonly int _port;
-    private readonly Func<byte[], byte[]> _handler;
+    private readonly Func<byte[], byte[]?> _handler;
     private TcpClient? _client;
     private Thread? _thread;
 
-    public VpcdTestCard(int port, Func<byte[], byte[]> apduHandler, byte[]? atr = null)
+    public VpcdTestCard(int port, Func<byte[], byte[]?> apduHandler, byte[]? atr = null)
     {
         _port = port;
         _handler = apduHandler;
@@ -95,7 +96,13 @@ public sealed class VpcdTestCard : IDisposable
                 {
                     Received.Add(payload);
                 }
-                Send(stream, _handler(payload));
+                byte[]? answer = _handler(payload);
+                if (answer is null)
+                {
+                    stream.Close();
+                    return;
+                }
+                Send(stream, answer);
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or EndOfStreamException)

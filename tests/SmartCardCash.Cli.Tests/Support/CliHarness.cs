@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Moq;
+using SmartCardCash.Cli.Pcsc;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Pcsc;
+
+namespace SmartCardCash.Cli.Tests.Support;
+
+/// <summary>
+/// Runs scc in-process against PC/SC faked with Moq: a reader list, cards per reader, an environment of its own and
+/// a stopped clock.
+/// </summary>
+internal sealed class CliHarness
+{
+    public CliHarness()
+    {
+        Pcsc.Setup(p => p.Open(It.IsAny<ILogger>())).Returns(Session.Object);
+        Pcsc.Setup(p => p.CreateMonitor(It.IsAny<ILogger>())).Returns(Monitor.Object);
+        Session.Setup(s => s.GetReaderStates()).Returns(() => [.. Readers]);
+        Session.Setup(s => s.Connect(It.IsAny<string>())).Returns<string>(name =>
+            Cards.TryGetValue(name, out FakeCard? card)
+                ? card.Connection.Object
+                : throw new NoCardException($"reader '{name}': there is no card in the reader [SCARD_E_NO_SMARTCARD]"));
+    }
+
+    public Mock<IPcscService> Pcsc { get; } = new();
+
+    public Mock<IPcscSession> Session { get; } = new();
+
+    public Mock<IReaderMonitor> Monitor { get; } = new();
+
+    public List<PcscReaderStatus> Readers { get; } = [];
+
+    public Dictionary<string, FakeCard> Cards { get; } = [];
+
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public CancellationTokenSource Interrupt { get; } = new();
+
+    public TimeSpan CardRemovalGrace { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Adds a reader holding a card that answers through <paramref name="handler"/> (9000 by default).</summary>
+    public FakeCard AddCard(string readerName, Func<byte[], byte[]>? handler = null)
+    {
+        Readers.Add(ReaderStates.WithCard(readerName));
+        var card = new FakeCard(readerName, handler ?? FakeCard.Ok);
+        Cards[readerName] = card;
+        return card;
+    }
+
+    public CliResult Run(params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var context = new CliContext(stdout, stderr)
+        {
+            Pcsc = Pcsc.Object,
+            GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
+            Time = new FixedTimeProvider(),
+            Interrupt = Interrupt.Token,
+            CardRemovalGrace = CardRemovalGrace,
+        };
+        int exitCode = CliApplication.Run(args, context);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using SmartCardCash.Cli.Commands;
+using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Pcsc;
+
+namespace SmartCardCash.Cli;
+
+/// <summary>
+/// The whole of <c>scc</c> as a function: arguments and writers in, exit code out. <see cref="Program"/> runs it on
+/// the real console; tests run it in-process with PC/SC faked.
+/// </summary>
+internal static class CliApplication
+{
+    public const string Name = "scc";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IPcscService? pcsc = null) =>
+        Run(args, new CliContext(stdout, stderr) { Pcsc = pcsc ?? new PcscService() });
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var globals = new GlobalOptions();
+        Command root = BuildRoot(globals, context);
+        ParseResult parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            return ReportParseErrors(parseResult, context.Stderr);
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Stdout,
+            Error = context.Stderr,
+            // Errors are ours to report (one line, exit code by kind), and so are signals (see Program).
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return parseResult.Invoke(configuration);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, context.Stderr, parseResult.GetValue(globals.Verbose),
+                context.Interrupt.IsCancellationRequested);
+        }
+    }
+
+    /// <summary>A plain Command named scc, not RootCommand, whose name and version would come from the test host in-process.</summary>
+    internal static Command BuildRoot(GlobalOptions globals, CliContext context)
+    {
+        var root = new Command(Name, HelpTexts.RootDescription);
+        var help = new HelpOption();
+        root.Options.Add(help);
+        root.Options.Add(new Option<bool>("--version") { Description = "Show scc's version.", Action = new VersionAction() });
+        foreach (Option option in globals.All)
+        {
+            root.Options.Add(option);
+        }
+
+        var readers = new ReadersCommand(globals, context).Command;
+        var monitor = new MonitorCommand(globals, context).Command;
+        var apdu = new ApduCommand(globals, context).Command;
+        root.Subcommands.Add(readers);
+        root.Subcommands.Add(monitor);
+        root.Subcommands.Add(apdu);
+
+        var epilogs = new Dictionary<Command, string>
+        {
+            [root] = HelpTexts.RootEpilog,
+            [monitor] = HelpTexts.MonitorEpilog,
+            [apdu] = HelpTexts.ApduEpilog,
+        };
+        help.Action = new EpilogHelpAction((HelpAction)help.Action!, epilogs);
+        return root;
+    }
+
+    /// <summary>One line, like every other error: "scc: unrecognized command or argument '--x' (see 'scc apdu --help')".</summary>
+    private static int ReportParseErrors(ParseResult parseResult, TextWriter stderr)
+    {
+        var messages = parseResult.Errors
+            .Select(e => ErrorReporter.OneLine(e.Message))
+            .Where(m => m.Length > 0)
+            .Distinct()
+            .Select(m => char.ToLowerInvariant(m[0]) + m[1..])
+            .ToList();
+        // "scc dance" also reports that no command was given; the unknown word is the one thing to say.
+        var aboutUnknownWords = messages
+            .Where(m => parseResult.UnmatchedTokens.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal)))
+            .ToList();
+        if (aboutUnknownWords.Count > 0)
+        {
+            messages = aboutUnknownWords;
+        }
+        Command command = parseResult.CommandResult.Command;
+        string path = command.Name == Name ? Name : $"{Name} {command.Name}";
+        stderr.WriteLine($"{Name}: {string.Join("; ", messages)} (see '{path} --help')");
+        return ExitCodes.UsageError;
+    }
+}

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Output;
+using SmartCardCash.Cli.Pcsc;
+using SmartCardCash.Cli.Readers;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Pcsc;
+
+namespace SmartCardCash.Cli.Commands;
+
+/// <summary><c>scc apdu</c>: sends command APDUs to one card, in one connection and one transaction.</summary>
+internal sealed class ApduCommand
+{
+    private readonly GlobalOptions _globals;
+    private readonly CliContext _context;
+    private readonly Option<string?> _reader;
+    private readonly Option<bool> _raw;
+    private readonly Argument<string[]> _apdus;
+
+    private static readonly TimeSpan RemovalPollInterval = TimeSpan.FromMilliseconds(100);
+
+    public ApduCommand(GlobalOptions globals, CliContext context)
+    {
+        _globals = globals;
+        _context = context;
+        _reader = ReaderOption.Create();
+        _raw = new Option<bool>("--raw")
+        {
+            Description = "Send each APDU once and show the card's answer as is: no GET RESPONSE for 61xx, no resend for 6Cxx.",
+        };
+        _apdus = new Argument<string[]>("apdu")
+        {
+            Description = "Command APDUs in hex, e.g. 00A4040007A0000008700101 (quote one that has spaces).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        Command = new Command("apdu", HelpTexts.ApduDescription) { _reader, _raw, _apdus };
+        Command.SetAction(Execute);
+    }
+
+    public Command Command { get; }
+
+    /// <summary>Decodes every argument before any card is touched, so bad input never reaches a card.</summary>
+    internal static IReadOnlyList<CommandApdu> ParseCommands(IReadOnlyList<string> arguments)
+    {
+        var commands = new List<CommandApdu>(arguments.Count);
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            string where = arguments.Count == 1 ? string.Empty : $" in APDU {i + 1}";
+            byte[] bytes;
+            try
+            {
+                bytes = Hex.Decode(arguments[i]);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"malformed hex{where}: {ErrorReporter.OneLine(e.Message)}");
+            }
+            try
+            {
+                commands.Add(CommandApdu.Parse(bytes));
+            }
+            catch (ApduFormatException e)
+            {
+                throw new UsageException(
+                    $"impossible APDU{where} {(bytes.Length == 0 ? "(empty)" : Hex.Encode(bytes))}: {ErrorReporter.OneLine(e.Message)}");
+            }
+        }
+        return commands;
+    }
+
+    private int Execute(ParseResult parseResult)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        IReadOnlyList<CommandApdu> commands = ParseCommands(parseResult.GetValue(_apdus) ?? []);
+        var request = ReaderRequest.Resolve(parseResult.GetValue(_reader), _context.GetEnvironmentVariable);
+        var filter = ReaderFilter.FromEnvironment(_context.GetEnvironmentVariable);
+        bool raw = parseResult.GetValue(_raw);
+        using var logging = CliLogging.Create(settings, _context);
+
+        using IPcscSession session = _context.Pcsc.Open(logging.CreateLogger(CliLogging.PcscCategory));
+        string readerName = ReaderSelector.Select(session.GetReaderStates(), filter, request);
+        _context.Interrupt.ThrowIfCancellationRequested();
+        using ICardConnection connection = session.Connect(readerName);
+        try
+        {
+            ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;
+            return Exchange(connection, commands, raw, settings.Json, trace);
+        }
+        catch (SmartCardException e) when (e is not ApduFormatException)
+        {
+            throw new CardExchangeException(e is CardCommunicationException && CardLeft(session, readerName)
+                ? new CardRemovedException($"reader '{readerName}': the card was removed during the command", e)
+                : e);
+        }
+    }
+
+    /// <summary>
+    /// Whether the card left the reader. Some readers (vpcd among them) report a card pulled out mid-command as a
+    /// garbled or empty answer rather than SCARD_W_REMOVED_CARD; pcscd notices the removal at its next presence poll,
+    /// so this looks for a short while before settling on "the exchange failed".
+    /// </summary>
+    private bool CardLeft(IPcscSession session, string readerName)
+    {
+        long deadline = _context.Time.GetTimestamp() + (long)(_context.CardRemovalGrace.TotalSeconds * _context.Time.TimestampFrequency);
+        while (true)
+        {
+            try
+            {
+                PcscReaderStatus? status = session.GetReaderStates().FirstOrDefault(r => r.ReaderName == readerName);
+                if (status is null || !status.IsCardPresent)
+                {
+                    return true;
+                }
+            }
+            catch (SmartCardException)
+            {
+                return false;
+            }
+            if (_context.Time.GetTimestamp() >= deadline || _context.Interrupt.WaitHandle.WaitOne(RemovalPollInterval))
+            {
+                return false;
+            }
+        }
+    }
+
+    private int Exchange(ICardConnection connection, IReadOnlyList<CommandApdu> commands, bool raw, bool json,
+        ILogger? trace)
+    {
+        // scc apdu sends what was typed: no command chaining; a chain is typed with CLA bit 0x10 like any other.
+        var options = new ApduPipelineOptions
+        {
+            AutoGetResponse = !raw,
+            ResendOnWrongLength = !raw,
+            CommandChaining = false,
+        };
+        string atr = Hex.Encode(connection.Atr.Span);
+        string? protocol = Formats.Protocol(connection.Protocol);
+        TextWriter stdout = _context.Stdout;
+        if (!json)
+        {
+            stdout.WriteLine($"# {connection.ReaderName}{(protocol is null ? string.Empty : ", " + protocol)}, ATR {atr}");
+        }
+
+        var exchanges = new List<ApduExchangeJson>(commands.Count);
+        bool allSucceeded = true;
+        using (connection.BeginTransaction())
+        {
+            var pipeline = new ApduPipeline(new CardConnectionChannel(connection), options, trace);
+            foreach (CommandApdu command in commands)
+            {
+                _context.Interrupt.ThrowIfCancellationRequested();
+                if (!json)
+                {
+                    stdout.WriteLine($"> {command.ToHex()}");
+                }
+                ResponseApdu response = pipeline.Transmit(command);
+                allSucceeded &= response.IsSuccess;
+                string data = Hex.Encode(response.Data.Span);
+                if (json)
+                {
+                    exchanges.Add(new ApduExchangeJson(command.ToHex(), data, response.StatusWord.ToString(),
+                        response.StatusWord.Meaning));
+                }
+                else
+                {
+                    stdout.WriteLine($"< {(data.Length == 0 ? string.Empty : data + " ")}{response.StatusWord.ToDisplayString()}");
+                }
+            }
+        }
+
+        if (json)
+        {
+            JsonOutput.WriteDocument(_context.Stdout, new ApduSessionJson(connection.ReaderName, protocol, atr, exchanges));
+        }
+        return allSucceeded ? ExitCodes.Success : ExitCodes.CardError;
+    }
+}

@@ -1,0 +1,48 @@
+using SmartCardCash.Iso7816;
+using SmartCardCash.Pcsc;
+
+namespace SmartCardCash.Cli.Errors;
+
+/// <summary>
+/// Turns any exception that ends a command into its exit code and exactly one plain line on stderr
+/// ("scc: …"); the stack trace follows only with --verbose.
+/// </summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception exception, TextWriter stderr, bool verbose, bool interrupted)
+    {
+        var (exitCode, message) = Classify(exception, interrupted);
+        stderr.WriteLine($"scc: {message}");
+        if (verbose)
+        {
+            stderr.WriteLine(exception.ToString());
+        }
+        return exitCode;
+    }
+
+    /// <summary>The exit code and the message line (without the "scc: " prefix) for an exception.</summary>
+    public static (int ExitCode, string Message) Classify(Exception exception, bool interrupted)
+    {
+        string message = OneLine(exception.Message);
+        return exception switch
+        {
+            OperationCanceledException when interrupted => (ExitCodes.Interrupted, "interrupted"),
+            UsageException => (ExitCodes.UsageError, message),
+            ApduFormatException => (ExitCodes.UsageError, message),
+            CardExchangeException => (ExitCodes.CommunicationFailure, message),
+            CardStatusException => (ExitCodes.CardError, message),
+            CardServiceUnavailableException or ReaderUnavailableException or NoCardException
+                or PcscSharingViolationException => (ExitCodes.Unavailable, message),
+            SmartCardException or PcscCancelledException => (ExitCodes.CommunicationFailure, message),
+            _ => (ExitCodes.InternalError,
+                $"internal error: {exception.GetType().Name}: {message} (--verbose shows where)"),
+        };
+    }
+
+    /// <summary>Messages are sentences; on one line, without the final full stop, they read as "scc: what went wrong".</summary>
+    internal static string OneLine(string message)
+    {
+        string line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.EndsWith('.') && !line.EndsWith("..", StringComparison.Ordinal) ? line[..^1] : line;
+    }
+}

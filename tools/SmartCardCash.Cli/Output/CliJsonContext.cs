@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace SmartCardCash.Cli.Output;
+
+/// <summary>Compile-time JSON metadata for everything the CLI writes; camelCase names are part of its interface.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(IReadOnlyList<ReaderJson>))]
+[JsonSerializable(typeof(ApduSessionJson))]
+[JsonSerializable(typeof(MonitorEventJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
