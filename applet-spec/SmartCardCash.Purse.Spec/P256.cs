@@ -63,27 +63,13 @@ public sealed class P256 : IPurseCrypto
         {
             return false;
         }
-        BigInteger[] rs;
-        try
-        {
-            // Strict DER: BouncyCastle re-encodes and refuses anything but the one canonical encoding.
-            rs = StandardDsaEncoding.Instance.Decode(Domain.N, signature.ToArray());
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (InvalidCastException)
+        if (!TryDecodeDer(signature, out BigInteger? r, out BigInteger? s))
         {
             return false;
         }
         var verifier = new ECDsaSigner();
         verifier.Init(false, key);
-        return verifier.VerifySignature(SHA256.HashData(message), rs[0], rs[1]);
+        return verifier.VerifySignature(SHA256.HashData(message), r, s);
     }
 
     public bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) => ParsePublicKey(publicKey) is not null;
@@ -148,6 +134,46 @@ public sealed class P256 : IPurseCrypto
             throw new ArgumentException("the private key is not a scalar between 1 and n-1.", nameof(privateKey));
         }
         return d;
+    }
+
+    /// <summary>
+    /// Strict DER <c>30 L { 02 Lr r, 02 Ls s }</c>: short lengths (a P-256 signature is at most 72 bytes), minimal
+    /// positive integers, nothing trailing, r and s in [1, n-1]. Written out rather than left to a general ASN.1
+    /// parser, whose failure modes are many and not all documented.
+    /// </summary>
+    private static bool TryDecodeDer(ReadOnlySpan<byte> der, out BigInteger? r, out BigInteger? s)
+    {
+        r = s = null;
+        if (der.Length < 2 || der[0] != 0x30 || der[1] != der.Length - 2)
+        {
+            return false;
+        }
+        ReadOnlySpan<byte> rest = der[2..];
+        return TryReadInteger(ref rest, out r) && TryReadInteger(ref rest, out s) && rest.IsEmpty;
+    }
+
+    private static bool TryReadInteger(ref ReadOnlySpan<byte> input, out BigInteger? value)
+    {
+        value = null;
+        if (input.Length < 3 || input[0] != 0x02 || input[1] == 0 || input[1] > 33 || input[1] > input.Length - 2)
+        {
+            return false;
+        }
+        ReadOnlySpan<byte> content = input.Slice(2, input[1]);
+        bool negative = (content[0] & 0x80) != 0;
+        bool superfluousZero = content.Length > 1 && content[0] == 0 && (content[1] & 0x80) == 0;
+        if (negative || superfluousZero)
+        {
+            return false;
+        }
+        var integer = new BigInteger(1, content);
+        if (integer.SignValue <= 0 || integer.CompareTo(Domain.N) >= 0)
+        {
+            return false;
+        }
+        value = integer;
+        input = input[(2 + content.Length)..];
+        return true;
     }
 
     private static byte[] Encode(ECPoint point) => point.Normalize().GetEncoded(false);
