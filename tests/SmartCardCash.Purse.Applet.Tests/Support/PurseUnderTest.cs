@@ -86,6 +86,25 @@ internal sealed class PurseUnderTest
         Select();
     }
 
+    /// <summary>Another card whose persistent memory is a copy of this one's now (powered up, not selected).</summary>
+    public PurseUnderTest CloneFromImage(string seed = "clone")
+    {
+        var card = new SimulatedCard(PurseApplet.Factory, JournaledMemory.FromImage(Snapshot()),
+            new Sha256CounterRandom(System.Text.Encoding.ASCII.GetBytes(seed)), PurseAid.Value)
+        {
+            Interface = Card.Interface,
+        };
+        return new PurseUnderTest(card)
+        {
+            Id = Id,
+            Class = Class,
+            Currencies = Currencies,
+            PublicKey = PublicKey,
+            Certificate = Certificate,
+            LockCode = LockCode,
+        };
+    }
+
     public void AssertNoInternalErrors() =>
         Assert.True(Card.InternalErrors.Count == 0, "internal errors: " + string.Join("; ", Card.InternalErrors.Select(e => e.Message)));
 
