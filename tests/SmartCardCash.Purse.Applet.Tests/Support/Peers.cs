@@ -4,30 +4,22 @@ using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
-/// <summary>Counterparties simulated from the fixed conformance keys, certified by the default test issuer.</summary>
+/// <summary>The counterparties of the conformance vectors, and host steps that drive a purse against them.</summary>
 internal static class Peers
 {
-    private static readonly TestIssuer Issuer = TestIssuer.Default;
+    public static SimulatedPurse Customer => ConformancePeers.Customer1;
 
-    public static SimulatedPurse Customer { get; } = SimulatedPurse.Create(Issuer, "customer", PurseId.Parse("5CC0020000000001"),
-        PurseClass.Customer, [Eur, Gbp], ConformanceKeys.Customer1);
+    public static SimulatedPurse OtherCustomer => ConformancePeers.Customer2;
 
-    public static SimulatedPurse OtherCustomer { get; } = SimulatedPurse.Create(Issuer, "other customer", PurseId.Parse("5CC0020000000002"),
-        PurseClass.Customer, [Eur], ConformanceKeys.Customer2);
+    public static SimulatedPurse Merchant => ConformancePeers.Merchant1;
 
-    public static SimulatedPurse Merchant { get; } = SimulatedPurse.Create(Issuer, "merchant", PurseId.Parse("5CC0020000000003"),
-        PurseClass.Merchant, [Eur, Gbp], ConformanceKeys.Merchant1);
-
-    public static SimulatedPurse Bank { get; } = SimulatedPurse.Create(Issuer, "bank", PurseId.Parse("5CC0020000000004"),
-        PurseClass.Bank, [Eur, Gbp, Usd], ConformanceKeys.Bank1);
+    public static SimulatedPurse Bank => ConformancePeers.Bank1;
 
     /// <summary>Expired the day before the test purses' effective date (their trusted date).</summary>
-    public static SimulatedPurse Expired { get; } = SimulatedPurse.Create(Issuer, "expired", PurseId.Parse("5CC0020000000005"),
-        PurseClass.Customer, [Eur], ConformanceKeys.Customer2, BcdDate.FromDate(2025, 1, 1), BcdDate.FromDate(2025, 5, 31));
+    public static SimulatedPurse Expired => ConformancePeers.Expired;
 
     /// <summary>Effective after the test purses' expiry: verifying it expires their own certificate.</summary>
-    public static SimulatedPurse FromTheFuture { get; } = SimulatedPurse.Create(Issuer, "future", PurseId.Parse("5CC0020000000006"),
-        PurseClass.Customer, [Eur], ConformanceKeys.Customer2, BcdDate.FromDate(2031, 1, 1), BcdDate.FromDate(2035, 12, 31));
+    public static SimulatedPurse FromTheFuture => ConformancePeers.Future;
 
     /// <summary>
     /// A complete transfer from a simulated payer into <paramref name="purse"/>: VERIFY CERTIFICATE, START TO, VAL.
