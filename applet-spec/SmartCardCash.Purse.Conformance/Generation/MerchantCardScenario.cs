@@ -76,7 +76,8 @@ internal sealed class MerchantCardScenario : CardScenario
                  {
                      PurseCommands.StartFrom(Customer1.Id, Eur, 1, 1), PurseCommands.Abort(), PurseCommands.Resume(),
                      PurseCommands.ReadLog(PurseLogKind.Transactions, 0), PurseCommands.VerifyCertificate(Customer1.Certificate.Encoded),
-                     PurseCommands.VerifyLockCode(LockCode), PurseCommands.Lock(LockCode), Authorised(IssuerAuthorisation.Mint(CardId, 0, Eur, 1)),
+                     PurseCommands.VerifyLockCode(LockCode), PurseCommands.ChangeLockCode(LockCode, "1111"), PurseCommands.Lock(LockCode),
+                     Authorised(IssuerAuthorisation.Mint(CardId, 0, Eur, 1)),
                  })
         {
             v.Send(command).Expect(0x6985);
@@ -419,6 +420,10 @@ internal sealed class MerchantCardScenario : CardScenario
         v = Vector("req-replayed", "REQ", "9", "The same req again (the payer is in epa now): 6985.");
         v.Send(PurseCommands.Req(Customer1.Sign(MessageType.Req, refund))).Expect(0x6985);
 
+        v = Vector("ack-malformed", "ACK", "5.12", "No data 6700; PD to itself 6A80.");
+        v.Send(new CommandApdu(0x80, PurseInstruction.Ack, 0, 0, default)).Expect(0x6700);
+        v.Send(PurseCommands.Ack(Customer1.Sign(MessageType.Ack, new PaymentDetails(CardId, CardId, Eur, 1_500, refund.FromSeq, 2001, order)))).Expect(0x6A80);
+
         v = Vector("ack-refused", "ACK", "5.12, 9", "Another PD 6985; a stranger's signature, a req signature: 6982.");
         v.Send(PurseCommands.Ack(Customer1.Sign(MessageType.Ack, new PaymentDetails(CardId, Customer1.Id, Eur, 1_499, refund.FromSeq, 2001, order)))).Expect(0x6985);
         v.Send(PurseCommands.Ack(ProtectedMessage.Create(MessageType.Ack, refund, ConformanceKeys.Stranger.PrivateKey))).Expect(0x6982);
@@ -595,8 +600,12 @@ internal sealed class MerchantCardScenario : CardScenario
         v.Send(PurseCommands.VerifyLockCode("13579")).ExpectOk();
         Status(v);
 
-        v = Vector("lock", "LOCK", "5.18, 6.1", "LOCK: a locked purse cannot pay (6982) but can receive.");
+        v = Vector("lock", "LOCK", "5.18, 6.1", "LOCK with a wrong code 63C2; with the right one a locked purse cannot pay (6982) but can receive.");
+        v.Send(PurseCommands.Lock("0000")).Expect(0x63C2);
+        Card.LockCodeVerified = false;
         v.Send(PurseCommands.Lock("13579")).ExpectOk();
+        Card.TriesRemaining = 3;
+        Card.LockCodeVerified = true;
         Card.Locked = true;
         Status(v);
         Verify(v, Customer1);
@@ -605,7 +614,8 @@ internal sealed class MerchantCardScenario : CardScenario
         Receive(v, Bank1, Eur, 100, 1011);
         v.Send(new CommandApdu(0x80, PurseInstruction.Lock, 0, 0, Hex.Decode("8A03313233"))).Expect(0x6A80);
 
-        v = Vector("unlock", "UNLOCK", "5.18", "UNLOCK with a wrong code 63C2, then the right one: paying works again.");
+        v = Vector("unlock", "UNLOCK", "5.18", "UNLOCK with a malformed code 6A80, a wrong code 63C2, then the right one: paying works again.");
+        v.Send(new CommandApdu(0x80, PurseInstruction.Unlock, 0, 0, Hex.Decode("8A0931323334353637383930"))).Expect(0x6A80);
         v.Send(PurseCommands.Unlock("0000")).Expect(0x63C2);
         Card.LockCodeVerified = false;
         v.Send(PurseCommands.Unlock("13579")).ExpectOk();
@@ -663,6 +673,7 @@ internal sealed class MerchantCardScenario : CardScenario
         v = Vector("issuer-counter", "MINT", "7.1", "A replayed authorisation (counter already used) and one from the future: 6985.");
         v.Send(Authorised(IssuerAuthorisation.ResetLockCode(CardId, 0, LockCode))).Expect(0x6985);
         v.Send(Authorised(IssuerAuthorisation.Mint(CardId, Card.IssuerCounter + 1, Eur, 100))).Expect(0x6985);
+        v.Send(Authorised(IssuerAuthorisation.Deactivate(CardId, Card.IssuerCounter + 1))).Expect(0x6985);
 
         v = Vector("issuer-signature", "DEACTIVATE", "7.1, 9", "Forged, for another purse, or retyped: 6982.");
         v.Send(IssuerAuthorisation.Deactivate(CardId, Card.IssuerCounter).ToSignedCommand(ConformanceKeys.Stranger.PrivateKey)).Expect(0x6982);
@@ -679,6 +690,8 @@ internal sealed class MerchantCardScenario : CardScenario
         v = Vector("clear-exception-log-wrong-digest", "CLEAR EXCEPTION LOG", "7.3, 4.6", "The digest of all records but the last: 6985.");
         byte[] partial = ExceptionRecord.LogDigest(Card.ExceptionLog.Take(Card.ExceptionLog.Count - 1));
         v.Send(Authorised(IssuerAuthorisation.ClearExceptionLog(CardId, Card.IssuerCounter, partial))).Expect(0x6985);
+        v.Send(IssuerAuthorisation.ClearExceptionLog(CardId, Card.IssuerCounter, ExceptionLogDigest()).ToSignedCommand(ConformanceKeys.Stranger.PrivateKey))
+            .Note("the right digest, forged authorisation").Expect(0x6982);
         Status(v);
 
         v = Vector("clear-exception-log", "CLEAR EXCEPTION LOG", "7.3", "The digest of exactly the records held clears the log.");
@@ -726,7 +739,8 @@ internal sealed class MerchantCardScenario : CardScenario
         foreach (CommandApdu command in new[]
                  {
                      PurseCommands.StartFrom(Customer1.Id, Eur, 1, 1), PurseCommands.StartTo(Customer1.Id, Eur, 1, 1),
-                     PurseCommands.Req(Customer1.Sign(MessageType.Req, pd)), PurseCommands.Ack(Customer1.Sign(MessageType.Ack, pd)),
+                     PurseCommands.Req(Customer1.Sign(MessageType.Req, pd)), PurseCommands.Val(Customer1.Sign(MessageType.Val, pd)),
+                     PurseCommands.Ack(Customer1.Sign(MessageType.Ack, pd)),
                      PurseCommands.VerifyCertificate(Customer1.Certificate.Encoded), PurseCommands.Lock(LockCode), PurseCommands.Unlock(LockCode),
                      Authorised(IssuerAuthorisation.Mint(CardId, Card.IssuerCounter, Eur, 1)),
                      Authorised(IssuerAuthorisation.Deactivate(CardId, Card.IssuerCounter)),
@@ -747,6 +761,7 @@ internal sealed class MerchantCardScenario : CardScenario
 
         v = Vector("activate-blocked", "ACTIVATE", "5.6, 7.4", "From BLOCKED, ACTIVATE needs the issuer: no data 6700, forged 6982, wrong counter 6985; then ISSUED.");
         v.Send(PurseCommands.Activate()).Expect(0x6700);
+        v.Send(new CommandApdu(0x80, PurseInstruction.Activate, 0, 0, Hex.Decode("890400000007"))).Note("no signature").Expect(0x6A80);
         v.Send(IssuerAuthorisation.Activate(CardId, Card.IssuerCounter).ToSignedCommand(ConformanceKeys.Stranger.PrivateKey)).Expect(0x6982);
         v.Send(Authorised(IssuerAuthorisation.Activate(CardId, Card.IssuerCounter + 1))).Expect(0x6985);
         IssuerOk(v, IssuerAuthorisation.Activate(CardId, Card.IssuerCounter));
