@@ -40,6 +40,4 @@ internal static class CommandTable
     }.ToDictionary(c => c.Instruction);
 
     public static CommandDefinition? Find(byte instruction) => Commands.GetValueOrDefault(instruction);
-
-    public static IEnumerable<CommandDefinition> All => Commands.Values;
 }

@@ -196,10 +196,12 @@ public sealed class PurseApplet : SmartCardCash.Emulator.Applets.Applet
             case PurseInstruction.Select when apdu.IsSelecting:
                 _session.Clear();
                 EnsureInstalled();
+                _invariants.BeginCommand();
                 Refuse(command.P1 != 0x04 || command.P2 != 0x00, StatusWord.IncorrectP1P2);
                 PurseLifecycle lifecycle = _store.Lifecycle;
                 Refuse(lifecycle == PurseLifecycle.Terminated, PurseStatusWords.PurseTerminated);
                 apdu.Respond(_information.Fci(), lifecycle == PurseLifecycle.Blocked ? PurseStatusWords.PurseBlocked : null);
+                _invariants.Check();
                 break;
             case PurseInstruction.Select:
                 // A SELECT the runtime did not resolve to an application reaches the selected one (as on Java Card).

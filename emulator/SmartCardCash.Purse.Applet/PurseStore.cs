@@ -17,8 +17,6 @@ internal sealed class PurseStore
         _memory = memory;
     }
 
-    public IPersistentMemory Memory => _memory;
-
     public bool IsFormatted => ReadByte(PurseLayout.LayoutVersion) == PurseLayout.CurrentVersion;
 
     public byte LayoutVersion => ReadByte(PurseLayout.LayoutVersion);

@@ -112,6 +112,20 @@ public class IssuerCommandTests
     }
 
     [Fact]
+    public void CLEAR_EXCEPTION_LOG_refuses_a_forged_authorisation_and_a_digest_of_the_wrong_length()
+    {
+        PurseUnderTest customer = Peers.Loaded(PurseClass.Customer, 1_000, Eur);
+        customer.StartReceiving(Peers.Bank, Eur, 10, 7);
+        customer.SendOk(PurseCommands.Abort());
+        byte[] digest = ExceptionRecord.LogDigest(customer.ExceptionLog().Select(e => e.Record));
+        AssertRefusedWithoutChange(customer,
+            IssuerAuthorisation.ClearExceptionLog(customer.Id, 0, digest).ToSignedCommand(ConformanceKeys.Stranger.PrivateKey), 0x6982);
+        AssertRefusedWithoutChange(customer,
+            Issuer.Authorise(IssuerAuthorisation.Custom(MessageType.ClearExceptionLog, customer.Id, 0, [0x90, 0x1F, .. digest[..31]])), 0x6A80);
+        Assert.Equal(1, customer.Status().ExceptionLogCount);
+    }
+
+    [Fact]
     public void CLEAR_EXCEPTION_LOG_compares_against_the_log_after_its_own_abort()
     {
         PurseUnderTest customer = Peers.Loaded(PurseClass.Customer, 1_000, Eur);
@@ -130,6 +144,7 @@ public class IssuerCommandTests
         AssertRefusedWithoutChange(_bank, Issuer.Authorise(IssuerAuthorisation.Mint(_bank.Id, 1, Eur, 1)), 0x6985);
         AssertRefusedWithoutChange(_bank, Issuer.Authorise(IssuerAuthorisation.Deactivate(_bank.Id, 1)), 0x6985);
         AssertRefusedWithoutChange(_bank, PurseCommands.Activate(), 0x6700);
+        AssertRefusedWithoutChange(_bank, new CommandApdu(0x80, PurseInstruction.Activate, 0, 0, Hex.Decode("890400000001")), 0x6A80);
         AssertRefusedWithoutChange(_bank, IssuerAuthorisation.Activate(_bank.Id, 1).ToSignedCommand(ConformanceKeys.Stranger.PrivateKey), 0x6982);
         AssertRefusedWithoutChange(_bank, Issuer.Authorise(IssuerAuthorisation.Activate(_bank.Id, 0)), 0x6985);
 
@@ -145,6 +160,7 @@ public class IssuerCommandTests
     {
         PurseUnderTest customer = Peers.Loaded(PurseClass.Customer, 1_000, Eur);
         AssertRefusedWithoutChange(customer, Issuer.Authorise(IssuerAuthorisation.Terminate(customer.Id, 0)), 0x6985);
+        AssertRefusedWithoutChange(customer, IssuerAuthorisation.Terminate(customer.Id, 0).ToSignedCommand(ConformanceKeys.Stranger.PrivateKey), 0x6982);
         customer.PayUntilAck(Peers.Merchant, Eur, 1_000);
         // Zero balance now, but the abort TERMINATE would do logs the value in flight: refused, nothing changes.
         AssertRefusedWithoutChange(customer, Issuer.Authorise(IssuerAuthorisation.Terminate(customer.Id, 0)), 0x6985);

@@ -81,6 +81,7 @@ public class LockCodeTests
         AssertRefusedWithoutChange(_purse, new CommandApdu(0x80, PurseInstruction.VerifyLockCode, 0, 0, Hex.Decode(data)), 0x6A80);
         AssertRefusedWithoutChange(_purse, new CommandApdu(0x80, PurseInstruction.Lock, 0, 0, Hex.Decode(data)), 0x6A80);
         AssertRefusedWithoutChange(_purse, new CommandApdu(0x80, PurseInstruction.ChangeLockCode, 0, 0, Hex.Decode(data)), 0x6A80);
+        AssertRefusedWithoutChange(_purse, new CommandApdu(0x80, PurseInstruction.Unlock, 0, 0, Hex.Decode(data)), 0x6A80);
     }
 
     [Fact]
@@ -142,6 +143,9 @@ public class LockCodeTests
         _purse.SendOk(PurseCommands.ChangeLockCode("1234", "4321"));
         AssertRefusedWithoutChange(_purse, PurseCommands.Lock("4321"), 0x6985);
         AssertRefusedWithoutChange(_purse, PurseCommands.Unlock("4321"), 0x6985);
-        AssertRefusedWithoutChange(Blank(), PurseCommands.VerifyLockCode("1234"), 0x6985);
+        PurseUnderTest blank = Blank();
+        AssertRefusedWithoutChange(blank, PurseCommands.VerifyLockCode("1234"), 0x6985);
+        AssertRefusedWithoutChange(blank, PurseCommands.ChangeLockCode("1234", "4321"), 0x6985);
+        AssertRefusedWithoutChange(blank, PurseCommands.Unlock("1234"), 0x6985);
     }
 }

@@ -1,5 +1,4 @@
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
@@ -27,9 +26,4 @@ internal static class Refusals
         Assert.True(first == before.Length && before.Length == after.Length,
             $"persistent memory changed, first at offset {first}");
     }
-
-    /// <summary>The 94xx and ISO status words by name, for readable test cases.</summary>
-    public static ushort Sw(StatusWord statusWord) => statusWord.Value;
-
-    public static readonly ushort InsufficientFunds = PurseStatusWords.InsufficientFunds.Value;
 }
