@@ -133,6 +133,18 @@ public class VectorFileTests
     }
 
     [Fact]
+    public void The_README_states_the_counts_of_the_file()
+    {
+        VectorSummary summary = VectorFileJson.Load(RepositoryFiles.VectorsPath).Summary!;
+        string readme = File.ReadAllText(RepositoryFiles.Path("applet-spec", "vectors", "README.md"));
+        Assert.Contains($"{summary.Vectors} vectors, {summary.Steps} steps", readme, StringComparison.Ordinal);
+        foreach ((string command, int count) in summary.VectorsPerCommand)
+        {
+            Assert.Matches($@"\| {System.Text.RegularExpressions.Regex.Escape(command)}( \([^)]*\))? \| {count} \|", readme);
+        }
+    }
+
+    [Fact]
     public void Every_command_of_the_spec_has_vectors()
     {
         VectorFile file = VectorFileJson.Load(RepositoryFiles.VectorsPath);
