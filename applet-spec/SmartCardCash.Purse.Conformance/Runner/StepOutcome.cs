@@ -1,0 +1,11 @@
+namespace SmartCardCash.Purse.Conformance;
+
+public enum StepOutcome
+{
+    Passed,
+    Failed,
+    /// <summary>Marked for the other interface.</summary>
+    Skipped,
+    /// <summary>An earlier step of the vector failed.</summary>
+    NotRun,
+}

@@ -1,0 +1,4 @@
+namespace SmartCardCash.Purse.Conformance;
+
+/// <summary>One step as run: its outcome, the command sent, the card's whole response and, on failure, why.</summary>
+public sealed record StepResult(int Index, StepOutcome Outcome, string? Command, string? Response, string? Failure);

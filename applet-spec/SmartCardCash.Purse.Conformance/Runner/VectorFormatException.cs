@@ -1,0 +1,9 @@
+namespace SmartCardCash.Purse.Conformance;
+
+/// <summary>The vector file itself is wrong (unknown variable, bad hex, impossible APDU): not the card's fault.</summary>
+public sealed class VectorFormatException : Exception
+{
+    public VectorFormatException(string message) : base(message)
+    {
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using SmartCardCash.Purse.Applet.Tests.Harness;
+using SmartCardCash.Purse.Conformance;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Purse.Applet.Tests.Support;
+
+/// <summary>Makes purse applets on harness cards: blank, or personalised through the real APDUs.</summary>
+internal static class Purses
+{
+    public static readonly CurrencyCode Eur = Currency.Eur.Code;
+    public static readonly CurrencyCode Gbp = Currency.Gbp.Code;
+    public static readonly CurrencyCode Usd = Currency.Usd.Code;
+    public static readonly CurrencyCode Jpy = Currency.Jpy.Code;
+
+    public const uint MaximumBalance = 1_000_000;
+    public const uint TransactionLimit = 100_000;
+    public const uint ContactlessLimit = 2_000;
+
+    public static readonly BcdDate Effective = BcdDate.FromDate(2025, 6, 1);
+    public static readonly BcdDate Expiry = BcdDate.FromDate(2030, 12, 31);
+
+    private static int _nextSerial = 0x100;
+
+    /// <summary>A freshly installed purse (PERSONALISATION), selected.</summary>
+    public static PurseUnderTest Blank(string seed = "blank")
+    {
+        var card = new SimulatedCard(PurseApplet.Factory, new JournaledMemory(PurseApplet.PersistentMemorySize),
+            new Sha256CounterRandom(Encoding.ASCII.GetBytes(seed)), PurseAid.Value);
+        var purse = new PurseUnderTest(card);
+        purse.Select();
+        return purse;
+    }
+
+    /// <summary>A purse personalised and activated with the default issuer, limits and lock code "1234" (3 tries).</summary>
+    public static PurseUnderTest Issued(PurseClass purseClass, params CurrencyCode[] currencies) =>
+        Issued(purseClass, NewId(), currencies);
+
+    public static PurseUnderTest Issued(PurseClass purseClass, PurseId id, params CurrencyCode[] currencies)
+    {
+        if (currencies.Length == 0)
+        {
+            currencies = [Eur];
+        }
+        PurseUnderTest purse = Blank("purse " + id);
+        TestIssuer issuer = TestIssuer.Default;
+        byte[] publicKey = PurseResponses.ParsePublicKey(purse.SendOk(PurseCommands.GenerateKeyPair()));
+        purse.SendOk(PurseCommands.PutIssuerCertificate(issuer.Certificate.Encoded));
+        PurseCertificate certificate = issuer.Certify(id, purseClass, currencies, Effective, Expiry, publicKey);
+        purse.SendOk(PurseCommands.PutPurseCertificate(certificate.Encoded));
+        foreach (CurrencyCode currency in currencies)
+        {
+            purse.SendOk(PurseCommands.PutPocketLimits(currency, MaximumBalance, TransactionLimit, ContactlessLimit));
+        }
+        purse.SendOk(PurseCommands.PutLockCode("1234", 3));
+        purse.SendOk(PurseCommands.Activate());
+        purse.Id = id;
+        purse.Class = purseClass;
+        purse.Currencies = currencies;
+        purse.PublicKey = publicKey;
+        purse.Certificate = certificate;
+        purse.Select();
+        return purse;
+    }
+
+    /// <summary>A bank purse holding <paramref name="amount"/> minted in each currency.</summary>
+    public static PurseUnderTest Bank(uint amount, params CurrencyCode[] currencies)
+    {
+        PurseUnderTest bank = Issued(PurseClass.Bank, currencies);
+        foreach (CurrencyCode currency in bank.Currencies)
+        {
+            bank.Mint(currency, amount);
+        }
+        return bank;
+    }
+
+    public static PurseId NewId() => new(0x5CC0_0100_0000_0000UL | (uint)Interlocked.Increment(ref _nextSerial));
+
+    /// <summary>A counterparty simulated from a fixed key (for messages the tests forge or replay).</summary>
+    public static SimulatedPurse Simulated(PurseClass purseClass, P256KeyPair key, params CurrencyCode[] currencies) =>
+        SimulatedPurse.Create(TestIssuer.Default, purseClass.ToString(), NewId(), purseClass,
+            currencies.Length == 0 ? [Eur] : currencies, key);
+}
