@@ -148,7 +148,7 @@ public sealed class CertificateBody
     /// <summary>The body TLV, tag and length included: the bytes the issuer signs after <c>SCC1 ‖ 30</c>.</summary>
     public byte[] Encode()
     {
-        var content = new TlvWriter()
+        var content = new PurseTlvBuilder()
             .AddByte(PurseTag.CertificateProfile, Profile)
             .Add(PurseTag.IssuerId, Issuer.ToArray())
             .Add(PurseTag.PurseId, Holder.ToArray())
@@ -164,8 +164,8 @@ public sealed class CertificateBody
         }
         content.Add(PurseTag.EffectiveDate, Effective.ToArray())
             .Add(PurseTag.ExpiryDate, Expiry.ToArray())
-            .Add(PurseTag.PublicKey, TlvWriter.Encode(PurseTag.PublicKeyPoint, _publicKey));
-        return TlvWriter.Encode(PurseTag.CertificateBody, content.ToArray());
+            .Add(PurseTag.PublicKey, PurseTlvBuilder.Encode(PurseTag.PublicKeyPoint, _publicKey));
+        return PurseTlvBuilder.Encode(PurseTag.CertificateBody, content.ToArray());
     }
 
     /// <summary>
@@ -174,7 +174,7 @@ public sealed class CertificateBody
     /// </summary>
     public static CertificateBody Parse(ReadOnlySpan<byte> bodyTlv)
     {
-        ReadOnlySpan<byte> content = StrictTlvReader.ReadSingle(bodyTlv, PurseTag.CertificateBody, 0, TlvWriter.MaxValueLength);
+        ReadOnlySpan<byte> content = StrictTlvReader.ReadSingle(bodyTlv, PurseTag.CertificateBody, 0, PurseTlvBuilder.MaxValueLength);
         var reader = new StrictTlvReader(content);
         byte profile = reader.ReadByte(PurseTag.CertificateProfile);
         IssuerId issuer = IssuerId.Read(reader.Read(PurseTag.IssuerId, IssuerId.Length));

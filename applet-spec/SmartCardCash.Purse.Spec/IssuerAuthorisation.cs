@@ -46,7 +46,7 @@ public sealed class IssuerAuthorisation
     /// <summary>MINT (type 20): <c>82 currency, 83 amount</c>. Bank purses only.</summary>
     public static IssuerAuthorisation Mint(PurseId purse, uint counter, CurrencyCode currency, uint amount) =>
         new(MessageType.Mint, purse, counter,
-            new TlvWriter().Add(PurseTag.Currency, currency.ToArray()).AddUInt32(PurseTag.Amount, amount).ToArray());
+            new PurseTlvBuilder().Add(PurseTag.Currency, currency.ToArray()).AddUInt32(PurseTag.Amount, amount).ToArray());
 
     /// <summary>CLEAR EXCEPTION LOG (type 21): <c>90 digest</c> of exactly the records to clear (<see cref="ExceptionRecord.LogDigest"/>).</summary>
     public static IssuerAuthorisation ClearExceptionLog(PurseId purse, uint counter, ReadOnlySpan<byte> logDigest)
@@ -55,7 +55,7 @@ public sealed class IssuerAuthorisation
         {
             throw new ArgumentException($"the log digest is {PurseConstants.DigestLength} bytes.", nameof(logDigest));
         }
-        return new(MessageType.ClearExceptionLog, purse, counter, TlvWriter.Encode(PurseTag.LogDigest, logDigest));
+        return new(MessageType.ClearExceptionLog, purse, counter, PurseTlvBuilder.Encode(PurseTag.LogDigest, logDigest));
     }
 
     /// <summary>DEACTIVATE (type 22): ISSUED → BLOCKED.</summary>
@@ -69,7 +69,7 @@ public sealed class IssuerAuthorisation
 
     /// <summary>RESET LOCK CODE (type 25): <c>8A new code</c>; tries back to the limit.</summary>
     public static IssuerAuthorisation ResetLockCode(PurseId purse, uint counter, string newCode) =>
-        new(MessageType.ResetLockCode, purse, counter, TlvWriter.Encode(PurseTag.LockCode, LockCode.Encode(newCode)));
+        new(MessageType.ResetLockCode, purse, counter, PurseTlvBuilder.Encode(PurseTag.LockCode, LockCode.Encode(newCode)));
 
     /// <summary>Any type with raw parameters: for tests and vectors that send what a correct issuer would not.</summary>
     public static IssuerAuthorisation Custom(MessageType type, PurseId purse, uint counter, ReadOnlySpan<byte> parameters) =>
@@ -83,7 +83,7 @@ public sealed class IssuerAuthorisation
     {
         Span<byte> counter = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(counter, Counter);
-        return new TlvWriter().AddEncoded(_parameters).Add(PurseTag.IssuerCounter, counter)
+        return new PurseTlvBuilder().AddEncoded(_parameters).Add(PurseTag.IssuerCounter, counter)
             .Add(PurseTag.Signature, signature).ToArray();
     }
 

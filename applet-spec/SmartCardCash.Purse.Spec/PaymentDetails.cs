@@ -113,7 +113,7 @@ public sealed class PaymentDetails : IEquatable<PaymentDetails>
     }
 
     /// <summary>The PD with its tag: <c>C0 3F ‖ PD</c>.</summary>
-    public byte[] ToTlv() => TlvWriter.Encode(PurseTag.PaymentDetails, _encoding);
+    public byte[] ToTlv() => PurseTlvBuilder.Encode(PurseTag.PaymentDetails, _encoding);
 
     public bool Equals(PaymentDetails? other) => other is not null && _encoding.AsSpan().SequenceEqual(other._encoding);
 

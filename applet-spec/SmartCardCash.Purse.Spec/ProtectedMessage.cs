@@ -40,7 +40,7 @@ public sealed class ProtectedMessage
 
     /// <summary><c>C0 3F PD ‖ 9E L signature</c>: the data of REQ, VAL and ACK, and of the responses that carry them.</summary>
     public byte[] ToData() =>
-        new TlvWriter().Add(PurseTag.PaymentDetails, Details.Encoding).Add(PurseTag.Signature, _signature).ToArray();
+        new PurseTlvBuilder().Add(PurseTag.PaymentDetails, Details.Encoding).Add(PurseTag.Signature, _signature).ToArray();
 
     /// <summary>Reads <c>C0 PD, 9E signature</c> (the response of START TO, REQ and VAL).</summary>
     public static ProtectedMessage Parse(MessageType type, ReadOnlySpan<byte> data)

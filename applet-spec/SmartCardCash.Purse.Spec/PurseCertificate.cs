@@ -46,8 +46,8 @@ public sealed class PurseCertificate
     /// <summary>Puts a body and a signature together: <c>7F21 L ‖ body ‖ 9E L signature</c>.</summary>
     public static PurseCertificate Assemble(ReadOnlySpan<byte> bodyTlv, ReadOnlySpan<byte> signature)
     {
-        byte[] encoded = TlvWriter.Encode(PurseTag.Certificate,
-            new TlvWriter().AddEncoded(bodyTlv).Add(PurseTag.Signature, signature).ToArray());
+        byte[] encoded = PurseTlvBuilder.Encode(PurseTag.Certificate,
+            new PurseTlvBuilder().AddEncoded(bodyTlv).Add(PurseTag.Signature, signature).ToArray());
         return Parse(encoded);
     }
 
@@ -62,10 +62,10 @@ public sealed class PurseCertificate
             throw new PurseFormatException(
                 $"a certificate is at most {PurseConstants.MaxCertificateLength} bytes; got {encoded.Length}.");
         }
-        ReadOnlySpan<byte> content = StrictTlvReader.ReadSingle(encoded, PurseTag.Certificate, 0, TlvWriter.MaxValueLength);
+        ReadOnlySpan<byte> content = StrictTlvReader.ReadSingle(encoded, PurseTag.Certificate, 0, PurseTlvBuilder.MaxValueLength);
         var reader = new StrictTlvReader(content);
         int bodyStart = reader.Offset;
-        reader.Read(PurseTag.CertificateBody, 0, TlvWriter.MaxValueLength);
+        reader.Read(PurseTag.CertificateBody, 0, PurseTlvBuilder.MaxValueLength);
         ReadOnlySpan<byte> bodyTlv = content[bodyStart..reader.Offset];
         ReadOnlySpan<byte> signature = reader.Read(PurseTag.Signature, PurseConstants.MinSignatureLength,
             PurseConstants.MaxSignatureLength);

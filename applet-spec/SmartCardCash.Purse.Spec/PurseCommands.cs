@@ -30,7 +30,7 @@ public static class PurseCommands
 
     public static CommandApdu PutPocketLimits(CurrencyCode currency, uint maximumBalance, uint transactionLimit,
         uint contactlessLimit) =>
-        PutData(PersonalisationObject.PocketLimits, TlvWriter.Encode(PurseTag.Pocket, new TlvWriter()
+        PutData(PersonalisationObject.PocketLimits, PurseTlvBuilder.Encode(PurseTag.Pocket, new PurseTlvBuilder()
             .Add(PurseTag.Currency, currency.ToArray())
             .AddUInt32(PurseTag.MaximumBalance, maximumBalance)
             .AddUInt32(PurseTag.TransactionLimit, transactionLimit)
@@ -38,7 +38,7 @@ public static class PurseCommands
             .ToArray()));
 
     public static CommandApdu PutLockCode(string code, int tries) =>
-        PutData(PersonalisationObject.LockCode, new TlvWriter()
+        PutData(PersonalisationObject.LockCode, new PurseTlvBuilder()
             .Add(PurseTag.LockCode, LockCode.Encode(code))
             .AddByte(PurseTag.Tries, checked((byte)tries))
             .ToArray());
@@ -78,19 +78,19 @@ public static class PurseCommands
     /// <summary>VERIFY LOCK CODE; without a code it only reports whether the code was verified in this session.</summary>
     public static CommandApdu VerifyLockCode(string? code = null) => code is null
         ? new(Cla, PurseInstruction.VerifyLockCode, 0x00, 0x00)
-        : new(Cla, PurseInstruction.VerifyLockCode, 0x00, 0x00, TlvWriter.Encode(PurseTag.LockCode, LockCode.Encode(code)));
+        : new(Cla, PurseInstruction.VerifyLockCode, 0x00, 0x00, PurseTlvBuilder.Encode(PurseTag.LockCode, LockCode.Encode(code)));
 
     public static CommandApdu ChangeLockCode(string oldCode, string newCode) =>
-        new(Cla, PurseInstruction.ChangeLockCode, 0x00, 0x00, new TlvWriter()
+        new(Cla, PurseInstruction.ChangeLockCode, 0x00, 0x00, new PurseTlvBuilder()
             .Add(PurseTag.LockCode, LockCode.Encode(oldCode))
             .Add(PurseTag.LockCode, LockCode.Encode(newCode))
             .ToArray());
 
     public static CommandApdu Lock(string code) =>
-        new(Cla, PurseInstruction.Lock, 0x00, 0x00, TlvWriter.Encode(PurseTag.LockCode, LockCode.Encode(code)));
+        new(Cla, PurseInstruction.Lock, 0x00, 0x00, PurseTlvBuilder.Encode(PurseTag.LockCode, LockCode.Encode(code)));
 
     public static CommandApdu Unlock(string code) =>
-        new(Cla, PurseInstruction.Unlock, 0x00, 0x00, TlvWriter.Encode(PurseTag.LockCode, LockCode.Encode(code)));
+        new(Cla, PurseInstruction.Unlock, 0x00, 0x00, PurseTlvBuilder.Encode(PurseTag.LockCode, LockCode.Encode(code)));
 
     private static CommandApdu Protected(byte instruction, ProtectedMessage message, int ne)
     {
@@ -101,7 +101,7 @@ public static class PurseCommands
     private static byte[] StartData(PurseId peer, CurrencyCode currency, uint value, uint peerSequence,
         ReadOnlySpan<byte> orderDigest)
     {
-        var data = new TlvWriter()
+        var data = new PurseTlvBuilder()
             .Add(PurseTag.PurseId, peer.ToArray())
             .Add(PurseTag.Currency, currency.ToArray())
             .AddUInt32(PurseTag.Amount, value)

@@ -10,13 +10,13 @@ public static class PurseResponses
 {
     public static PurseFci ParseFci(ReadOnlySpan<byte> data)
     {
-        ReadOnlySpan<byte> fci = StrictTlvReader.ReadSingle(data, PurseTag.Fci, 0, TlvWriter.MaxValueLength);
+        ReadOnlySpan<byte> fci = StrictTlvReader.ReadSingle(data, PurseTag.Fci, 0, PurseTlvBuilder.MaxValueLength);
         var outer = new StrictTlvReader(fci);
         if (!PurseAid.Matches(outer.Read(PurseTag.DfName, PurseAid.Value.Length)))
         {
             throw new PurseFormatException("the FCI names another application.");
         }
-        ReadOnlySpan<byte> proprietary = outer.Read(PurseTag.ProprietaryFci, 0, TlvWriter.MaxValueLength);
+        ReadOnlySpan<byte> proprietary = outer.Read(PurseTag.ProprietaryFci, 0, PurseTlvBuilder.MaxValueLength);
         outer.EnsureEnd();
 
         var reader = new StrictTlvReader(proprietary);
@@ -66,7 +66,7 @@ public static class PurseResponses
         var reader = new StrictTlvReader(data);
         while (!reader.IsAtEnd)
         {
-            var pocket = new StrictTlvReader(reader.Read(PurseTag.Pocket, 0, TlvWriter.MaxValueLength));
+            var pocket = new StrictTlvReader(reader.Read(PurseTag.Pocket, 0, PurseTlvBuilder.MaxValueLength));
             CurrencyCode currency = CurrencyCode.Read(pocket.Read(PurseTag.Currency, CurrencyCode.Length));
             uint balance = pocket.ReadUInt32(PurseTag.Amount);
             pocket.EnsureEnd();
@@ -81,7 +81,7 @@ public static class PurseResponses
         var reader = new StrictTlvReader(data);
         while (!reader.IsAtEnd)
         {
-            var pocket = new StrictTlvReader(reader.Read(PurseTag.Pocket, 0, TlvWriter.MaxValueLength));
+            var pocket = new StrictTlvReader(reader.Read(PurseTag.Pocket, 0, PurseTlvBuilder.MaxValueLength));
             CurrencyCode currency = CurrencyCode.Read(pocket.Read(PurseTag.Currency, CurrencyCode.Length));
             uint maximum = pocket.ReadUInt32(PurseTag.MaximumBalance);
             uint transaction = pocket.ReadUInt32(PurseTag.TransactionLimit);

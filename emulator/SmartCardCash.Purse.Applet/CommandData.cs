@@ -111,7 +111,7 @@ internal static class CommandData
     {
         try
         {
-            var reader = new StrictTlvReader(StrictTlvReader.ReadSingle(data, PurseTag.Pocket, 0, TlvWriter.MaxValueLength));
+            var reader = new StrictTlvReader(StrictTlvReader.ReadSingle(data, PurseTag.Pocket, 0, PurseTlvBuilder.MaxValueLength));
             CurrencyCode currency = CurrencyCode.Read(reader.Read(PurseTag.Currency, CurrencyCode.Length));
             uint maximum = reader.ReadUInt32(PurseTag.MaximumBalance);
             uint transaction = reader.ReadUInt32(PurseTag.TransactionLimit);

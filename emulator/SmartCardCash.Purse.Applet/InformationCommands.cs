@@ -26,7 +26,7 @@ internal sealed class InformationCommands
     /// <summary>The SELECT response: <c>6F { 84 AID, A5 { 94, 87, [80, 81], 88, 84 } }</c>.</summary>
     public byte[] Fci()
     {
-        var proprietary = new TlvWriter()
+        var proprietary = new PurseTlvBuilder()
             .Add(PurseTag.AppletVersion, [PurseAid.AppletVersion >> 8, PurseAid.AppletVersion & 0xFF])
             .AddByte(PurseTag.LifecycleState, (byte)_store.Lifecycle);
         if (_store.PurseCertificate is not null)
@@ -34,8 +34,8 @@ internal sealed class InformationCommands
             proprietary.Add(PurseTag.PurseId, _store.PurseId.ToArray()).AddByte(PurseTag.PurseClass, (byte)_store.Class);
         }
         proprietary.AddByte(PurseTag.TransferState, (byte)_store.State).AddUInt32(PurseTag.SequenceNumber, _store.NextSeq);
-        return TlvWriter.Encode(PurseTag.Fci,
-            new TlvWriter().Add(PurseTag.DfName, PurseAid.Value).Add(PurseTag.ProprietaryFci, proprietary).ToArray());
+        return PurseTlvBuilder.Encode(PurseTag.Fci,
+            new PurseTlvBuilder().Add(PurseTag.DfName, PurseAid.Value).Add(PurseTag.ProprietaryFci, proprietary).ToArray());
     }
 
     public byte[] GetData(PurseDataObject dataObject) => dataObject switch
@@ -59,7 +59,7 @@ internal sealed class InformationCommands
 
     private byte[] Status()
     {
-        var status = new TlvWriter().AddByte(PurseTag.LifecycleState, (byte)_store.Lifecycle);
+        var status = new PurseTlvBuilder().AddByte(PurseTag.LifecycleState, (byte)_store.Lifecycle);
         if (_store.PurseCertificate is not null)
         {
             status.AddByte(PurseTag.PurseClass, (byte)_store.Class)
@@ -89,11 +89,11 @@ internal sealed class InformationCommands
         {
             throw NotLoaded();
         }
-        var pockets = new TlvWriter();
+        var pockets = new PurseTlvBuilder();
         for (int i = 0; i < count; i++)
         {
             Pocket pocket = _store.ReadPocket(i);
-            var content = new TlvWriter().Add(PurseTag.Currency, pocket.Currency.ToArray());
+            var content = new PurseTlvBuilder().Add(PurseTag.Currency, pocket.Currency.ToArray());
             if (withLimits)
             {
                 content.AddUInt32(PurseTag.MaximumBalance, pocket.MaximumBalance)
@@ -111,7 +111,7 @@ internal sealed class InformationCommands
 
     private byte[] PendingTransfer()
     {
-        var pending = new TlvWriter().AddByte(PurseTag.TransferState, (byte)_store.State);
+        var pending = new PurseTlvBuilder().AddByte(PurseTag.TransferState, (byte)_store.State);
         if (_store.HasPdAuth)
         {
             pending.Add(PurseTag.PaymentDetails, _store.PdAuth);
@@ -125,7 +125,7 @@ internal sealed class InformationCommands
         {
             throw new IsoException(StatusWord.RecordNotFound);
         }
-        return new TlvWriter()
+        return new PurseTlvBuilder()
             .AddByte(PurseTag.RecordIndex, (byte)index)
             .Add(PurseTag.TransactionRecord, _store.ReadTransactionRecord(index))
             .ToArray();
@@ -144,7 +144,7 @@ internal sealed class InformationCommands
         byte[] record = _store.ReadExceptionRecord(index);
         byte[] signature = _crypto.Sign(_store.PrivateKey, SignedMessages.ExceptionLogRecord(_store.PurseId, record));
         _atomic.Commit();
-        return new TlvWriter()
+        return new PurseTlvBuilder()
             .AddByte(PurseTag.RecordIndex, (byte)index)
             .Add(PurseTag.ExceptionRecord, record)
             .Add(PurseTag.Signature, signature)

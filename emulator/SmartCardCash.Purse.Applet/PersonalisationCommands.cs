@@ -30,7 +30,7 @@ internal sealed class PersonalisationCommands
         _store.ForgetPurseCertificate();
         _store.Flags |= PersonalisationFlags.KeyPairGenerated;
         _atomic.Commit();
-        return TlvWriter.Encode(PurseTag.PublicKey, TlvWriter.Encode(PurseTag.PublicKeyPoint, pair.PublicKey));
+        return PurseTlvBuilder.Encode(PurseTag.PublicKey, PurseTlvBuilder.Encode(PurseTag.PublicKeyPoint, pair.PublicKey));
     }
 
     public void PutData(PersonalisationObject dataObject, ReadOnlySpan<byte> data)

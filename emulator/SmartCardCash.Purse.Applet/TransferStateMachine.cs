@@ -165,7 +165,7 @@ internal sealed class TransferStateMachine
     public byte[] Resume()
     {
         PendingMessage pending = _store.Pending ?? throw new IsoException(StatusWord.ReferencedDataNotFound);
-        return new TlvWriter()
+        return new PurseTlvBuilder()
             .AddByte(PurseTag.MessageType, (byte)pending.Type)
             .Add(PurseTag.PaymentDetails, pending.Details)
             .Add(PurseTag.Signature, pending.Signature)
@@ -281,7 +281,7 @@ internal sealed class TransferStateMachine
     {
         byte[] signature = _crypto.Sign(_store.PrivateKey, SignedMessages.Payment(type, pd));
         _store.WritePending(type, pd, signature);
-        return new TlvWriter().Add(PurseTag.PaymentDetails, pd).Add(PurseTag.Signature, signature).ToArray();
+        return new PurseTlvBuilder().Add(PurseTag.PaymentDetails, pd).Add(PurseTag.Signature, signature).ToArray();
     }
 
     private int RequirePocket(CurrencyCode currency)

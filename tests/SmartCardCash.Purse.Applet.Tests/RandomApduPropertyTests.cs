@@ -39,7 +39,7 @@ public class RandomApduPropertyTests
     private static readonly Gen<byte> Parameter = Gen.Frequency((6, Gen.Const((byte)0)), (2, Gen.Byte[1, 6]), (1, Gen.Const((byte)0xBE)), (1, Gen.Byte));
 
     private static readonly Gen<byte[]> TlvElement =
-        Gen.Select(Gen.Int[0, Tags.Length - 1], Gen.Byte.Array[0, 70], (t, v) => TlvWriter.Encode(Tags[t], v));
+        Gen.Select(Gen.Int[0, Tags.Length - 1], Gen.Byte.Array[0, 70], (t, v) => PurseTlvBuilder.Encode(Tags[t], v));
 
     private static readonly Gen<byte[]> Data = Gen.Frequency(
         (3, Gen.Const(Array.Empty<byte>())),

@@ -8,19 +8,19 @@ internal static class Expected
     /// <summary>SELECT (5.1): <c>6F { 84 AID, A5 { 94 0100, 87, [80, 81], 88, 84 nextSeq } }</c>.</summary>
     public static byte[] Fci(CardModel card)
     {
-        var proprietary = new TlvWriter().Add(PurseTag.AppletVersion, [0x01, 0x00]).AddByte(PurseTag.LifecycleState, (byte)card.Lifecycle);
+        var proprietary = new PurseTlvBuilder().Add(PurseTag.AppletVersion, [0x01, 0x00]).AddByte(PurseTag.LifecycleState, (byte)card.Lifecycle);
         if (card.PurseCertificateLoaded)
         {
             proprietary.Add(PurseTag.PurseId, card.Id.ToArray()).AddByte(PurseTag.PurseClass, (byte)card.Class);
         }
         proprietary.AddByte(PurseTag.TransferState, (byte)card.State).AddUInt32(PurseTag.SequenceNumber, card.NextSeq);
-        return TlvWriter.Encode(PurseTag.Fci, new TlvWriter().Add(PurseTag.DfName, PurseAid.Value).Add(PurseTag.ProprietaryFci, proprietary).ToArray());
+        return PurseTlvBuilder.Encode(PurseTag.Fci, new PurseTlvBuilder().Add(PurseTag.DfName, PurseAid.Value).Add(PurseTag.ProprietaryFci, proprietary).ToArray());
     }
 
     /// <summary>GET DATA 01 (5.3).</summary>
     public static byte[] Status(CardModel card)
     {
-        var status = new TlvWriter().AddByte(PurseTag.LifecycleState, (byte)card.Lifecycle);
+        var status = new PurseTlvBuilder().AddByte(PurseTag.LifecycleState, (byte)card.Lifecycle);
         if (card.PurseCertificateLoaded)
         {
             status.AddByte(PurseTag.PurseClass, (byte)card.Class).Add(PurseTag.PurseId, card.Id.ToArray()).Add(PurseTag.IssuerId, card.Issuer.ToArray());
@@ -40,17 +40,17 @@ internal static class Expected
     /// <summary>GET DATA 02 (5.3): <c>A0 { 82, 83 }</c> per pocket in certificate order.</summary>
     public static byte[] Balances(CardModel card)
     {
-        var pockets = new TlvWriter();
+        var pockets = new PurseTlvBuilder();
         foreach (CurrencyCode currency in card.Currencies)
         {
-            pockets.Add(PurseTag.Pocket, new TlvWriter().Add(PurseTag.Currency, currency.ToArray()).AddUInt32(PurseTag.Amount, card.Balances[currency]));
+            pockets.Add(PurseTag.Pocket, new PurseTlvBuilder().Add(PurseTag.Currency, currency.ToArray()).AddUInt32(PurseTag.Amount, card.Balances[currency]));
         }
         return pockets.ToArray();
     }
 
     /// <summary>GET DATA 05 / PUT DATA 03: <c>A0 { 82, 8C, 8D, 8E }</c>.</summary>
     public static byte[] Pocket(PocketLimits limits) =>
-        TlvWriter.Encode(PurseTag.Pocket, new TlvWriter()
+        PurseTlvBuilder.Encode(PurseTag.Pocket, new PurseTlvBuilder()
             .Add(PurseTag.Currency, limits.Currency.ToArray())
             .AddUInt32(PurseTag.MaximumBalance, limits.MaximumBalance)
             .AddUInt32(PurseTag.TransactionLimit, limits.TransactionLimit)
@@ -60,7 +60,7 @@ internal static class Expected
     /// <summary>GET DATA 06: <c>88 state [, C0 pdAuth]</c>.</summary>
     public static byte[] Pending(CardModel card)
     {
-        var pending = new TlvWriter().AddByte(PurseTag.TransferState, (byte)card.State);
+        var pending = new PurseTlvBuilder().AddByte(PurseTag.TransferState, (byte)card.State);
         if (card.PdAuth is not null)
         {
             pending.Add(PurseTag.PaymentDetails, card.PdAuth.Encoding);
@@ -70,7 +70,7 @@ internal static class Expected
 
     /// <summary>READ LOG 01: <c>8F index, C4 record</c>, index 0 the most recent.</summary>
     public static byte[] TransactionLogEntry(CardModel card, int index) =>
-        new TlvWriter().AddByte(PurseTag.RecordIndex, (byte)index)
+        new PurseTlvBuilder().AddByte(PurseTag.RecordIndex, (byte)index)
             .Add(PurseTag.TransactionRecord, card.TransactionLog[^(index + 1)].Encode()).ToArray();
 
     /// <summary>READ LOG 02: <c>8F index, C3 record</c> and the card's signature over <c>SCC1 ‖ 10 ‖ purse ID ‖ record</c>.</summary>
@@ -79,7 +79,7 @@ internal static class Expected
         byte[] record = card.ExceptionLog[index].Encode();
         return
         [
-            Part.Bytes(new TlvWriter().AddByte(PurseTag.RecordIndex, (byte)index).Add(PurseTag.ExceptionRecord, record).ToArray()),
+            Part.Bytes(new PurseTlvBuilder().AddByte(PurseTag.RecordIndex, (byte)index).Add(PurseTag.ExceptionRecord, record).ToArray()),
             Part.CardSignature(SignedMessages.ExceptionLogRecord(card.Id, record)),
         ];
     }
@@ -90,7 +90,7 @@ internal static class Expected
         (MessageType type, PaymentDetails details, string capture) = card.Pending!.Value;
         return
         [
-            Part.Bytes(new TlvWriter().AddByte(PurseTag.MessageType, (byte)type).Add(PurseTag.PaymentDetails, details.Encoding).ToArray()),
+            Part.Bytes(new PurseTlvBuilder().AddByte(PurseTag.MessageType, (byte)type).Add(PurseTag.PaymentDetails, details.Encoding).ToArray()),
             Part.Template("{" + capture + "}"),
         ];
     }

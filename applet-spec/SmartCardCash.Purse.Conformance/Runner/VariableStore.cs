@@ -67,8 +67,8 @@ internal sealed partial class VariableStore
         }
         byte[] bodyBytes = Hex.Decode(body);
         byte[] signature = _crypto.Sign(Hex.Decode(_file.Key(derived.Signer).PrivateKey), SignedMessages.Certificate(bodyBytes));
-        byte[] certificate = TlvWriter.Encode(PurseTag.Certificate,
-            new TlvWriter().AddEncoded(bodyBytes).Add(PurseTag.Signature, signature).ToArray());
+        byte[] certificate = PurseTlvBuilder.Encode(PurseTag.Certificate,
+            new PurseTlvBuilder().AddEncoded(bodyBytes).Add(PurseTag.Signature, signature).ToArray());
         _derivedCache[derived.Name] = (body, certificate);
         return certificate;
     }

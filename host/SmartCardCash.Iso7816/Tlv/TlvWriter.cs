@@ -37,6 +37,12 @@ public sealed class TlvWriter
         value.CopyTo(destination[at..]);
     }
 
+    /// <summary>
+    /// Appends bytes that are already encoded BER-TLV (a signed certificate, say) exactly as they are: re-encoding could
+    /// change bytes a signature covers. The caller vouches for their encoding.
+    /// </summary>
+    public void WriteEncoded(ReadOnlySpan<byte> encoded) => encoded.CopyTo(Grow(encoded.Length));
+
     /// <summary>Writes a primitive object holding <paramref name="value"/> as a minimal big-endian unsigned integer.</summary>
     public void WriteUnsigned(Tag tag, ulong value) => Write(tag, UnsignedBytes.Encode(value));
 

@@ -134,4 +134,16 @@ public class TlvWriterTests
         Assert.Equal(3, writer.Length);
         Assert.Equal("850102", Convert.ToHexString(writer.ToArray()));
     }
+
+    [Fact]
+    public void WriteEncoded_appends_the_bytes_unchanged_even_inside_a_constructed_object()
+    {
+        var writer = new TlvWriter();
+        using (writer.BeginConstructed(new Tag(0x70)))
+        {
+            writer.WriteEncoded(Hex.Decode("81 81 02 AA BB"));
+        }
+
+        Assert.Equal("7005818102AABB", Convert.ToHexString(writer.ToArray()));
+    }
 }

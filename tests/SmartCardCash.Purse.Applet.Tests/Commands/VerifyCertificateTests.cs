@@ -95,7 +95,7 @@ public class VerifyCertificateTests
     /// <summary>A correctly signed certificate whose tag 96 lists 6 currencies (the structure allows 1 to 5).</summary>
     private static byte[] SixCurrencies()
     {
-        byte[] body = TlvWriter.Encode(PurseTag.CertificateBody, new TlvWriter()
+        byte[] body = PurseTlvBuilder.Encode(PurseTag.CertificateBody, new PurseTlvBuilder()
             .AddByte(PurseTag.CertificateProfile, 1)
             .Add(PurseTag.IssuerId, Issuer.Id.ToArray())
             .Add(PurseTag.PurseId, PurseId.Parse("5CC0020000000009").ToArray())
@@ -103,10 +103,10 @@ public class VerifyCertificateTests
             .Add(PurseTag.Currencies, Hex.Decode("0978 0826 0840 0392 0756 0752"))
             .Add(PurseTag.EffectiveDate, Effective.ToArray())
             .Add(PurseTag.ExpiryDate, Expiry.ToArray())
-            .Add(PurseTag.PublicKey, TlvWriter.Encode(PurseTag.PublicKeyPoint, ConformanceKeys.Customer1.PublicKey))
+            .Add(PurseTag.PublicKey, PurseTlvBuilder.Encode(PurseTag.PublicKeyPoint, ConformanceKeys.Customer1.PublicKey))
             .ToArray());
         byte[] signature = P256.Shared.Sign(Issuer.Key.PrivateKey, SignedMessages.Certificate(body));
-        return TlvWriter.Encode(PurseTag.Certificate, new TlvWriter().AddEncoded(body).Add(PurseTag.Signature, signature).ToArray());
+        return PurseTlvBuilder.Encode(PurseTag.Certificate, new PurseTlvBuilder().AddEncoded(body).Add(PurseTag.Signature, signature).ToArray());
     }
 
     private static PurseCertificate SignedBody(byte profile = 1, PurseClass purseClass = PurseClass.Customer,

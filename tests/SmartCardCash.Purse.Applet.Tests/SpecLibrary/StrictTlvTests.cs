@@ -33,7 +33,7 @@ public class StrictTlvTests
     public void Accepts_the_81_form_from_128_bytes()
     {
         byte[] value = new byte[128];
-        byte[] encoded = TlvWriter.Encode(PurseTag.PurseClass, value);
+        byte[] encoded = PurseTlvBuilder.Encode(PurseTag.PurseClass, value);
         Assert.Equal(Hex.Decode("81 81 80"), encoded[..3]);
         Assert.Equal(128, StrictTlvReader.ReadSingle(encoded, PurseTag.PurseClass, 0, 255).Length);
     }
@@ -58,7 +58,7 @@ public class StrictTlvTests
     [Fact]
     public void The_writer_refuses_values_longer_than_255_bytes()
     {
-        Assert.Throws<ArgumentException>(() => TlvWriter.Encode(PurseTag.PurseId, new byte[256]));
+        Assert.Throws<ArgumentException>(() => PurseTlvBuilder.Encode(PurseTag.PurseId, new byte[256]));
     }
 
     private static void ReadIdThenCurrency(string hex)
