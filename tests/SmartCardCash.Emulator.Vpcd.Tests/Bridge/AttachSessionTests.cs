@@ -98,7 +98,8 @@ public sealed class AttachSessionTests : IDisposable
     [Fact]
     public async Task A_slot_or_a_card_can_be_attached_only_once()
     {
-        await using var session = new VpcdAttachSession(basePort: 20_000);
+        using var vpcd = new FakeVpcd();
+        await using var session = new VpcdAttachSession(basePort: vpcd.Port);
         EmulatedCard alice = TestCards.NewCard(new ProbeLog());
         session.Attach(0, alice, "alice", new VpcdSlotOptions { ReconnectInitialDelay = TimeSpan.FromSeconds(1) });
 
@@ -124,6 +125,7 @@ public sealed class AttachSessionTests : IDisposable
     public async Task Slot_options_keep_their_own_port_and_interface()
     {
         using var vpcd = new FakeVpcd();
+        // Slot 3 of this base port would be somewhere else; the slot's own port wins.
         await using var session = new VpcdAttachSession(basePort: 20_000);
 
         VpcdBridge bridge = session.Attach(3, TestCards.NewCard(new ProbeLog()), "custom",

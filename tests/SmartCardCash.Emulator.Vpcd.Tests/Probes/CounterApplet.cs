@@ -6,7 +6,8 @@ namespace SmartCardCash.Emulator.Vpcd.Tests.Probes;
 
 /// <summary>
 /// A small test applet: a persistent counter kept twice (the copies are equal after every committed transaction), and
-/// a transient session counter. CLA 80:
+/// a transient session counter. CLA 80, or 00 (so that a host's GET RESPONSE, which reuses the command's CLA, is the
+/// interindustry one the runtime answers):
 /// <list type="bullet">
 /// <item>10 INCREMENT: one transaction writing the counter and its copy; answers the new value (4 bytes). Six
 /// persistent writes: journal entries 0 and 1, commit record 2, applies 3 and 4, clear 5.</item>
@@ -53,7 +54,7 @@ internal sealed class CounterApplet : Applet
             return;
         }
         CommandApdu command = apdu.Command;
-        if (command.Cla != 0x80)
+        if (command.Cla is not (0x80 or 0x00))
         {
             throw new IsoException(StatusWord.ClassNotSupported);
         }
