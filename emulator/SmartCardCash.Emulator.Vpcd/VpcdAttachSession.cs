@@ -188,18 +188,34 @@ public sealed class VpcdAttachSession : IAsyncDisposable, IDisposable
     private async Task StopOneAsync(Attached attached)
     {
         await attached.Bridge.DetachAsync().ConfigureAwait(false);
-        if (attached.Owned is null)
+        if (attached.Owned is not StoredCard owned)
         {
             return;
         }
         // Only once the slot's task has let go of the card: disposing it powers it off and releases the image lock.
+        // The task is still running when the stop was asked from its own event handler, or timed out.
         if (attached.Bridge.Completion.IsCompleted)
         {
-            attached.Owned.Dispose();
+            DisposeCard(attached.Bridge, owned);
         }
         else
         {
-            VpcdLog.CardLeftOpen(_logger, attached.Bridge.Slot, attached.Bridge.CardName);
+            VpcdLog.CardReleasedLater(_logger, attached.Bridge.Slot, attached.Bridge.CardName);
+            _ = attached.Bridge.Completion.ContinueWith(_ => DisposeCard(attached.Bridge, owned), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private void DisposeCard(VpcdBridge bridge, StoredCard card)
+    {
+        try
+        {
+            card.Dispose();
+        }
+        catch (Exception e)
+        {
+            // The other slots still have to stop; the error is the card's last save failing.
+            VpcdLog.CardDisposeFailed(_logger, e, bridge.Slot, bridge.CardName);
         }
     }
 

@@ -40,9 +40,9 @@ public sealed class VpcdBridge : IAsyncDisposable, IDisposable
 
     private static readonly byte[] AppletFaultResponse = [0x6F, 0x00];
 
-    /// <summary>True on the slot's own task (and so in event handlers), where waiting for the slot to stop would
-    /// wait for itself.</summary>
-    private static readonly AsyncLocal<bool> IsOnSlotTask = new();
+    /// <summary>The bridge whose task is running here (and so whose event handler is), where waiting for that slot to
+    /// stop would wait for itself.</summary>
+    private static readonly AsyncLocal<VpcdBridge?> RunningSlot = new();
 
     private readonly EmulatedCard _card;
     private readonly VpcdSlotOptions _options;
@@ -274,7 +274,7 @@ public sealed class VpcdBridge : IAsyncDisposable, IDisposable
         {
             loop = _loop;
         }
-        if (loop is null || IsOnSlotTask.Value)
+        if (loop is null || ReferenceEquals(RunningSlot.Value, this))
         {
             // Not started, or called from an event handler on the slot's own task: it stops once the handler returns.
             return;
@@ -291,7 +291,7 @@ public sealed class VpcdBridge : IAsyncDisposable, IDisposable
 
     private async Task RunAsync()
     {
-        IsOnSlotTask.Value = true;
+        RunningSlot.Value = this;
         CancellationToken stop = _stop.Token;
         Exception? fault = null;
         TimeSpan delay = _options.ReconnectInitialDelay;

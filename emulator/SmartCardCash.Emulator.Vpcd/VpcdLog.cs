@@ -58,8 +58,11 @@ internal static partial class VpcdLog
     [LoggerMessage(EventId = 18, Level = LogLevel.Debug, Message = "slot {Slot} ({Card}): APDU to an unpowered card; powering it on first")]
     public static partial void ImplicitPowerOn(ILogger logger, int slot, string card);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "slot {Slot} ({Card}): the slot is still busy, so its card image stays open (and locked) until the process ends")]
-    public static partial void CardLeftOpen(ILogger logger, int slot, string card);
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "slot {Slot} ({Card}): the slot is still finishing; its card image is closed (and unlocked) when it has")]
+    public static partial void CardReleasedLater(ILogger logger, int slot, string card);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "slot {Slot} ({Card}): closing the card image failed")]
+    public static partial void CardDisposeFailed(ILogger logger, Exception exception, int slot, string card);
 
     [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "slot {Slot} ({Card}): tearing armed: {Tearing}")]
     public static partial void TearingArmed(ILogger logger, int slot, string card, VpcdTearing tearing);

@@ -96,6 +96,51 @@ public sealed class AttachSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_the_session_from_a_slot_event_stops_every_slot_and_releases_every_image()
+    {
+        var store = new CardImageStore(_directory);
+        var log = new ProbeLog();
+        (FakeVpcd slot0, FakeVpcd slot1) = FakeVpcd.Pair();
+        using (slot0)
+        using (slot1)
+        {
+            var session = new VpcdAttachSession(basePort: slot0.Port);
+            Task? stopping = null;
+            session.ApduExchanged += (_, _) => stopping ??= session.StopAsync();
+            VpcdBridge alice = session.Attach(0, TestCards.NewStoredCard(store, "alice", log));
+            VpcdBridge bob = session.Attach(1, TestCards.NewStoredCard(store, "bob", log));
+            using FakeVpcdConnection reader0 = await slot0.AcceptAsync();
+            using FakeVpcdConnection reader1 = await slot1.AcceptAsync();
+            await reader0.PowerOnAsync();
+
+            await reader0.TransmitAsync(Hex.Decode(CounterApplet.SelectHex));
+            await Eventually.HoldsAsync(() => stopping is not null, "the handler asking the session to stop");
+            await stopping!.WaitAsync(Eventually.Patience);
+            await alice.Completion.WaitAsync(Eventually.Patience);
+
+            Assert.Equal(VpcdSlotState.Detached, alice.State);
+            Assert.Equal(VpcdSlotState.Detached, bob.State);
+            Assert.True(await reader1.IsClosedByCardAsync());
+            // Alice's image is released once her slot's task has finished the handler that stopped it.
+            await Eventually.HoldsAsync(() => CanOpen(store, "alice", log), "alice's image lock being released");
+            Assert.True(CanOpen(store, "bob", log));
+        }
+    }
+
+    private static bool CanOpen(CardImageStore store, string name, ProbeLog log)
+    {
+        try
+        {
+            using StoredCard card = store.Open(name, TestCards.Catalog(log));
+            return true;
+        }
+        catch (CardImageLockedException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_slot_or_a_card_can_be_attached_only_once()
     {
         using var vpcd = new FakeVpcd();
