@@ -1,0 +1,132 @@
+using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
+using SmartCardCash.Emulator.Vpcd.Tests.Probes;
+using SmartCardCash.Iso7816;
+
+namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
+
+public sealed class PowerAndAtrTests
+{
+    [Theory]
+    [InlineData(InterfaceProfile.ContactT0)]
+    [InlineData(InterfaceProfile.ContactT1)]
+    [InlineData(InterfaceProfile.Contactless)]
+    public async Task ATR_polls_answer_the_interface_ATR_without_powering_the_card(InterfaceProfile profile)
+    {
+        var log = new ProbeLog();
+        EmulatedCard card = TestCards.NewCard(log, profile);
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(card, TestBridges.For(vpcd));
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+
+        byte[] first = await reader.GetAtrAsync();
+        byte[] second = await reader.GetAtrAsync();
+
+        Assert.Equal(AnswerToReset.For(profile), first);
+        Assert.Equal(first, second);
+        Assert.Equal(2, bridge.Statistics.AtrRequests);
+        // No power-up happened: no applet instance was created and the card is still off.
+        Assert.DoesNotContain("created", log.Events);
+        Assert.False(card.IsPowered);
+    }
+
+    [Fact]
+    public async Task The_slot_interface_overrides_the_card_profile_a_contact_card_in_a_contactless_slot()
+    {
+        var log = new ProbeLog();
+        EmulatedCard card = TestCards.NewCard(log, InterfaceProfile.ContactT1);
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(card,
+            TestBridges.For(vpcd) with { Interface = InterfaceProfile.Contactless });
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+
+        byte[] atr = await reader.GetAtrAsync();
+        await reader.PowerOnAsync();
+        ResponseApdu uid = await reader.TransmitAsync("FFCA000000");
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        ResponseApdu seenInterface = await reader.TransmitAsync(TestCards.Interface);
+
+        Assert.Equal(AnswerToReset.For(InterfaceProfile.Contactless), atr);
+        Assert.Equal(InterfaceProfile.Contactless, bridge.Interface);
+        Assert.Equal(StatusWord.Success, uid.StatusWord);
+        Assert.Equal(card.Profile.Uid.ToArray(), uid.Data.ToArray());
+        Assert.Equal(new byte[] { 0x01 }, seenInterface.Data.ToArray());
+    }
+
+    [Fact]
+    public async Task Power_off_ends_the_session_the_applet_is_deselected_and_transient_state_is_lost()
+    {
+        var log = new ProbeLog();
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(log), TestBridges.For(vpcd));
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+        await reader.PowerOnAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        Assert.Equal(new byte[] { 1 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+        Assert.Equal(new byte[] { 2 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+
+        await reader.PowerOffAsync();
+        await reader.PowerOnAsync();
+        ResponseApdu unselected = await reader.TransmitAsync(TestCards.Session);
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        ResponseApdu fresh = await reader.TransmitAsync(TestCards.Session);
+
+        Assert.Equal(StatusWord.InstructionNotSupported, unselected.StatusWord);
+        Assert.Equal(new byte[] { 1 }, fresh.Data.ToArray());
+        Assert.Equal(["created", "select", "deselect", "created", "select"], log.Events);
+        Assert.Equal(2, bridge.Statistics.PowerUps);
+        Assert.Equal(1, bridge.Statistics.PowerDowns);
+    }
+
+    [Fact]
+    public async Task Reset_is_a_power_cycle_and_leaves_the_card_powered()
+    {
+        var log = new ProbeLog();
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(log), TestBridges.For(vpcd));
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+        await reader.PowerOnAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        Assert.Equal(new byte[] { 1 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+
+        await reader.ResetAsync();
+        byte[] atr = await reader.GetAtrAsync();
+        ResponseApdu unselected = await reader.TransmitAsync(TestCards.Session);
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        ResponseApdu fresh = await reader.TransmitAsync(TestCards.Session);
+
+        Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), atr);
+        Assert.Equal(StatusWord.InstructionNotSupported, unselected.StatusWord);
+        Assert.Equal(new byte[] { 1 }, fresh.Data.ToArray());
+        Assert.Equal(["created", "select", "deselect", "created", "select"], log.Events);
+        Assert.Equal(1, bridge.Statistics.Resets);
+    }
+
+    [Fact]
+    public async Task A_command_to_an_unpowered_card_powers_it_up_first()
+    {
+        var log = new ProbeLog();
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(log), TestBridges.For(vpcd));
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+
+        ResponseApdu select = await reader.TransmitAsync(CounterApplet.SelectHex);
+
+        Assert.Equal(StatusWord.Success, select.StatusWord);
+        Assert.Equal(["created", "select"], log.Events);
+    }
+
+    [Fact]
+    public async Task An_unknown_control_byte_is_ignored_and_the_connection_carries_on()
+    {
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd));
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+
+        await reader.SendAsync([0x03]);
+        byte[] atr = await reader.GetAtrAsync();
+
+        Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), atr);
+        Assert.Equal(VpcdSlotState.Inserted, bridge.State);
+        Assert.Equal(1, bridge.Statistics.Connects);
+    }
+}

@@ -1,0 +1,261 @@
+using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
+using SmartCardCash.Emulator.Vpcd.Tests.Probes;
+using SmartCardCash.Iso7816;
+
+namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
+
+public sealed class TearingTests
+{
+    [Fact]
+    public async Task Before_command_N_the_command_never_reaches_the_card_and_the_connection_drops()
+    {
+        EmulatedCard card = TestCards.NewCard(new ProbeLog());
+        using var vpcd = new FakeVpcd();
+        var tears = new TearRecorder();
+        await using VpcdBridge bridge = StartRecording(card,
+            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.BeforeCommand) }, tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+        await reader.PowerOnAsync();
+
+        ResponseApdu select = await reader.TransmitAsync(CounterApplet.SelectHex);
+        ResponseApdu first = await reader.TransmitAsync(TestCards.Increment);
+        byte[]? third = await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
+
+        Assert.Equal(StatusWord.Success, select.StatusWord);
+        Assert.Equal(StatusWord.Success, first.StatusWord);
+        Assert.Null(third);
+        await Eventually.StateAsync(bridge, VpcdSlotState.Removed);
+        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        Assert.Equal(3, tear.ApduNumber);
+        Assert.Equal(VpcdTearPoint.BeforeCommand, tear.Point);
+        Assert.False(tear.PowerLostAtWrite);
+        Assert.Equal(Hex.Decode(TestCards.Increment), tear.Command.ToArray());
+        Assert.Equal(2, bridge.Statistics.ApdusForwarded);
+        Assert.Equal(3, bridge.Statistics.ApdusReceived);
+        Assert.Equal(1, bridge.Statistics.Tears);
+        await bridge.DetachWithinPatienceAsync();
+        Assert.Equal(1u, TestCards.CounterOf(card));
+    }
+
+    [Theory]
+    [InlineData(0, 1u)] // first journal entry: nothing committed
+    [InlineData(1, 1u)] // second journal entry
+    [InlineData(3, 2u)] // first apply, after the commit record: recovery finishes the transaction
+    [InlineData(4, 2u)]
+    [InlineData(5, 2u)] // clearing the commit record
+    public async Task During_command_N_power_is_lost_at_the_chosen_write_and_recovery_decides_before_or_after(
+        int writeIndex, uint expectedCounter)
+    {
+        EmulatedCard card = TestCards.NewCard(new ProbeLog());
+        using var vpcd = new FakeVpcd();
+        var tears = new TearRecorder();
+        await using VpcdBridge bridge = StartRecording(card,
+            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex) }, tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+        await reader.PowerOnAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
+
+        byte[]? torn = await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
+
+        Assert.Null(torn);
+        await Eventually.StateAsync(bridge, VpcdSlotState.Removed);
+        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        Assert.Equal(VpcdTearPoint.DuringCommand, tear.Point);
+        Assert.True(tear.PowerLostAtWrite);
+        Assert.Equal(3, bridge.Statistics.ApdusForwarded);
+        await bridge.DetachWithinPatienceAsync();
+        Assert.False(card.IsPowered);
+        Assert.Equal(expectedCounter, TestCards.CounterOf(card));
+        Assert.Same(Memory.TearingPlan.Never, card.Tearing);
+    }
+
+    [Fact]
+    public async Task During_a_command_with_fewer_writes_than_the_index_power_is_lost_before_the_answer()
+    {
+        EmulatedCard card = TestCards.NewCard(new ProbeLog());
+        using var vpcd = new FakeVpcd();
+        var tears = new TearRecorder();
+        await using VpcdBridge bridge = StartRecording(card,
+            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex: 6) }, tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+        await reader.PowerOnAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
+
+        byte[]? torn = await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
+
+        Assert.Null(torn);
+        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        Assert.False(tear.PowerLostAtWrite);
+        await bridge.DetachWithinPatienceAsync();
+        Assert.Equal(2u, TestCards.CounterOf(card));
+    }
+
+    [Fact]
+    public async Task After_the_response_to_command_N_the_answer_arrives_and_then_the_card_is_removed()
+    {
+        EmulatedCard card = TestCards.NewCard(new ProbeLog());
+        using var vpcd = new FakeVpcd();
+        var tears = new TearRecorder();
+        await using VpcdBridge bridge = StartRecording(card,
+            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(2, VpcdTearPoint.AfterResponse) }, tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+        await reader.PowerOnAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+
+        ResponseApdu second = await reader.TransmitAsync(TestCards.Increment);
+
+        Assert.Equal(new byte[] { 0, 0, 0, 1 }, second.Data.ToArray());
+        Assert.True(await reader.IsClosedByCardAsync());
+        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        Assert.Equal(VpcdTearPoint.AfterResponse, tear.Point);
+        Assert.Equal(2, tear.ApduNumber);
+        await bridge.DetachWithinPatienceAsync();
+        Assert.Equal(1u, TestCards.CounterOf(card));
+    }
+
+    [Fact]
+    public async Task A_torn_card_is_put_back_by_itself_after_the_configured_delay()
+    {
+        EmulatedCard card = TestCards.NewCard(new ProbeLog());
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(card, TestBridges.For(vpcd) with
+        {
+            Tearing = VpcdTearing.AtCommand(2, VpcdTearPoint.DuringCommand, writeIndex: 3),
+            ReinsertAfterTear = TimeSpan.FromMilliseconds(50),
+        });
+        using (FakeVpcdConnection reader = await vpcd.AcceptAsync())
+        {
+            await reader.PowerOnAsync();
+            Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+            Assert.Null(await reader.TransmitAsync(Hex.Decode(TestCards.Increment)));
+        }
+
+        using FakeVpcdConnection again = await vpcd.AcceptAsync();
+        await again.PowerOnAsync();
+        Assert.Equal(StatusWord.Success, (await again.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        ResponseApdu read = await again.TransmitAsync(TestCards.Read);
+
+        // Write 3 comes after the commit record: the power-up replayed the transaction.
+        Assert.Equal(1u, TestCards.CounterFrom(read));
+        Assert.Equal(2, bridge.Statistics.Connects);
+        Assert.Equal(VpcdSlotState.Inserted, bridge.State);
+    }
+
+    [Fact]
+    public async Task Without_a_reinsertion_delay_a_torn_card_stays_out_until_inserted()
+    {
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(new ProbeLog()),
+            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(1, VpcdTearPoint.BeforeCommand) });
+        using (FakeVpcdConnection reader = await vpcd.AcceptAsync())
+        {
+            await reader.PowerOnAsync();
+            Assert.Null(await reader.TransmitAsync(Hex.Decode(CounterApplet.SelectHex)));
+        }
+        await Eventually.StateAsync(bridge, VpcdSlotState.Removed);
+
+        bool cameBack = await vpcd.ConnectsWithinAsync(TimeSpan.FromMilliseconds(500));
+        bridge.Insert();
+        using FakeVpcdConnection again = await vpcd.AcceptAsync();
+        await again.PowerOnAsync();
+        ResponseApdu select = await again.TransmitAsync(CounterApplet.SelectHex);
+
+        Assert.False(cameBack, "the card came back without Insert()");
+        Assert.Equal(StatusWord.Success, select.StatusWord);
+        Assert.Equal(1, bridge.Statistics.Tears);
+    }
+
+    [Fact]
+    public async Task Tearing_armed_while_running_counts_from_the_next_command()
+    {
+        using var vpcd = new FakeVpcd();
+        var tears = new TearRecorder();
+        await using VpcdBridge bridge = StartRecording(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd), tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+        await reader.PowerOnAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
+
+        bridge.ArmTearing(VpcdTearing.AtCommand(2, VpcdTearPoint.BeforeCommand));
+        ResponseApdu first = await reader.TransmitAsync(TestCards.Read);
+        byte[]? second = await reader.TransmitAsync(Hex.Decode(TestCards.Read));
+
+        Assert.Equal(StatusWord.Success, first.StatusWord);
+        Assert.Null(second);
+        Assert.Equal(4, Assert.Single(tears.All).ApduNumber);
+        Assert.Equal(VpcdTearingKind.AtCommand, bridge.Tearing.Kind);
+    }
+
+    [Fact]
+    public async Task The_same_seed_tears_the_same_commands_of_the_same_session()
+    {
+        RandomSessionResult first = await RunRandomSessionAsync(seed: 11);
+        RandomSessionResult again = await RunRandomSessionAsync(seed: 11);
+        RandomSessionResult other = await RunRandomSessionAsync(seed: 12);
+
+        Assert.NotEmpty(first.Tears);
+        Assert.Equal(first.Tears, again.Tears);
+        Assert.Equal(first.Counter, again.Counter);
+        Assert.NotEqual(first.Tears, other.Tears);
+        // Every acknowledged increment landed; a torn one may or may not have.
+        Assert.InRange(first.Counter, first.Acknowledged, (uint)RandomSessionIncrements);
+    }
+
+    private const int RandomSessionIncrements = 20;
+
+    /// <summary>A host that selects and increments <see cref="RandomSessionIncrements"/> times, starting over after
+    /// every tear (power on, select) as a terminal would. The same seed must give the same session.</summary>
+    private static async Task<RandomSessionResult> RunRandomSessionAsync(ulong seed)
+    {
+        EmulatedCard card = TestCards.NewCard(new ProbeLog());
+        using var vpcd = new FakeVpcd();
+        var tears = new TearRecorder();
+        VpcdBridge bridge = StartRecording(card, TestBridges.For(vpcd) with
+        {
+            Tearing = VpcdTearing.Random(seed, 0.3),
+            ReinsertAfterTear = TimeSpan.Zero,
+        }, tears);
+        uint acknowledged = 0;
+        await using (bridge)
+        {
+            FakeVpcdConnection reader = await vpcd.AcceptAsync();
+            await reader.PowerOnAsync();
+            bool selected = false;
+            int attempts = 0;
+            while (attempts < RandomSessionIncrements)
+            {
+                byte[] command = Hex.Decode(selected ? TestCards.Increment : CounterApplet.SelectHex);
+                byte[]? answer = await reader.TransmitAsync(command);
+                if (answer is null)
+                {
+                    reader.Dispose();
+                    reader = await vpcd.AcceptAsync();
+                    await reader.PowerOnAsync();
+                    attempts += selected ? 1 : 0;
+                    selected = false;
+                    continue;
+                }
+                Assert.Equal(StatusWord.Success, ResponseApdu.Parse(answer).StatusWord);
+                if (selected)
+                {
+                    acknowledged++;
+                    attempts++;
+                }
+                selected = true;
+            }
+            reader.Dispose();
+        }
+        return new RandomSessionResult(tears.All.Select(t => (t.ApduNumber, t.Point, t.PowerLostAtWrite)).ToList(),
+            TestCards.CounterOf(card), acknowledged);
+    }
+
+    private static VpcdBridge StartRecording(EmulatedCard card, VpcdSlotOptions options, TearRecorder recorder)
+    {
+        var bridge = new VpcdBridge(0, card, "torn", options);
+        bridge.Torn += (_, e) => recorder.Add(e);
+        bridge.Start();
+        return bridge;
+    }
+}
