@@ -424,7 +424,9 @@ public sealed class EmulatedCard
         }
 
         bool interindustry = (cla & ~0x10) == 0x00;
-        bool isGetResponse = interindustry && command.Ins == 0xC0;
+        // GET RESPONSE comes with CLA 00, or with the class of the command whose answer is pending: hosts that copy
+        // the command's CLA (as ISO 7816-4 allows) must reach the pending data, not the applet.
+        bool isGetResponse = command.Ins == 0xC0 && (interindustry || (pending is not null && (cla & ~0x10) == pending.Cla));
         bool isSelect = interindustry && command.Ins == 0xA4 && command.P1 == 0x04 && (command.P2 & 0xE3) == 0;
         Applet? target = isGetResponse || isSelect ? null : _selected?.Instance;
         if ((cla & 0x10) != 0 && target is not ICommandChainingApplet)
@@ -470,7 +472,7 @@ public sealed class EmulatedCard
         {
             return StatusOnly(StatusWord.ConditionsOfUseNotSatisfied);
         }
-        return Deliver(pending.Remaining, pending.FinalStatus, command.Ne);
+        return Deliver(pending.Remaining, pending.FinalStatus, command.Ne, pending.Cla);
     }
 
     private byte[] Select(CommandApdu command, InterfaceProfile active)
@@ -579,7 +581,7 @@ public sealed class EmulatedCard
         // T=0 carries no Le for case 4 (ISO 7816-3 12.2.3): the data can only come back through 61xx and GET RESPONSE.
         bool case4 = command.Case is ApduCase.Case4Short or ApduCase.Case4Extended;
         int ne = active == InterfaceProfile.ContactT0 && case4 ? 0 : command.Ne;
-        return Deliver(data.Span, status, ne);
+        return Deliver(data.Span, status, ne, command.Cla);
     }
 
     private void RecordFault(AppletSlot slot, string phase, Exception exception)
@@ -618,14 +620,14 @@ public sealed class EmulatedCard
         }
     }
 
-    private byte[] Deliver(ReadOnlySpan<byte> data, StatusWord status, int ne)
+    private byte[] Deliver(ReadOnlySpan<byte> data, StatusWord status, int ne, byte cla)
     {
         if (data.Length <= ne || data.IsEmpty)
         {
             return Concat(data, status);
         }
         byte[] remaining = data[ne..].ToArray();
-        _pending = new PendingResponse(remaining, status);
+        _pending = new PendingResponse(remaining, status, (byte)(cla & ~0x10));
         var more = new StatusWord(0x61, remaining.Length >= 256 ? (byte)0 : (byte)remaining.Length);
         byte[] response = Concat(data[..ne], more);
         Invariant.Holds(response.Length - 2 <= Math.Max(ne, 0), "response data never exceeds Ne");

@@ -106,6 +106,30 @@ public sealed class ResponseDeliveryTests
     }
 
     [Fact]
+    public void Get_response_may_carry_the_class_of_the_command_whose_answer_is_pending()
+    {
+        // ApduPipeline copies the command's CLA into GET RESPONSE; 80 C0 must reach the pending data, not the applet.
+        EmulatedCard card = SelectedCard(InterfaceProfile.ContactT0);
+        ResponseApdu first = card.Transmit(new CommandApdu(0x80, 0x22, 0x01, 0x2C, ne: 100));
+        Assert.True(first.StatusWord.HasMoreData);
+
+        ResponseApdu rest = card.Transmit(new CommandApdu(0x80, 0xC0, 0x00, 0x00, ne: 256));
+
+        Assert.Equal(StatusWord.Success, rest.StatusWord);
+        Assert.Equal(CounterApplet.Pattern(300), first.Data.ToArray().Concat(rest.Data.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void A_proprietary_C0_with_nothing_pending_goes_to_the_applet()
+    {
+        EmulatedCard card = SelectedCard(InterfaceProfile.ContactT1);
+
+        ResponseApdu response = card.Transmit(new CommandApdu(0x80, 0xC0, 0x00, 0x00, ne: 256));
+
+        Assert.Equal(StatusWord.InstructionNotSupported, response.StatusWord);
+    }
+
+    [Fact]
     public void Get_response_with_nothing_pending_answers_6985()
     {
         EmulatedCard card = SelectedCard(InterfaceProfile.ContactT1);
