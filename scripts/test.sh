@@ -28,4 +28,4 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 
 # pcsc-lite's daemon must not be needed system-wide: tests run a private one. Stop nothing, start nothing here.
-exec dotnet test SmartCardCash.sln --nologo -c Release --logger "console;verbosity=normal" "$@"
+exec dotnet test SmartCardCash.sln --nologo -c Release "$@"

@@ -117,7 +117,13 @@ internal sealed class SccProcess : IDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
+        // The output handlers run until both streams end; disposing the line queue before that would make the last
+        // handler call throw on a thread-pool thread and take the test host down.
+        Task.WaitAll([_stdoutClosed.Task, _stderrClosed.Task], TimeSpan.FromSeconds(10));
         _process.Dispose();
-        _stdoutLines.Dispose();
+        if (_stdoutClosed.Task.IsCompleted)
+        {
+            _stdoutLines.Dispose();
+        }
     }
 }
