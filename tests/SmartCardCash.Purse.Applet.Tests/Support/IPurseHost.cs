@@ -2,7 +2,10 @@ using SmartCardCash.Iso7816;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
-/// <summary>Where a purse applet runs for a test: the emulated card (<see cref="PurseCard"/>).</summary>
+/// <summary>
+/// Where a purse applet runs for a test: the emulated card (<see cref="PurseCard"/>, nearly every test) or the minimal
+/// <see cref="AppletHost"/> over another <see cref="Emulator.Applets.IPersistentMemory"/>.
+/// </summary>
 internal interface IPurseHost
 {
     string Name { get; }
