@@ -21,6 +21,8 @@ internal sealed class PurseCard : IPurseHost
     /// <summary>Room for the purse region and little else: images stay small, so snapshots and clones are cheap.</summary>
     private const int NvmDataSize = 4096;
 
+    private ApduPipeline? _pipeline;
+
     private PurseCard(EmulatedCard card, InstalledApplet purse, string seed, InterfaceProfile via)
     {
         Emulated = card;
@@ -63,10 +65,24 @@ internal sealed class PurseCard : IPurseHost
         return card;
     }
 
-    public ResponseApdu Transmit(CommandApdu command) => Emulated.Transmit(command);
+    /// <summary>
+    /// Sends a command as the test wrote it (raw: a 61xx comes back as such), or through the host's
+    /// <see cref="ApduPipeline"/> after <see cref="ThroughHostPipeline"/>.
+    /// </summary>
+    public ResponseApdu Transmit(CommandApdu command) => _pipeline?.Transmit(command) ?? Emulated.Transmit(command);
 
     /// <summary>Sends raw bytes, whatever they are (never through the pipeline).</summary>
     public byte[] Transmit(ReadOnlySpan<byte> command) => Emulated.Transmit(command);
+
+    /// <summary>
+    /// From now on <see cref="Transmit(CommandApdu)"/> goes through the host library's <see cref="ApduPipeline"/>, as an
+    /// application does: GET RESPONSE after 61xx (every case 4 answer on T=0), resend after 6Cxx.
+    /// </summary>
+    public PurseCard ThroughHostPipeline()
+    {
+        _pipeline = new ApduPipeline(Emulated.OpenChannel(Name, powerOffOnDispose: false));
+        return this;
+    }
 
     /// <summary>A channel to this card for the conformance runner or a host pipeline; disposing it powers the card off.</summary>
     public EmulatedCardChannel OpenChannel(string? name = null) => Emulated.OpenChannel(name ?? Name);

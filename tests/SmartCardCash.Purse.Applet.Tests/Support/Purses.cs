@@ -41,6 +41,19 @@ internal static class Purses
     }
 
     /// <summary>
+    /// An issued purse on a card powered through <paramref name="via"/>, driven through the host's APDU pipeline (so
+    /// T=0's 61xx answers are fetched as an application fetches them).
+    /// </summary>
+    public static PurseUnderTest IssuedOn(InterfaceProfile via, PurseClass purseClass, params CurrencyCode[] currencies)
+    {
+        PurseId id = NewId();
+        var purse = new PurseUnderTest(PurseCard.Create("purse " + id, via).ThroughHostPipeline());
+        purse.Select();
+        Personalise(purse, purseClass, id, currencies);
+        return purse;
+    }
+
+    /// <summary>
     /// Personalises a blank, selected purse on any host: key pair, certificates, limits, lock code "1234" (3 tries),
     /// ACTIVATE; then SELECT.
     /// </summary>
