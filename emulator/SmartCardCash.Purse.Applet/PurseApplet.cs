@@ -218,12 +218,14 @@ public sealed class PurseApplet : SmartCardCash.Emulator.Applets.Applet
     }
 
     /// <summary>
-    /// Spec 5.0, precisely: logical channels are CLA b2b1 ≠ 00 or CLA 40–7F (6881); secure messaging b4b3 ≠ 00 (6882);
-    /// chaining b5 (6884).
+    /// Spec 5.0, precisely: CLA FF is invalid (6E00); logical channels are CLA b2b1 ≠ 00 or b7 set — 40–7F and C0–FE,
+    /// as a Java Card runtime reads the proprietary classes too (6881); secure messaging b4b3 ≠ 00 (6882); chaining b5
+    /// (6884). On a card the runtime answers these first; a host over another memory relies on the applet.
     /// </summary>
     private static void CheckClassByte(byte cla)
     {
-        Refuse((cla & 0x03) != 0 || (cla & 0xC0) == 0x40, StatusWord.LogicalChannelNotSupported);
+        Refuse(cla == 0xFF, StatusWord.ClassNotSupported);
+        Refuse((cla & 0x03) != 0 || (cla & 0x40) != 0, StatusWord.LogicalChannelNotSupported);
         Refuse((cla & 0x0C) != 0, StatusWord.SecureMessagingNotSupported);
         Refuse((cla & 0x10) != 0, StatusWord.CommandChainingNotSupported);
     }

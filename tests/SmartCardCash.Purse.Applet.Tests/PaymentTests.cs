@@ -1,4 +1,6 @@
 using CsCheck;
+using SmartCardCash.Emulator;
+using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Spec;
 using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
@@ -57,6 +59,24 @@ public class PaymentTests
         Assert.Equal(0u, shop.Balance(Eur));
         Assert.Equal(490_600u, bank.Balance(Eur));
         AssertIdleAndClean(customer, shop, bank);
+    }
+
+    [Fact]
+    public void A_payment_from_a_contactless_card_to_a_contact_T0_card_through_the_host_pipeline()
+    {
+        PurseUnderTest payer = IssuedOn(InterfaceProfile.Contactless, PurseClass.Customer, Eur);
+        PurseUnderTest payee = IssuedOn(InterfaceProfile.ContactT0, PurseClass.Merchant, Eur);
+        payer.Receive(Peers.Bank, Eur, 5_000, 60);
+
+        PaymentHost.Pay(payer, payee, Eur, ContactlessLimit);
+
+        Assert.Equal(5_000u - ContactlessLimit, payer.Balance(Eur));
+        Assert.Equal(ContactlessLimit, payee.Balance(Eur));
+        AssertIdleAndClean(payer, payee);
+        // Without the pipeline, T=0 answers a case 4 command (SELECT, START, REQ, VAL…) with 61xx: the data wait for GET RESPONSE.
+        ResponseApdu raw = payee.Card.Emulated.Transmit(PurseCommands.Select());
+        Assert.Equal(0x61, raw.Sw1);
+        Assert.Equal(payee.SendOk(PurseCommands.Select()).Length, raw.Sw2);
     }
 
     /// <summary>The kinds of things a host can do with one payment, including losing messages.</summary>

@@ -185,7 +185,7 @@ internal sealed class MerchantCardScenario : CardScenario
     private void CommonChecks()
     {
         VectorBuilder v = Vector("logical-channels", "common checks", "5.0", "CLA with logical channel bits: 6881.");
-        foreach (string apdu in new[] { "81CA000100", "40CA000100", "01CA000100", "FFCA000100" })
+        foreach (string apdu in new[] { "81CA000100", "40CA000100", "01CA000100", "C0CA000100" })
         {
             v.SendRaw(apdu).Expect(0x6881);
         }
@@ -207,7 +207,7 @@ internal sealed class MerchantCardScenario : CardScenario
         v.SendRaw("805A0000000001AA").Note("extended Lc").Expect(0x6700);
 
         v = Vector("class-not-supported", "common checks", "5.0", "CLA other than 80 and 00: 6E00.");
-        foreach (string apdu in new[] { "A0CA000100", "C0CA000100", "20CA000100" })
+        foreach (string apdu in new[] { "A0CA000100", "20CA000100" })
         {
             v.SendRaw(apdu).Expect(0x6E00);
         }

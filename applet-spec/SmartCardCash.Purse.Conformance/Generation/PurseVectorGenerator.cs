@@ -11,10 +11,11 @@ namespace SmartCardCash.Purse.Conformance.Generation;
 public static class PurseVectorGenerator
 {
     public const string ReferenceImplementation =
-        "SmartCardCash.Purse.Applet (emulator/SmartCardCash.Purse.Applet) on the emulator runtime, contact interface";
+        "SmartCardCash.Purse.Applet (emulator/SmartCardCash.Purse.Applet) installed on SmartCardCash.Emulator's EmulatedCard, contact T=1";
 
     public const string CardRandomAlgorithm =
-        "card RNG bytes = SHA-256(seed ‖ 00000000) ‖ SHA-256(seed ‖ 00000001) ‖ …, the counter 4 bytes big-endian, the seed the card's referenceSeed; " +
+        "card RNG bytes = SHA-256(seed ‖ 0000000000000000) ‖ SHA-256(seed ‖ 0000000000000001) ‖ …, the counter 8 bytes big-endian " +
+        "(the emulator's DeterministicCardRandom), the seed the card's referenceSeed; " +
         "key generation draws 32 bytes until they are a scalar in [1, n-1]; the card signs with RFC 6979 nonces";
 
     /// <summary>The vectors without reference data: everything a runner checks.</summary>

@@ -41,6 +41,19 @@ public static class ConformanceRunner
         return new ConformanceReport(results);
     }
 
+    /// <summary>
+    /// The entry point for tools (<c>scc conformance</c>) and other hosts: loads the vector file at
+    /// <paramref name="path"/> and runs every card script on a fresh card from <paramref name="openFreshCard"/>, a
+    /// just-installed purse in PERSONALISATION, reached through the interface that <paramref name="options"/> names
+    /// (contact by default). Each channel is disposed after its script.
+    /// </summary>
+    public static ConformanceReport RunFile(string path, Func<VectorCard, ICardChannel> openFreshCard, RunnerOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(openFreshCard);
+        return Run(openFreshCard, VectorFileJson.Load(path), options);
+    }
+
     private static List<VectorResult> RunCard(ICardChannel card, VectorFile file, VectorCard script, RunnerOptions options)
     {
         var variables = new VariableStore(file, script, options.Crypto);

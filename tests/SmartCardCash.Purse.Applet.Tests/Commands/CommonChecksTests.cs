@@ -19,7 +19,9 @@ public class CommonChecksTests
     [InlineData(0x40)]
     [InlineData(0x7F)]
     [InlineData(0x01)]
-    [InlineData(0xFF)]
+    [InlineData(0xC0)]
+    [InlineData(0xE0)]
+    [InlineData(0xFE)]
     public void Logical_channel_bits_are_refused_with_6881(byte cla) =>
         AssertRefusedWithoutChange(_purse, new CommandApdu(cla, PurseInstruction.GetData, 0, 1, default, 256), 0x6881);
 
@@ -50,9 +52,8 @@ public class CommonChecksTests
 
     [Theory]
     [InlineData(0xA0)]
-    [InlineData(0xC0)]
     [InlineData(0x20)]
-    [InlineData(0xE0)]
+    [InlineData(0xFF)]
     public void Other_classes_are_refused_with_6E00(byte cla) =>
         AssertRefusedWithoutChange(_purse, new CommandApdu(cla, PurseInstruction.GetData, 0, 1, default, 256), 0x6E00);
 

@@ -52,8 +52,8 @@ public class LockCodeTests
     [Fact]
     public void The_try_is_spent_before_the_comparison_so_a_power_loss_costs_it()
     {
-        // Write 1 of VERIFY is the committed decrement; write 2 restores the tries after the match. Cut power there.
-        _purse.Card.Memory.TearAtWrite(2);
+        // VERIFY commits the decrement first, then restores the tries after the match. Cut power before the restore commits.
+        _purse.Card.Emulated.Tearing = new TearAtCommitRecord(2);
         Assert.Throws<CardRemovedException>(() => _purse.Send(PurseCommands.VerifyLockCode("1234")));
         _purse.PowerCycle();
         PurseStatus status = _purse.Status();
@@ -64,7 +64,7 @@ public class LockCodeTests
     [Fact]
     public void A_power_loss_at_the_decrement_itself_leaves_the_tries_and_grants_nothing()
     {
-        _purse.Card.Memory.TearAtWrite(1);
+        _purse.Card.Emulated.Tearing = new TearAtCommitRecord(1);
         Assert.Throws<CardRemovedException>(() => _purse.Send(PurseCommands.VerifyLockCode("0000")));
         _purse.PowerCycle();
         Assert.Equal(3, _purse.Status().LockCodeTriesRemaining);

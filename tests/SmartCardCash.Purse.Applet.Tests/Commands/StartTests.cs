@@ -1,4 +1,4 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Conformance;
@@ -174,7 +174,7 @@ public class StartTests
     [Fact]
     public void Contactless_payments_above_the_contactless_limit_need_the_lock_code()
     {
-        _customer.UseInterface(CardInterface.Contactless);
+        _customer.PowerCycle(InterfaceProfile.Contactless);
         _customer.VerifyPeer(Peers.Merchant.Certificate);
         AssertRefusedWithoutChange(_customer, PurseCommands.StartFrom(Peers.Merchant.Id, Eur, ContactlessLimit + 1, 1), 0x6982);
         _customer.SendOk(PurseCommands.StartFrom(Peers.Merchant.Id, Eur, ContactlessLimit, 1));

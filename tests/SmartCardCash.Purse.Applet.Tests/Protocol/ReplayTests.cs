@@ -6,8 +6,9 @@ using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
 namespace SmartCardCash.Purse.Applet.Tests.Protocol;
 
 /// <summary>
-/// Spec 9, replay and diversion: any req, val or ack from an earlier transfer (completed or aborted), or one meant for
-/// another purse, presented as REQ, VAL or ACK to any purse in any state, is refused and changes nothing at all.
+/// Spec 9, replay and diversion, on emulated cards: any req, val or ack from an earlier transfer (completed or aborted),
+/// or one meant for another purse, presented as REQ, VAL or ACK to any purse in any state — the purses of the transfer
+/// and third purses — is refused and leaves the purse's whole region of the card's memory byte-identical.
 /// </summary>
 public class ReplayTests
 {
@@ -51,6 +52,26 @@ public class ReplayTests
         // The transfers in progress are untouched and still complete.
         inEpa.SendVal().SendAck();
         Assert.Equal(TransferState.Idle, shop.Status().TransferState);
+    }
+
+    [Fact]
+    public void A_val_diverted_to_a_third_purse_waiting_for_a_val_from_the_same_payer_changes_nothing()
+    {
+        PurseUnderTest alice = Peers.Loaded(PurseClass.Customer, 1_000, Eur);
+        PurseUnderTest bob = Issued(PurseClass.Customer, Eur);
+        PurseUnderTest carol = Issued(PurseClass.Merchant, Eur);
+        // Carol starts a transfer from alice and waits in epv: a val signed by alice's key is what she expects.
+        new PaymentHost(alice, carol, Eur, 300).Start();
+        // Alice starts over with bob (her START aborts the transfer to carol) and sends bob her val.
+        PaymentHost toBob = new PaymentHost(alice, bob, Eur, 300).Start().SendReq();
+
+        AssertAllRefusedWithoutChange([carol], [toBob.Val!]);
+        Assert.Equal(TransferState.ExpectingVal, carol.Status().TransferState);
+        Assert.Equal(0u, carol.Balance(Eur));
+
+        toBob.SendVal().SendAck();
+        Assert.Equal(300u, bob.Balance(Eur));
+        Assert.Equal(700u, alice.Balance(Eur));
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
 /// <summary>
-/// Writes straight into a purse's persistent memory, for states no host could reach in a test's lifetime (4 billion
-/// sequence numbers). Used sparingly and only to set counters.
+/// Writes straight into a purse's region of the card's memory, for states no host could reach in a test's lifetime
+/// (4 billion sequence numbers). Used sparingly and only to set counters.
 /// </summary>
 internal static class MemoryPokes
 {
@@ -16,6 +16,6 @@ internal static class MemoryPokes
     {
         var bytes = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-        purse.Card.Memory.Write(offset, bytes);
+        purse.Card.WriteRegion(offset, bytes);
     }
 }

@@ -1,20 +1,22 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Harness;
 using SmartCardCash.Purse.Conformance;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
-/// <summary>A purse applet on a <see cref="SimulatedCard"/>, with the host-side reads the tests need.</summary>
+/// <summary>A purse applet on a host (the emulated card unless a test says otherwise), with the host-side reads the tests need.</summary>
 internal sealed class PurseUnderTest
 {
-    public PurseUnderTest(SimulatedCard card)
+    public PurseUnderTest(IPurseHost host)
     {
-        Card = card;
+        Host = host;
     }
 
-    public SimulatedCard Card { get; }
+    public IPurseHost Host { get; }
+
+    /// <summary>The emulated card the purse is installed on.</summary>
+    public PurseCard Card => Host as PurseCard ?? throw new InvalidOperationException($"{Host.Name} is not an emulated card");
 
     /// <summary>Set once personalised.</summary>
     public PurseId Id { get; set; }
@@ -27,14 +29,12 @@ internal sealed class PurseUnderTest
 
     public PurseCertificate? Certificate { get; set; }
 
-    public string LockCode { get; set; } = "1234";
-
-    public ResponseApdu Send(CommandApdu command) => Card.Transmit(command);
+    public ResponseApdu Send(CommandApdu command) => Host.Transmit(command);
 
     /// <summary>Sends and insists on 9000; returns the response data.</summary>
     public byte[] SendOk(CommandApdu command)
     {
-        ResponseApdu response = Card.Transmit(command);
+        ResponseApdu response = Host.Transmit(command);
         Assert.True(response.IsSuccess, $"{command} answered {response.StatusWord.ToDisplayString()}");
         return response.Data.ToArray();
     }
@@ -42,7 +42,7 @@ internal sealed class PurseUnderTest
     /// <summary>Sends and insists on <paramref name="expected"/>.</summary>
     public ResponseApdu SendExpect(CommandApdu command, ushort expected)
     {
-        ResponseApdu response = Card.Transmit(command);
+        ResponseApdu response = Host.Transmit(command);
         Assert.True(response.StatusWord.Value == expected,
             $"{command} answered {response.StatusWord.ToDisplayString()}; expected {expected:X4}");
         return response;
@@ -62,6 +62,7 @@ internal sealed class PurseUnderTest
 
     public uint NextSeq => Status().NextSequenceNumber;
 
+    /// <summary>Reads the exception log (READ LOG aborts first: only call it when nothing is in progress, or to abort).</summary>
     public IReadOnlyList<ExceptionLogEntry> ExceptionLog()
     {
         int count = Status().ExceptionLogCount;
@@ -77,38 +78,39 @@ internal sealed class PurseUnderTest
         SendOk((issuer ?? TestIssuer.Default).Authorise(IssuerAuthorisation.Mint(Id, counter, currency, amount)));
     }
 
-    public byte[] Snapshot() => Card.Memory.Snapshot();
+    /// <summary>The purse's persistent memory, byte for byte.</summary>
+    public byte[] Snapshot() => Host.ReadPersistentMemory();
 
     /// <summary>Power off and on (a new applet instance), then SELECT.</summary>
     public void PowerCycle()
     {
-        Card.PowerUp();
+        Host.PowerCycle();
         Select();
     }
 
-    /// <summary>Another card whose persistent memory is a copy of this one's now (powered up, not selected).</summary>
-    public PurseUnderTest CloneFromImage(string seed = "clone")
+    /// <summary>Power off, then on through <paramref name="via"/> (a dual-interface card), then SELECT.</summary>
+    public void PowerCycle(InterfaceProfile via)
     {
-        var card = new SimulatedCard(PurseApplet.Factory, JournaledMemory.FromImage(Snapshot()),
-            new Sha256CounterRandom(System.Text.Encoding.ASCII.GetBytes(seed)), PurseAid.Value)
-        {
-            Interface = Card.Interface,
-        };
-        return new PurseUnderTest(card)
+        Card.PowerCycle(via);
+        Select();
+    }
+
+    /// <summary>The same purse on another emulated card whose memory is a copy of this one's now; selected.</summary>
+    public PurseUnderTest Clone(string? seed = null)
+    {
+        var clone = new PurseUnderTest(Card.Clone(seed))
         {
             Id = Id,
             Class = Class,
             Currencies = Currencies,
             PublicKey = PublicKey,
             Certificate = Certificate,
-            LockCode = LockCode,
         };
+        clone.Select();
+        return clone;
     }
 
-    public void AssertNoInternalErrors() =>
-        Assert.True(Card.InternalErrors.Count == 0, "internal errors: " + string.Join("; ", Card.InternalErrors.Select(e => e.Message)));
+    public void AssertNoInternalErrors() => Host.AssertNoInternalErrors();
 
-    public void UseInterface(CardInterface cardInterface) => Card.Interface = cardInterface;
-
-    public override string ToString() => $"purse {Id} ({Class})";
+    public override string ToString() => $"purse {Id} ({Class}) on {Host.Name}";
 }

@@ -1,11 +1,10 @@
-using System.Text;
-using SmartCardCash.Purse.Applet.Tests.Harness;
+using SmartCardCash.Emulator;
 using SmartCardCash.Purse.Conformance;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
-/// <summary>Makes purse applets on harness cards: blank, or personalised through the real APDUs.</summary>
+/// <summary>Makes purse applets on emulated cards: blank, or personalised through the real APDUs.</summary>
 internal static class Purses
 {
     public static readonly CurrencyCode Eur = Currency.Eur.Code;
@@ -22,12 +21,10 @@ internal static class Purses
 
     private static int _nextSerial = 0x100;
 
-    /// <summary>A freshly installed purse (PERSONALISATION), selected.</summary>
-    public static PurseUnderTest Blank(string seed = "blank")
+    /// <summary>A freshly installed purse (PERSONALISATION) on an emulated card powered through <paramref name="via"/>, selected.</summary>
+    public static PurseUnderTest Blank(string seed = "blank", InterfaceProfile via = InterfaceProfile.ContactT1)
     {
-        var card = new SimulatedCard(PurseApplet.Factory, new JournaledMemory(PurseApplet.PersistentMemorySize),
-            new Sha256CounterRandom(Encoding.ASCII.GetBytes(seed)), PurseAid.Value);
-        var purse = new PurseUnderTest(card);
+        var purse = new PurseUnderTest(PurseCard.Create(seed, via));
         purse.Select();
         return purse;
     }
@@ -38,11 +35,34 @@ internal static class Purses
 
     public static PurseUnderTest Issued(PurseClass purseClass, PurseId id, params CurrencyCode[] currencies)
     {
+        PurseUnderTest purse = Blank("purse " + id);
+        Personalise(purse, purseClass, id, currencies);
+        return purse;
+    }
+
+    /// <summary>
+    /// An issued purse on a card powered through <paramref name="via"/>, driven through the host's APDU pipeline (so
+    /// T=0's 61xx answers are fetched as an application fetches them).
+    /// </summary>
+    public static PurseUnderTest IssuedOn(InterfaceProfile via, PurseClass purseClass, params CurrencyCode[] currencies)
+    {
+        PurseId id = NewId();
+        var purse = new PurseUnderTest(PurseCard.Create("purse " + id, via).ThroughHostPipeline());
+        purse.Select();
+        Personalise(purse, purseClass, id, currencies);
+        return purse;
+    }
+
+    /// <summary>
+    /// Personalises a blank, selected purse on any host: key pair, certificates, limits, lock code "1234" (3 tries),
+    /// ACTIVATE; then SELECT.
+    /// </summary>
+    public static void Personalise(PurseUnderTest purse, PurseClass purseClass, PurseId id, params CurrencyCode[] currencies)
+    {
         if (currencies.Length == 0)
         {
             currencies = [Eur];
         }
-        PurseUnderTest purse = Blank("purse " + id);
         TestIssuer issuer = TestIssuer.Default;
         byte[] publicKey = PurseResponses.ParsePublicKey(purse.SendOk(PurseCommands.GenerateKeyPair()));
         purse.SendOk(PurseCommands.PutIssuerCertificate(issuer.Certificate.Encoded));
@@ -60,7 +80,6 @@ internal static class Purses
         purse.PublicKey = publicKey;
         purse.Certificate = certificate;
         purse.Select();
-        return purse;
     }
 
     /// <summary>A bank purse holding <paramref name="amount"/> minted in each currency.</summary>

@@ -1,23 +1,22 @@
-using SmartCardCash.Emulator.Applets;
+using System.Text;
+using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Harness;
+using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Conformance;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.Vectors;
 
-/// <summary>Fresh purse applets on harness cards, seeded as a vector file's card script says.</summary>
+/// <summary>
+/// Fresh purses on emulated cards whose RNG is seeded with a card script's referenceSeed (the reference card of the
+/// file's informative data is the contact T=1 one).
+/// </summary>
 internal static class ReferenceCards
 {
-    public static ICardChannel Fresh(VectorCard script) => Fresh(script, CardInterface.Contact);
+    public static ICardChannel Fresh(VectorCard script) => Fresh(script, InterfaceProfile.ContactT1);
 
-    public static ICardChannel Fresh(VectorCard script, CardInterface cardInterface)
-    {
-        var card = new SimulatedCard(PurseApplet.Factory, new JournaledMemory(PurseApplet.PersistentMemorySize),
-            new Sha256CounterRandom(Hex.Decode(script.ReferenceSeed)), PurseAid.Value)
-        {
-            Interface = cardInterface,
-        };
-        return new SimulatedCardChannel(card, "harness:" + script.Id);
-    }
+    public static ICardChannel Fresh(VectorCard script, InterfaceProfile via) => Card(script, via).OpenChannel($"emulator:{script.Id}");
+
+    /// <summary>The fixture itself, powered on, for tests that look at the card after the run.</summary>
+    public static PurseCard Card(VectorCard script, InterfaceProfile via) =>
+        PurseCard.Create(Encoding.ASCII.GetString(Hex.Decode(script.ReferenceSeed)), via);
 }

@@ -1,4 +1,4 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Conformance;
@@ -7,13 +7,22 @@ using SmartCardCash.Purse.Conformance.Generation;
 namespace SmartCardCash.Purse.Applet.Tests.Vectors;
 
 /// <summary>
-/// applet-spec/vectors/purse-v1.json: generated deterministically (it cannot drift), and passed by the applet through
-/// the runner — over contacts, contactless, and a T=0-like channel. Set SCC_WRITE_VECTORS=1 to rewrite the file.
+/// applet-spec/vectors/purse-v1.json: generated deterministically (it cannot drift), and passed by the applet on the
+/// emulated card through the runner — over contact T=1, contact T=0 and contactless. Set SCC_WRITE_VECTORS=1 to
+/// rewrite the file.
 /// </summary>
 public class VectorFileTests
 {
     private static readonly Lazy<string> Generated = new(() =>
         VectorFileJson.Serialize(PurseVectorGenerator.Generate(ReferenceCards.Fresh)));
+
+    private static VectorSummary Summary => VectorFileJson.Load(RepositoryFiles.VectorsPath).Summary!;
+
+    /// <summary>Steps that run over contacts: all but those marked contactless.</summary>
+    private static int ContactSteps => Summary.Steps - StepsFor("contactless");
+
+    private static int StepsFor(string cardInterface) => VectorFileJson.Load(RepositoryFiles.VectorsPath).Cards
+        .SelectMany(c => c.Vectors).SelectMany(v => v.Steps).Count(s => s.Interface == cardInterface);
 
     [Fact]
     public void The_committed_vector_file_is_what_the_generator_produces()
@@ -45,33 +54,70 @@ public class VectorFileTests
     }
 
     [Fact]
-    public void The_applet_passes_every_vector_over_contacts()
+    public void The_applet_passes_every_vector_over_contact_T1()
     {
-        VectorFile file = VectorFileJson.Load(RepositoryFiles.VectorsPath);
-        ConformanceReport report = ConformanceRunner.Run(ReferenceCards.Fresh, file);
+        ConformanceReport report = ConformanceRunner.RunFile(RepositoryFiles.VectorsPath, ReferenceCards.Fresh);
         Assert.True(report.AllPassed, report.ToString());
-        Assert.Equal(file.Summary!.Vectors, report.Results.Count);
+        Assert.Equal(Summary.Vectors, report.Results.Count);
+        Assert.Equal(ContactSteps, report.Results.Sum(r => r.Steps.Count(s => s.Outcome == StepOutcome.Passed)));
+    }
+
+    [Fact]
+    public void The_applet_passes_every_vector_over_contact_T0_where_data_come_through_GET_RESPONSE()
+    {
+        // Over T=1, count the case 4 commands answered with data: on T=0 each of them takes one more GET RESPONSE.
+        (ConformanceReport t1, int t1GetResponses, int case4WithData) = RunCounting(InterfaceProfile.ContactT1);
+        (ConformanceReport t0, int t0GetResponses, _) = RunCounting(InterfaceProfile.ContactT0);
+
+        Assert.True(t1.AllPassed, t1.ToString());
+        Assert.True(t0.AllPassed, t0.ToString());
+        Assert.Equal(ContactSteps, t0.Results.Sum(r => r.Steps.Count(s => s.Outcome == StepOutcome.Passed)));
+        Assert.True(case4WithData > 50, $"only {case4WithData} case 4 commands answered data");
+        Assert.Equal(t1GetResponses + case4WithData, t0GetResponses);
+    }
+
+    private static (ConformanceReport Report, int GetResponses, int Case4WithData) RunCounting(InterfaceProfile via)
+    {
+        int getResponses = 0, case4WithData = 0;
+        ConformanceReport report = ConformanceRunner.RunFile(RepositoryFiles.VectorsPath, script => new MisbehavingChannel(
+            ReferenceCards.Fresh(script, via), (command, response) =>
+            {
+                getResponses += command is [0x00, 0xC0, ..] ? 1 : 0;
+                bool case4 = CommandApdu.TryParse(command, out CommandApdu? apdu) && apdu!.Case == ApduCase.Case4Short;
+                case4WithData += case4 && response.Length > 2 ? 1 : 0;
+                return response;
+            }));
+        return (report, getResponses, case4WithData);
     }
 
     [Fact]
     public void The_applet_passes_every_vector_contactless()
     {
-        VectorFile file = VectorFileJson.Load(RepositoryFiles.VectorsPath);
-        ConformanceReport report = ConformanceRunner.Run(script => ReferenceCards.Fresh(script, CardInterface.Contactless), file,
-            new RunnerOptions { Interface = CardInterfaceKind.Contactless });
+        ConformanceReport report = ConformanceRunner.RunFile(RepositoryFiles.VectorsPath,
+            script => ReferenceCards.Fresh(script, InterfaceProfile.Contactless), new RunnerOptions { Interface = CardInterfaceKind.Contactless });
         Assert.True(report.AllPassed, report.ToString());
-        Assert.Contains(report.Results.SelectMany(r => r.Steps), s => s.Outcome == StepOutcome.Passed);
+        Assert.Equal(Summary.Vectors, report.Results.Count);
+        Assert.Equal(Summary.Steps - StepsFor("contact"), report.Results.Sum(r => r.Steps.Count(s => s.Outcome == StepOutcome.Passed)));
     }
 
     [Fact]
-    public void The_runner_fetches_responses_a_T0_card_announces_with_61xx()
+    public void The_card_is_left_as_the_scripts_say_and_the_applet_never_faulted()
     {
         VectorFile file = VectorFileJson.Load(RepositoryFiles.VectorsPath);
-        int exchanges = 0;
-        ConformanceReport report = ConformanceRunner.Run(script => new MisbehavingChannel(new T0Channel(ReferenceCards.Fresh(script)),
-            (_, response) => { exchanges++; return response; }), file);
-        Assert.True(report.AllPassed, report.ToString());
-        Assert.True(exchanges > file.Summary!.Steps, "every response with data takes a GET RESPONSE");
+        foreach (VectorCard script in file.Cards)
+        {
+            PurseCard card = ReferenceCards.Card(script, InterfaceProfile.ContactT1);
+            using (EmulatedCardChannel channel = card.OpenChannel())
+            {
+                Assert.True(ConformanceRunner.Run(channel, file.ForCard(script.Id)).AllPassed);
+            }
+            card.AssertNoInternalErrors();
+            Assert.False(card.Emulated.IsPowered);
+            card.PowerCycle();
+            ResponseApdu select = card.Transmit(Spec.PurseCommands.Select());
+            // The merchant script ends with its purse terminated (6A81); the bank purse is still issued.
+            Assert.Equal(script.Id == "merchant" ? 0x6A81 : 0x9000, select.StatusWord.Value);
+        }
     }
 
     [Fact]
