@@ -34,7 +34,7 @@ public static class Amounts
         string shown = text ?? string.Empty;
         string trimmed = shown.Trim();
         int exponent = currency.MinorUnitExponent;
-        string example = exponent == 0 ? "1250" : "12." + new string('5', exponent);
+        string example = exponent == 0 ? "1250" : "12." + "5".PadRight(exponent, '0');
         if (trimmed.Length == 0)
         {
             problem = $"an amount is needed, like {example}";

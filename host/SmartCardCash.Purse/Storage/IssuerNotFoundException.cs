@@ -4,7 +4,7 @@ namespace SmartCardCash.Purse;
 public sealed class IssuerNotFoundException : LocalDataException
 {
     public IssuerNotFoundException(string directory)
-        : base($"no issuer yet in {directory}: create one first (scc issuer init)")
+        : base($"no issuer yet in {directory}: run 'scc issuer init' to create one")
     {
         Directory = directory;
     }
