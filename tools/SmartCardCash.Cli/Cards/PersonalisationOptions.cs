@@ -48,7 +48,11 @@ internal sealed class PersonalisationOptions
 
     public IEnumerable<Option> All => [Class, Currency, LockCode, Tries, MaxBalance, TransactionLimit, ContactlessLimit];
 
-    public PersonalisationRequest Read(ParseResult parseResult, CliContext context)
+    /// <summary>
+    /// Reads and checks everything, then runs <paramref name="beforeLockCode"/> (which loads the issuer, so that a missing
+    /// issuer is reported before anyone is asked to type a lock code), then reads the lock code.
+    /// </summary>
+    public PersonalisationRequest Read(ParseResult parseResult, CliContext context, Action beforeLockCode)
     {
         PurseClass purseClass = parseResult.GetValue(Class) switch
         {
@@ -67,6 +71,7 @@ internal sealed class PersonalisationOptions
         var transaction = Limits(parseResult.GetValue(TransactionLimit), currencies, "--transaction-limit");
         var contactless = Limits(parseResult.GetValue(ContactlessLimit), currencies, "--contactless-limit");
         var pockets = currencies.Select(c => Pocket(purseClass, c, maximum, transaction, contactless)).ToList();
+        beforeLockCode();
         string code = new LockCodeInput(context).ReadNew(parseResult.GetValue(LockCode), "--lock-code", LockCodeInput.Variable);
         return new PersonalisationRequest(purseClass, pockets, code, tries);
     }

@@ -107,8 +107,8 @@ internal sealed class CardCommand
             throw new UsageException($"a card named '{name}' already exists; choose another name, or 'scc card delete {name}' first");
         }
         IssuerStore issuers = IssuerAccess.Store(_context);
-        Issuer issuer = issuers.Load();
-        PersonalisationRequest request = options.Read(parseResult, _context);
+        Issuer? issuer = null;
+        PersonalisationRequest request = options.Read(parseResult, _context, () => issuer = issuers.Load());
 
         using var logging = CliLogging.Create(settings, _context);
         PersonalisationResult result;
@@ -117,7 +117,7 @@ internal sealed class CardCommand
             try
             {
                 PurseCard purse = session.OpenPurse(settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
-                result = new PursePersonaliser(issuer, issuers, _context.Time).Personalise(purse, request);
+                result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(purse, request);
             }
             catch
             {
@@ -127,7 +127,7 @@ internal sealed class CardCommand
                 throw;
             }
         }
-        Report(settings, name, CardAddress.Emulated(name).ToString(), issuer, result, PurseFormats.Interface(profile), created: true);
+        Report(settings, name, CardAddress.Emulated(name).ToString(), issuer!, result, PurseFormats.Interface(profile), created: true);
         return ExitCodes.Success;
     }
 
@@ -136,13 +136,13 @@ internal sealed class CardCommand
         OutputSettings settings = _globals.Read(parseResult);
         CardAddress address = CardOption.Resolve(cardOption, _context.GetEnvironmentVariable);
         IssuerStore issuers = IssuerAccess.Store(_context);
-        Issuer issuer = issuers.Load();
-        PersonalisationRequest request = options.Read(parseResult, _context);
+        Issuer? issuer = null;
+        PersonalisationRequest request = options.Read(parseResult, _context, () => issuer = issuers.Load());
 
         using var logging = CliLogging.Create(settings, _context);
         using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PersonalisationResult result = new PursePersonaliser(issuer, issuers, _context.Time).Personalise(session.Purse, request);
-        Report(settings, session.Name, session.Card.Address.ToString(), issuer, result, null, created: false);
+        PersonalisationResult result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(session.Purse, request);
+        Report(settings, session.Name, session.Card.Address.ToString(), issuer!, result, null, created: false);
         return ExitCodes.Success;
     }
 
