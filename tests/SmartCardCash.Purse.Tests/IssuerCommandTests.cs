@@ -93,7 +93,7 @@ public sealed class IssuerCommandTests
         alice.Purse.Deactivate(_world.Issuer);
         PurseFci blocked = alice.Purse.Select();
         var refused = Assert.Throws<WrongStateException>(() => alice.Purse.Lock(TestWorld.LockCode));
-        alice.Purse.Reactivate(_world.Issuer);
+        alice.Purse.Activate(_world.Issuer);
 
         Assert.Equal(PurseLifecycle.Blocked, blocked.Lifecycle);
         Assert.Contains("does not allow LOCK", refused.Message);

@@ -375,7 +375,7 @@ public sealed class PurseCard
     public void Deactivate(IIssuerSigner issuer) => ExecuteSimple(issuer, IssuerAuthorisation.Deactivate);
 
     /// <summary>ACTIVATE with the issuer's authorisation: BLOCKED → ISSUED.</summary>
-    public void Reactivate(IIssuerSigner issuer) => ExecuteSimple(issuer, IssuerAuthorisation.Activate);
+    public void Activate(IIssuerSigner issuer) => ExecuteSimple(issuer, IssuerAuthorisation.Activate);
 
     /// <summary>TERMINATE: final; only with zero balances, an empty exception log and no transfer in progress.</summary>
     public void Terminate(IIssuerSigner issuer) => ExecuteSimple(issuer, IssuerAuthorisation.Terminate);

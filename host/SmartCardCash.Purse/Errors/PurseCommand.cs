@@ -10,6 +10,7 @@ public enum PurseCommand
     GetData,
     GenerateKeyPair,
     PutData,
+    /// <summary>ACTIVATE without data: ends personalisation (PERSONALISATION → ISSUED).</summary>
     Activate,
     VerifyCertificate,
     StartFrom,
@@ -28,7 +29,7 @@ public enum PurseCommand
     ClearExceptionLog,
     Deactivate,
     /// <summary>ACTIVATE with the issuer's authorisation: BLOCKED → ISSUED.</summary>
-    Reactivate,
+    ActivateByIssuer,
     Terminate,
     ResetLockCode,
 }

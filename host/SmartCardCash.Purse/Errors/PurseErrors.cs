@@ -76,7 +76,7 @@ internal static class PurseErrors
             $"the purse certificate is not signed by the issuer whose certificate {subject} holds"),
         PurseCommand.Req or PurseCommand.Val or PurseCommand.Ack => new SignatureInvalidException(command, sw,
             $"{subject} refused the {name} message: its signature does not verify under the counterparty's key"),
-        PurseCommand.Mint or PurseCommand.ClearExceptionLog or PurseCommand.Deactivate or PurseCommand.Reactivate
+        PurseCommand.Mint or PurseCommand.ClearExceptionLog or PurseCommand.Deactivate or PurseCommand.ActivateByIssuer
             or PurseCommand.Terminate or PurseCommand.ResetLockCode => new SignatureInvalidException(command, sw,
             $"{subject} refused the issuer's signature on {name}: it was not made by {subject}'s issuer"),
         _ => new PurseException(command, sw, $"{subject} refused {name}: security status not satisfied (6982)"),
@@ -103,7 +103,7 @@ internal static class PurseErrors
             $"{subject} refused TERMINATE: it needs zero balances and an empty exception log, a lifecycle that allows it, and the issuer counter it holds",
         PurseCommand.ClearExceptionLog =>
             $"{subject} refused CLEAR EXCEPTION LOG: the log changed since it was read, the lifecycle does not allow it, or the issuer counter moved",
-        PurseCommand.Mint or PurseCommand.Deactivate or PurseCommand.Reactivate or PurseCommand.ResetLockCode =>
+        PurseCommand.Mint or PurseCommand.Deactivate or PurseCommand.ActivateByIssuer or PurseCommand.ResetLockCode =>
             $"{subject} refused {name}: its lifecycle does not allow it, or the issuer counter is not the one it holds",
         _ => $"{subject} does not allow {name} in its present lifecycle or transfer state",
     };
@@ -145,7 +145,7 @@ internal static class PurseErrors
         PurseCommand.Mint => "MINT",
         PurseCommand.ClearExceptionLog => "CLEAR EXCEPTION LOG",
         PurseCommand.Deactivate => "DEACTIVATE",
-        PurseCommand.Reactivate => "ACTIVATE",
+        PurseCommand.ActivateByIssuer => "ACTIVATE",
         PurseCommand.Terminate => "TERMINATE",
         PurseCommand.ResetLockCode => "RESET LOCK CODE",
         _ => command.ToString(),
@@ -157,7 +157,7 @@ internal static class PurseErrors
         MessageType.Mint => PurseCommand.Mint,
         MessageType.ClearExceptionLog => PurseCommand.ClearExceptionLog,
         MessageType.Deactivate => PurseCommand.Deactivate,
-        MessageType.Activate => PurseCommand.Reactivate,
+        MessageType.Activate => PurseCommand.ActivateByIssuer,
         MessageType.Terminate => PurseCommand.Terminate,
         MessageType.ResetLockCode => PurseCommand.ResetLockCode,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not an issuer-authorised command"),

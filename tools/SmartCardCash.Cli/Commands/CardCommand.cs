@@ -7,6 +7,7 @@ using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
+using SmartCardCash.Iso7816;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 using Spectre.Console;
@@ -123,12 +124,25 @@ internal sealed class CardCommand
             {
                 // A half-made card is of no use to anyone: remove it so the name can be used again.
                 session.Dispose();
-                store.Delete(name);
+                TryDelete(store, name);
                 throw;
             }
         }
         Report(settings, name, CardAddress.Emulated(name).ToString(), issuer!, result, PurseFormats.Interface(profile), created: true);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Best effort: the error that made the card useless is the one to report, not a failure to tidy up.</summary>
+    private static void TryDelete(EmulatedCardStore store, string name)
+    {
+        try
+        {
+            store.Delete(name);
+        }
+        catch (Exception e) when (e is LocalDataException or IOException or UnauthorizedAccessException)
+        {
+            // The image stays; 'scc card delete NAME --force' removes it.
+        }
     }
 
     private int Personalise(ParseResult parseResult, string? cardOption, PersonalisationOptions options)
@@ -219,6 +233,10 @@ internal sealed class CardCommand
         {
             return new CardListJson(name, "ok", null, null, null, [], [], PurseFormats.Lifecycle(PurseLifecycle.Terminated), null);
         }
+        catch (SmartCardException e)
+        {
+            return new CardListJson(name, "unreadable", null, null, null, [], [], null, ErrorReporter.OneLine(e.Message));
+        }
     }
 
     private int Delete(ParseResult parseResult, string name, bool force)
@@ -254,8 +272,9 @@ internal sealed class CardCommand
             using CardSession session = store.Open(name);
             info = session.OpenPurse().ReadInfo();
         }
-        catch (PurseTerminatedException)
+        catch (Exception e) when (e is PurseTerminatedException or PurseNotFoundException)
         {
+            // A terminated purse holds nothing by construction; a card without a purse holds no value.
             return null;
         }
         catch (CardImageUnavailableException e) when (e.InnerException is not CardImageLockedException)
