@@ -148,4 +148,21 @@ public sealed class IssuerCommandTests
         var terminated = Assert.Throws<PurseTerminatedException>(alice.Purse.Select);
         Assert.Equal("alice is terminated: it holds nothing and answers nothing any more", terminated.Message);
     }
+
+    [Fact]
+    public void Clearing_with_the_digest_of_another_log_is_refused_and_clears_nothing()
+    {
+        TestPurse bank = _world.FundedBank("bank", 10_000);
+        TestPurse alice = _world.Issued("alice", PurseClass.Customer);
+        TestWorld.Introduce(bank, alice);
+        alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 100, 3);
+        alice.Purse.Abort();
+        byte[] emptyLogDigest = ExceptionRecord.LogDigest([]);
+
+        var error = Assert.Throws<WrongStateException>(() => alice.Purse.Execute(_world.Issuer.Authorise(
+            IssuerAuthorisation.ClearExceptionLog(alice.Id, 0, emptyLogDigest))));
+
+        Assert.Contains("the log changed since it was read", error.Message);
+        Assert.Single(alice.Purse.ReadExceptionLog());
+    }
 }

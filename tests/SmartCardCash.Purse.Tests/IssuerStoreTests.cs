@@ -177,4 +177,19 @@ public sealed class IssuerStoreTests : IDisposable
         Assert.Contains("do not belong together", error.Message);
         Assert.NotEqual(original, File.ReadAllBytes(certificate));
     }
+
+    [Fact]
+    public void A_stale_temporary_file_open_to_others_does_not_leak_its_mode_into_the_key()
+    {
+        Directory.CreateDirectory(_store.Directory);
+        string stale = _store.KeyPath + ".tmp";
+        File.WriteAllText(stale, "left over by a crash");
+        File.SetUnixFileMode(stale, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        _store.Create(new IssuerId(0xCAFE0001));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_store.KeyPath));
+        Assert.False(File.Exists(stale));
+        Assert.Equal(new IssuerId(0xCAFE0001), _store.Load().Id);
+    }
 }

@@ -130,4 +130,33 @@ public sealed class PersonalisationTests
         Assert.Equal(maximum, limits.MaximumBalance);
         Assert.True(limits.AreConsistent);
     }
+
+    [Fact]
+    public void Activating_before_personalisation_is_complete_is_refused()
+    {
+        TestPurse purse = _world.Blank("early");
+        purse.Purse.Select();
+        purse.Purse.GenerateKeyPair();
+
+        var error = Assert.Throws<WrongStateException>(purse.Purse.Activate);
+
+        Assert.Contains("a key pair, both certificates, every pocket's limits and a lock code are needed first", error.Message);
+        Assert.Equal(PurseLifecycle.Personalisation, purse.Purse.Select().Lifecycle);
+    }
+
+    [Fact]
+    public void A_purse_certificate_from_another_issuer_is_refused_at_put_data()
+    {
+        TestPurse purse = _world.Blank("mixed");
+        purse.Purse.Select();
+        byte[] key = purse.Purse.GenerateKeyPair();
+        Issuer forger = Issuer.FromKeyPair(TestWorld.IssuerId, P256KeyPair.FromPrivateKeyHex(
+            "4444444444444444444444444444444444444444444444444444444444444444"), TestWorld.Today);
+        purse.Purse.PutIssuerCertificate(_world.Issuer.Certificate);
+
+        var error = Assert.Throws<SignatureInvalidException>(() => purse.Purse.PutPurseCertificate(
+            forger.IssuePurseCertificate(forger.PurseIdFor(1), PurseClass.Customer, [Currency.Eur.Code], key, TestWorld.Today)));
+
+        Assert.Contains("not signed by the issuer whose certificate mixed holds", error.Message);
+    }
 }

@@ -25,14 +25,17 @@ internal static class PrivateFiles
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         string temporary = path + ".tmp";
-        using (FileStream stream = new(temporary, CreateOptions(FileMode.Create, FileAccess.Write)))
+        // A temporary file left by a crash keeps its old mode if reused: remove it, so the new one is created 0600
+        // before a byte of the secret is in it.
+        File.Delete(temporary);
+        using (FileStream stream = new(temporary, CreateOptions(FileMode.CreateNew, FileAccess.Write)))
         {
             stream.Write(content);
             stream.Flush(flushToDisk: true);
         }
         if (!OperatingSystem.IsWindows())
         {
-            // The create mode is filtered by the umask, and a stale temporary file keeps its old mode: set it exactly.
+            // The create mode is filtered by the umask, which can only take bits away: set it exactly.
             File.SetUnixFileMode(temporary, OwnerOnly);
         }
         File.Move(temporary, path, overwrite: true);
