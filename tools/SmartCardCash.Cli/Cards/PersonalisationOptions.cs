@@ -39,12 +39,14 @@ internal sealed class PersonalisationOptions
         DefaultValueFactory = _ => 3,
     };
 
-    public Option<string[]> MaxBalance { get; } = LimitOption("--max-balance", "The most a pocket may hold");
+    public Option<string[]> MaxBalance { get; } = LimitOption("--max-balance", "The most a pocket may hold",
+        "customer 500.00, merchant 50000.00, bank the 32-bit maximum");
 
-    public Option<string[]> TransactionLimit { get; } = LimitOption("--transaction-limit", "The largest single transfer");
+    public Option<string[]> TransactionLimit { get; } = LimitOption("--transaction-limit", "The largest single transfer",
+        "customer 200.00, merchant 20000.00, bank the 32-bit maximum");
 
     public Option<string[]> ContactlessLimit { get; } = LimitOption("--contactless-limit",
-        "The largest contactless payment without the lock code");
+        "The largest contactless payment without the lock code", "customer and merchant 50.00, bank 0");
 
     public IEnumerable<Option> All => [Class, Currency, LockCode, Tries, MaxBalance, TransactionLimit, ContactlessLimit];
 
@@ -125,10 +127,10 @@ internal sealed class PersonalisationOptions
         return limits;
     }
 
-    private static Option<string[]> LimitOption(string name, string what) => new(name)
+    private static Option<string[]> LimitOption(string name, string what, string defaults) => new(name)
     {
         Description = $"{what}, in major units: AMOUNT for every currency, or CODE=AMOUNT for one (repeatable). " +
-            "Default: by class (customer EUR 500.00 / 200.00 / 50.00; merchant 50000.00 / 20000.00 / 50.00; bank the maximum).",
+            $"Default: {defaults} (100 times that in JPY, KRW, ISK).",
         HelpName = "amount",
     };
 }
