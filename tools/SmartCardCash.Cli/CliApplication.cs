@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
@@ -67,11 +68,29 @@ internal static class CliApplication
         root.Subcommands.Add(monitor);
         root.Subcommands.Add(apdu);
 
+        var issuer = new IssuerCommand(globals, context).Command;
+        var card = new CardCommand(globals, context).Command;
+        var info = new InfoCommand(globals, context).Command;
+        var balance = new BalanceCommand(globals, context).Command;
+        var log = new LogCommand(globals, context).Command;
+        var lockPurse = new LockCommand(globals, context, lockPurse: true).Command;
+        var unlockPurse = new LockCommand(globals, context, lockPurse: false).Command;
+        var lockCode = new LockCodeCommand(globals, context).Command;
+        var mint = new MintCommand(globals, context).Command;
+        foreach (Command command in new[] { issuer, card, info, balance, log, lockPurse, unlockPurse, lockCode, mint })
+        {
+            root.Subcommands.Add(command);
+        }
+
         var epilogs = new Dictionary<Command, string>
         {
             [root] = HelpTexts.RootEpilog,
             [monitor] = HelpTexts.MonitorEpilog,
             [apdu] = HelpTexts.ApduEpilog,
+            [log] = HelpTexts.LogEpilog,
+            [lockPurse] = HelpTexts.LockCodeEpilog,
+            [unlockPurse] = HelpTexts.LockCodeEpilog,
+            [lockCode] = HelpTexts.LockCodeEpilog,
         };
         help.Action = new EpilogHelpAction((HelpAction)help.Action!, epilogs);
         return root;
@@ -94,8 +113,12 @@ internal static class CliApplication
         {
             messages = aboutUnknownWords;
         }
-        Command command = parseResult.CommandResult.Command;
-        string path = command.Name == Name ? Name : $"{Name} {command.Name}";
+        var names = new List<string>();
+        for (SymbolResult? result = parseResult.CommandResult; result is CommandResult commandResult; result = commandResult.Parent)
+        {
+            names.Insert(0, commandResult.Command.Name);
+        }
+        string path = string.Join(' ', names);
         stderr.WriteLine($"{Name}: {string.Join("; ", messages)} (see '{path} --help')");
         return ExitCodes.UsageError;
     }

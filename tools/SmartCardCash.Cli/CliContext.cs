@@ -1,4 +1,6 @@
+using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Pcsc;
+using SmartCardCash.Purse;
 
 namespace SmartCardCash.Cli;
 
@@ -30,4 +32,22 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
 
     /// <summary>Whether stdout is a terminal: colours and the terminal's width for tables.</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>Standard input: where <c>--code -</c> reads a lock code from.</summary>
+    public TextReader Stdin { get; init; } = TextReader.Null;
+
+    /// <summary>Whether standard input is a terminal, so a lock code may be asked for at a hidden prompt.</summary>
+    public bool IsInputTerminal { get; init; }
+
+    /// <summary>Asks for a secret at a prompt without echoing it; null when there is no way to.</summary>
+    public Func<string, string?>? ReadSecret { get; init; }
+
+    /// <summary>
+    /// Called on every <see cref="CardOpener"/> a command builds, after the built-in openers: the place where other kinds
+    /// of card (the remote tcp:// channel) register theirs.
+    /// </summary>
+    public Action<CardOpener>? ConfigureCards { get; init; }
+
+    /// <summary>$SCC_HOME (as this context's environment says), or ~/.local/share/smartcardcash.</summary>
+    public string Home => SccHome.Resolve(GetEnvironmentVariable);
 }

@@ -21,6 +21,16 @@ internal static class ExitCodes
     /// <summary>The card was removed, or the exchange with it failed, while the command ran.</summary>
     public const int CommunicationFailure = 4;
 
+    // 5 and 6 belong to the payment coordinator: 5 = payment interrupted with the value logged; 6 = refused for
+    // security (hotlisted purse, invalid certificate).
+
+    /// <summary>
+    /// A local data problem: a card image damaged or in use by another process, the issuer's key missing, unreadable or
+    /// open to other users, a mint journal that cannot be written. "No issuer yet" is one too (the fix is a command,
+    /// <c>scc issuer init</c>, not a different command line). The message says what to do.
+    /// </summary>
+    public const int LocalData = 7;
+
     /// <summary>A bug in scc (an exception nobody expected); EX_SOFTWARE in sysexits.h.</summary>
     public const int InternalError = 70;
 

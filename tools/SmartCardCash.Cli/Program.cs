@@ -13,6 +13,9 @@ internal static class Program
         {
             Interrupt = interrupt.Token,
             IsTerminal = !Console.IsOutputRedirected,
+            Stdin = Console.In,
+            IsInputTerminal = !Console.IsInputRedirected,
+            ReadSecret = Input.ConsoleSecretPrompt.Read,
         };
         return CliApplication.Run(args, context);
     }

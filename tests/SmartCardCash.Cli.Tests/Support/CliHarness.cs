@@ -39,6 +39,20 @@ internal sealed class CliHarness
 
     public TimeSpan CardRemovalGrace { get; set; } = TimeSpan.Zero;
 
+    /// <summary>What standard input holds (for --code -).</summary>
+    public string StdinText { get; set; } = "";
+
+    /// <summary>Whether standard input counts as a terminal (so a hidden prompt may ask for a lock code).</summary>
+    public bool IsInputTerminal { get; set; }
+
+    /// <summary>Answers to hidden prompts, in order; the prompts asked are recorded in <see cref="Prompts"/>.</summary>
+    public Queue<string> SecretAnswers { get; } = new();
+
+    public List<string> Prompts { get; } = [];
+
+    /// <summary>Runs against every CardOpener a command builds (to register a remote opener, say).</summary>
+    public Action<SmartCardCash.CardAccess.CardOpener>? ConfigureCards { get; set; }
+
     /// <summary>Adds a reader holding a card that answers through <paramref name="handler"/> (9000 by default).</summary>
     public FakeCard AddCard(string readerName, Func<byte[], byte[]>? handler = null)
     {
@@ -59,6 +73,14 @@ internal sealed class CliHarness
             Time = new FixedTimeProvider(),
             Interrupt = Interrupt.Token,
             CardRemovalGrace = CardRemovalGrace,
+            Stdin = new StringReader(StdinText),
+            IsInputTerminal = IsInputTerminal,
+            ReadSecret = prompt =>
+            {
+                Prompts.Add(prompt);
+                return SecretAnswers.Count > 0 ? SecretAnswers.Dequeue() : null;
+            },
+            ConfigureCards = ConfigureCards,
         };
         int exitCode = CliApplication.Run(args, context);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());

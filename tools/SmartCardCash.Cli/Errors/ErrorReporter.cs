@@ -1,5 +1,6 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Pcsc;
+using SmartCardCash.Purse;
 
 namespace SmartCardCash.Cli.Errors;
 
@@ -30,6 +31,7 @@ internal static class ErrorReporter
             UsageException => (ExitCodes.UsageError, message),
             ApduFormatException => (ExitCodes.UsageError, message),
             CardExchangeException => (ExitCodes.CommunicationFailure, message),
+            LocalDataException => (ExitCodes.LocalData, message),
             CardStatusException => (ExitCodes.CardError, message),
             CardServiceUnavailableException or ReaderUnavailableException or NoCardException
                 or PcscSharingViolationException => (ExitCodes.Unavailable, message),

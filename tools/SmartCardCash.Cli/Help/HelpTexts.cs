@@ -5,20 +5,28 @@ internal static class HelpTexts
 {
     public const string RootDescription =
         "scc: SmartCardCash, Mondex-style stored-value smart cards from the command line.\n" +
-        "Lists PC/SC readers, watches cards come and go, and exchanges raw APDUs with a card.";
+        "Lists PC/SC readers, watches cards come and go, exchanges raw APDUs with a card, and manages purses: the issuer, " +
+        "emulated and real cards, balances, logs, the lock code and minting.";
 
     public const string RootEpilog =
         """
         Exit codes:
           0    success (and every card answer was 9000)
           1    the card answered a status word other than 9000
-          2    usage error: unknown command or option, malformed hex, impossible APDU
-          3    no PC/SC service, no reader, unknown or ambiguous reader, no card, card in use
+          2    usage error: unknown command or option, malformed hex, impossible APDU, bad amount,
+               unknown currency, malformed card address or lock code
+          3    no PC/SC service, no reader, unknown or ambiguous reader or card, no card, card in use
           4    card removed or communication failure during the command
+          7    local data problem: a card image damaged or in use by another process, no issuer yet
+               (run 'scc issuer init'), the issuer key unreadable or open to other users
           70   internal error (a bug in scc; --verbose shows the stack trace)
           130  interrupted (Ctrl+C); scc monitor exits 0 when stopped that way
 
         Environment:
+          SCC_HOME                             where cards (cards/) and the issuer (issuer/) live; default ~/.local/share/smartcardcash
+          SCC_CARD                             default card for the purse commands (--card wins)
+          SCC_LOCK_CODE                        the lock code, when --code is not given (never echoed)
+          SCC_NEW_LOCK_CODE                    the new lock code for scc lockcode
           SCC_READER                           default reader: a full name or a unique part of it (--reader wins)
           SCC_IGNORE_READERS                   readers to leave out: colon-separated name parts, case-insensitive
           PCSCLITE_FILTER_IGNORE_READER_NAMES  pcsc-lite's own ignore list, honoured the same way
@@ -55,5 +63,73 @@ internal static class HelpTexts
           Every APDU is sent even after an error status word; the exit code is 1 if any final status word is not
           9000.
           Without --reader (or SCC_READER), the one reader that holds a card is used.
+        """;
+
+    public const string IssuerDescription =
+        "The issuer: its P-256 key and self-signed certificate in $SCC_HOME/issuer, which certify purses and sign mints.";
+
+    public const string IssuerInitDescription =
+        "Create the issuer: a new key pair (private key in issuer/issuer-key.pem, mode 0600, never printed) and its " +
+        "self-signed certificate. Prints the issuer ID and the certificate's SHA-256 fingerprint.";
+
+    public const string IssuerShowDescription =
+        "Show the issuer: ID, certificate fingerprint and validity, purses issued, and the value minted (from the mint journal).";
+
+    public const string CardDescription =
+        "Emulated purse cards (images in $SCC_HOME/cards) and the personalisation of blank cards.";
+
+    public const string CardNewDescription =
+        "Create an emulated card and personalise its purse through APDUs, exactly as a real card: the card makes its key " +
+        "pair, the issuer certifies it, then certificates, pocket limits and the lock code are written and the purse is activated.";
+
+    public const string CardListDescription =
+        "List the emulated cards: name, purse ID, class, currencies, balances, lifecycle and interface (each image is read).";
+
+    public const string CardDeleteDescription =
+        "Delete an emulated card. A card that holds value, has exception records or is mid-transfer is kept unless --force.";
+
+    public const string CardPersonaliseDescription =
+        "Personalise the blank purse on a card, for example a real card in a reader: --card pcsc:READER.";
+
+    public const string InfoDescription =
+        "Show everything a purse tells without its lock code: identity, class, lifecycle, transfer state, sequence " +
+        "number, issuer counter, lock state and tries, log occupancy, pockets with balances and limits, certificate dates.";
+
+    public const string BalanceDescription =
+        "Show the purse's balances. No lock code needed: anyone holding the card may read them (the Mondex balance reader).";
+
+    public const string LogDescription =
+        "Show the transaction log (default), the exception log (--exceptions; reading it aborts a transfer in progress), " +
+        "or the transfer in progress (--pending).";
+
+    public const string LockDescription =
+        "Lock the purse with its lock code: it can still be read and receive, but pays nothing until unlocked.";
+
+    public const string UnlockDescription = "Unlock the purse with its lock code, so it can pay again.";
+
+    public const string LockCodeDescription =
+        "Change the purse's lock code: --code (the current one) and --new-code. A wrong current code costs a try.";
+
+    public const string MintDescription =
+        "Mint value into a bank purse: the issuer signs a MINT for the purse's issuer counter, the purse adds it, and " +
+        "the mint is appended to the issuer's mint journal. Other purses refuse (value enters only through banks).";
+
+    public const string LockCodeEpilog =
+        """
+        Lock code input, in this order:
+          --code CODE            on the command line (visible to other users of this machine in the process list)
+          --code -               one line from standard input:  echo 1234 | scc unlock --card alice --code -
+          SCC_LOCK_CODE          the environment
+          a hidden prompt        when standard input is a terminal
+        A wrong code prints "wrong lock code, N tries left" and exits 1; the code is never echoed, logged or traced.
+        """;
+
+    public const string LogEpilog =
+        """
+        Notes:
+          --exceptions aborts a transfer in progress on this purse (the purse logs it first, so nothing is lost), as the
+          protocol's readExceptionLog does. Use --pending to look at a transfer without touching it.
+          Every exception-log record is signed by the purse; scc verifies each signature against the purse's certificate
+          and refuses the log if one does not verify.
         """;
 }

@@ -7,4 +7,13 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(IReadOnlyList<ReaderJson>))]
 [JsonSerializable(typeof(ApduSessionJson))]
 [JsonSerializable(typeof(MonitorEventJson))]
+[JsonSerializable(typeof(PurseInfoJson))]
+[JsonSerializable(typeof(BalanceJson))]
+[JsonSerializable(typeof(LogJson))]
+[JsonSerializable(typeof(LockJson))]
+[JsonSerializable(typeof(MintJson))]
+[JsonSerializable(typeof(IssuerJson))]
+[JsonSerializable(typeof(CardJson))]
+[JsonSerializable(typeof(IReadOnlyList<CardListJson>))]
+[JsonSerializable(typeof(DeletedJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

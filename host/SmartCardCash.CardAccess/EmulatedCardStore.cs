@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using SmartCardCash.Emulator;
+using SmartCardCash.Emulator.Applets;
+using SmartCardCash.Emulator.Images;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Applet;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.CardAccess;
+
+/// <summary>
+/// Emulated purse cards kept as durable images (<c>$SCC_HOME/cards/NAME.card</c>, see the emulator's
+/// <see cref="CardImageStore"/>), each with the purse applet installed under its AID. Opening a card locks its image
+/// and powers it up through its own interface profile; disposing the session powers it off, saves it and unlocks it.
+/// </summary>
+public sealed class EmulatedCardStore
+{
+    /// <summary>The applet type name recorded in images for the purse.</summary>
+    public const string PurseAppletType = "SmartCardCash.Purse";
+
+    private readonly CardImageStore _images;
+    private readonly Func<ICardRandom>? _random;
+
+    /// <param name="directory">The image folder.</param>
+    /// <param name="random">The cards' random source, new for every opening; the operating system's when null.
+    /// Tests pass a deterministic one.</param>
+    public EmulatedCardStore(string directory, Func<ICardRandom>? random = null)
+    {
+        _images = new CardImageStore(directory);
+        _random = random;
+    }
+
+    /// <summary>The store in <c>cards/</c> under a SmartCardCash home.</summary>
+    public static EmulatedCardStore ForHome(string home, Func<ICardRandom>? random = null) =>
+        new(SccHome.CardsDirectory(home), random);
+
+    /// <summary>The applets an image may hold: the purse.</summary>
+    public static AppletCatalog Catalog { get; } = new AppletCatalog().Add(PurseAppletType, PurseApplet.Factory);
+
+    public string Directory => _images.Directory;
+
+    /// <summary>Card names, sorted.</summary>
+    public IReadOnlyList<string> List() => _images.List();
+
+    public bool Exists(string name) => CardImageStore.IsValidName(name) && _images.Exists(name);
+
+    /// <summary>Opens card <paramref name="name"/>, powered up through its interface profile.</summary>
+    /// <exception cref="CardNotFoundException">No image has that name.</exception>
+    /// <exception cref="CardImageUnavailableException">The image is corrupt, unreadable or in use by another process.</exception>
+    public CardSession Open(string name)
+    {
+        CardAddress address = CardAddress.Emulated(name);
+        if (!_images.Exists(name))
+        {
+            IReadOnlyList<string> names = List();
+            throw new CardNotFoundException(names.Count == 0
+                ? $"there is no emulated card named '{name}': {Directory} holds no cards yet"
+                : $"there is no emulated card named '{name}'; the cards are {ReaderMatch.Quote(names)}", names);
+        }
+        StoredCard stored = Guard(name, () => _images.Open(name, Catalog, Options()));
+        return Start(address, stored);
+    }
+
+    /// <summary>
+    /// Creates card <paramref name="name"/> on <paramref name="interfaceProfile"/> with a blank purse installed (in
+    /// PERSONALISATION, ready for <see cref="PursePersonaliser"/>) and opens it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A card with that name exists.</exception>
+    public CardSession CreatePurseCard(string name, InterfaceProfile interfaceProfile)
+    {
+        CardAddress address = CardAddress.Emulated(name);
+        long seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8));
+        StoredCard stored;
+        try
+        {
+            stored = _images.Create(name, CardProfile.FromSeed(interfaceProfile, seed), Options());
+        }
+        catch (IOException e) when (e is not CardImageLockedException && _images.Exists(name))
+        {
+            throw new InvalidOperationException($"a card named '{name}' already exists in {Directory}", e);
+        }
+        catch (CardImageLockedException e)
+        {
+            throw new CardImageUnavailableException(name, $"card '{name}' is being created or used by another process", e);
+        }
+        try
+        {
+            stored.Card.Install(PurseAid.Value, PurseAppletType, PurseApplet.Factory, PurseApplet.PersistentMemorySize);
+        }
+        catch
+        {
+            stored.Dispose();
+            _images.Delete(name);
+            throw;
+        }
+        return Start(address, stored);
+    }
+
+    /// <summary>Deletes card <paramref name="name"/>'s image for good.</summary>
+    /// <exception cref="CardNotFoundException">No image has that name.</exception>
+    /// <exception cref="CardImageUnavailableException">The card is open in another process.</exception>
+    public void Delete(string name)
+    {
+        CardAddress.Emulated(name);
+        if (!_images.Exists(name))
+        {
+            throw new CardNotFoundException($"there is no emulated card named '{name}'", List());
+        }
+        Guard(name, () =>
+        {
+            _images.Delete(name);
+            return true;
+        });
+    }
+
+    /// <summary>The interface an image was created with, read without opening (no lock needed).</summary>
+    public InterfaceProfile InterfaceOf(string name) => Guard(name, () => _images.Read(name).Profile.Interface);
+
+    private EmulatedCardOptions Options() => new() { Random = _random?.Invoke() };
+
+    private static CardSession Start(CardAddress address, StoredCard stored)
+    {
+        try
+        {
+            EmulatedCardChannel channel = stored.OpenChannel();
+            return new CardSession(address, channel, stored.Name, stored);
+        }
+        catch
+        {
+            stored.Dispose();
+            throw;
+        }
+    }
+
+    private T Guard<T>(string name, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (CardImageLockedException e)
+        {
+            throw new CardImageUnavailableException(name,
+                $"card '{name}' is in use by another process (lock {e.LockPath}); wait for it to finish, or close it there", e);
+        }
+        catch (CardImageFormatException e)
+        {
+            throw new CardImageUnavailableException(name,
+                $"the image of card '{name}' is damaged ({e.Message}); delete it and make the card again", e);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new CardImageUnavailableException(name,
+                $"card '{name}' holds an applet this program cannot run ({e.Message})", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CardImageUnavailableException(name, $"the image of card '{name}' cannot be used: {e.Message}", e);
+        }
+    }
+}

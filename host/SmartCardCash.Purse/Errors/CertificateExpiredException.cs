@@ -1,0 +1,11 @@
+using SmartCardCash.Iso7816;
+
+namespace SmartCardCash.Purse;
+
+/// <summary>9406: this purse's own certificate, or the counterparty's, has expired against the purse's trusted date.</summary>
+public sealed class CertificateExpiredException : PurseException
+{
+    public CertificateExpiredException(PurseCommand command, StatusWord statusWord, string message) : base(command, statusWord, message)
+    {
+    }
+}

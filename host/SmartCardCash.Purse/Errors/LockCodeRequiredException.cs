@@ -1,0 +1,11 @@
+using SmartCardCash.Iso7816;
+
+namespace SmartCardCash.Purse;
+
+/// <summary>6982 on START FROM over the contactless interface above the contactless limit: the lock code must be verified first.</summary>
+public sealed class LockCodeRequiredException : PurseException
+{
+    public LockCodeRequiredException(PurseCommand command, StatusWord statusWord, string message) : base(command, statusWord, message)
+    {
+    }
+}

@@ -1,0 +1,7 @@
+namespace SmartCardCash.Purse;
+
+/// <summary>Hands out purse serials (the last 4 bytes of a purse ID), each once. <see cref="IssuerStore"/> keeps them on disk.</summary>
+public interface IPurseSerialSource
+{
+    uint NextSerial();
+}

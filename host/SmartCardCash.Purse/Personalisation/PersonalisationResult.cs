@@ -1,0 +1,7 @@
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Purse;
+
+/// <summary>A purse personalised and issued: its ID, its certificate and the pockets it was given.</summary>
+public sealed record PersonalisationResult(PurseId PurseId, PurseClass Class, PurseCertificate Certificate,
+    IReadOnlyList<PocketLimits> Pockets, int LockCodeTries);

@@ -1,0 +1,107 @@
+namespace SmartCardCash.Purse;
+
+/// <summary>
+/// Files only their owner may read, written so that a crash at any moment leaves the old content or the new: a
+/// temporary file (mode 0600) beside the target, fsync, rename over it, fsync the folder. Folders are made 0700.
+/// </summary>
+internal static class PrivateFiles
+{
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    public const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
+
+    public static void EnsureDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, OwnerOnlyDirectory);
+        }
+    }
+
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        string temporary = path + ".tmp";
+        // A temporary file left by a crash keeps its old mode if reused: remove it, so the new one is created 0600
+        // before a byte of the secret is in it.
+        File.Delete(temporary);
+        using (FileStream stream = new(temporary, CreateOptions(FileMode.CreateNew, FileAccess.Write)))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+        if (!OperatingSystem.IsWindows())
+        {
+            // The create mode is filtered by the umask, which can only take bits away: set it exactly.
+            File.SetUnixFileMode(temporary, OwnerOnly);
+        }
+        File.Move(temporary, path, overwrite: true);
+        FlushDirectory(directory);
+    }
+
+    /// <summary>Appends one line and flushes it to disk (the file is created 0600 if need be).</summary>
+    public static void AppendLine(string path, string line)
+    {
+        bool created = !File.Exists(path);
+        using (FileStream stream = new(path, CreateOptions(FileMode.Append, FileAccess.Write)))
+        {
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(line + "\n");
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        if (created)
+        {
+            FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+    }
+
+    /// <summary>An exclusive lock (flock through FileShare.None) held until disposed; released by the OS if the process dies.</summary>
+    public static FileStream Lock(string path, TimeSpan wait)
+    {
+        DateTime deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite));
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    /// <summary>True when a group or other permission bit is set on <paramref name="path"/>.</summary>
+    public static bool IsReadableByOthers(string path, out UnixFileMode mode)
+    {
+        mode = default;
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+        mode = File.GetUnixFileMode(path);
+        return (mode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)) != 0;
+    }
+
+    private static FileStreamOptions CreateOptions(FileMode mode, FileAccess access)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+        return options;
+    }
+
+    private static void FlushDirectory(string directory)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            UnixNative.FsyncDirectory(directory);
+        }
+    }
+}

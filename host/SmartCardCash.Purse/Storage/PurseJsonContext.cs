@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace SmartCardCash.Purse;
+
+/// <summary>Compile-time JSON metadata for the issuer's files; camelCase names are their format.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
+[JsonSerializable(typeof(IssuerStateJson))]
+[JsonSerializable(typeof(MintRecordJson))]
+internal sealed partial class PurseJsonContext : JsonSerializerContext;

@@ -1,0 +1,100 @@
+using SmartCardCash.CardAccess;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Cli.Tests.Support;
+
+/// <summary>
+/// A temporary SCC_HOME for the purse commands, wired into a <see cref="CliHarness"/>, with helpers that reach the same
+/// cards through the library (to set up payments, which scc cannot make yet).
+/// </summary>
+internal sealed class PurseHome : IDisposable
+{
+    public const string LockCode = "1234";
+
+    public PurseHome(CliHarness cli)
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scc-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+        Cli = cli;
+        cli.Environment["SCC_HOME"] = Path;
+    }
+
+    public string Path { get; }
+
+    public CliHarness Cli { get; }
+
+    public EmulatedCardStore Cards => EmulatedCardStore.ForHome(Path);
+
+    public IssuerStore Issuer => IssuerStore.ForHome(Path);
+
+    /// <summary>scc issuer init with a known ID; asserts it worked.</summary>
+    public void InitIssuer()
+    {
+        CliResult result = Cli.Run("issuer", "init", "--issuer-id", "5343430A");
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    /// <summary>scc card new NAME; asserts it worked.</summary>
+    public void NewCard(string name, string purseClass, string currencies = "EUR", params string[] more)
+    {
+        CliResult result = Cli.Run(["card", "new", name, "--class", purseClass, "--currency", currencies, "--lock-code", LockCode, .. more]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+    }
+
+    /// <summary>An issuer, a bank holding EUR 1000.00 and a customer 'alice'.</summary>
+    public void BankAndAlice()
+    {
+        InitIssuer();
+        NewCard("bank", "bank", "EUR,GBP");
+        NewCard("alice", "customer");
+        Assert.Equal(0, Cli.Run("mint", "--card", "bank", "--amount", "1000.00", "--currency", "EUR").ExitCode);
+    }
+
+    /// <summary>A whole payment between two emulated cards through the typed API, as the coordinator will make it.</summary>
+    public void Pay(string from, string to, uint minorUnits)
+    {
+        using CardSession payerCard = Cards.Open(from);
+        using CardSession payeeCard = Cards.Open(to);
+        PurseCard payer = payerCard.OpenPurse();
+        PurseCard payee = payeeCard.OpenPurse();
+        payer.Select();
+        uint payeeSequence = payee.Select().NextSequenceNumber;
+        PurseCertificate payerCertificate = payer.GetCertificate();
+        PurseCertificate payeeCertificate = payee.GetCertificate();
+        payer.VerifyCertificate(payeeCertificate);
+        payee.VerifyCertificate(payerCertificate);
+        PaymentDetails pd = payer.StartFrom(payeeCertificate.Body.Holder, Currency.Eur.Code, minorUnits, payeeSequence);
+        ProtectedMessage req = payee.StartTo(payerCertificate.Body.Holder, Currency.Eur.Code, minorUnits, pd.FromSeq);
+        payer.Ack(payee.Val(payer.Req(req)));
+    }
+
+    /// <summary>Leaves <paramref name="to"/> in epv, expecting a val that never comes.</summary>
+    public void StartAndDrop(string from, string to, uint minorUnits)
+    {
+        using CardSession payerCard = Cards.Open(from);
+        using CardSession payeeCard = Cards.Open(to);
+        PurseCard payer = payerCard.OpenPurse();
+        PurseCard payee = payeeCard.OpenPurse();
+        payer.Select();
+        uint payeeSequence = payee.Select().NextSequenceNumber;
+        PurseCertificate payerCertificate = payer.GetCertificate();
+        PurseCertificate payeeCertificate = payee.GetCertificate();
+        payer.VerifyCertificate(payeeCertificate);
+        payee.VerifyCertificate(payerCertificate);
+        PaymentDetails pd = payer.StartFrom(payeeCertificate.Body.Holder, Currency.Eur.Code, minorUnits, payeeSequence);
+        payee.StartTo(payerCertificate.Body.Holder, Currency.Eur.Code, minorUnits, pd.FromSeq);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A card a failed test left open keeps its lock file; the folder is in /tmp either way.
+        }
+    }
+}

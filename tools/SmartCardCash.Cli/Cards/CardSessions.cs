@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using SmartCardCash.CardAccess;
+using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Readers;
+using SmartCardCash.Purse;
+
+namespace SmartCardCash.Cli.Cards;
+
+/// <summary>How the purse commands reach cards: one <see cref="CardOpener"/> per command, over the context's home and PC/SC.</summary>
+internal static class CardSessions
+{
+    public static CardOpener CreateOpener(CliContext context, ILoggerFactory logging)
+    {
+        var pcsc = new CliPcscCardSource(context.Pcsc, logging.CreateLogger(CliLogging.PcscCategory),
+            ReaderFilter.FromEnvironment(context.GetEnvironmentVariable));
+        var opener = new CardOpener(EmulatedCardStore.ForHome(context.Home), pcsc);
+        context.ConfigureCards?.Invoke(opener);
+        return opener;
+    }
+
+    /// <summary>Opens the card and its purse (not yet selected), with the APDU trace when --trace is on.</summary>
+    public static PurseSession Open(CliContext context, OutputSettings settings, ILoggerFactory logging, CardAddress address)
+    {
+        CardSession session = CreateOpener(context, logging).Open(address);
+        try
+        {
+            ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;
+            return new PurseSession(session, session.OpenPurse(trace));
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,299 @@
+using System.CommandLine;
+using SmartCardCash.CardAccess;
+using SmartCardCash.Cli.Cards;
+using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Output;
+using SmartCardCash.Emulator;
+using SmartCardCash.Emulator.Images;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Spec;
+using Spectre.Console;
+
+namespace SmartCardCash.Cli.Commands;
+
+/// <summary>
+/// <c>scc card new | list | delete | personalise</c>: emulated purse cards in $SCC_HOME/cards, and personalisation of
+/// a blank card anywhere (a real one in a PC/SC reader).
+/// </summary>
+internal sealed class CardCommand
+{
+    private readonly GlobalOptions _globals;
+    private readonly CliContext _context;
+
+    public CardCommand(GlobalOptions globals, CliContext context)
+    {
+        _globals = globals;
+        _context = context;
+        Command = new Command("card", HelpTexts.CardDescription)
+        {
+            BuildNew(), BuildList(), BuildDelete(), BuildPersonalise(),
+        };
+    }
+
+    public Command Command { get; }
+
+    private Command BuildNew()
+    {
+        var name = new Argument<string>("name") { Description = "The card's name: letters, digits, '.', '_' or '-', up to 64." };
+        var options = new PersonalisationOptions();
+        var iface = new Option<string>("--interface")
+        {
+            Description = "How the card talks: contact-t1, contact-t0 (every answer through GET RESPONSE) or contactless " +
+                "(payments above the contactless limit need the lock code).",
+            DefaultValueFactory = _ => "contact-t1",
+            HelpName = "interface",
+        };
+        iface.AcceptOnlyFromAmong("contact-t1", "contact-t0", "contactless");
+        var command = new Command("new", HelpTexts.CardNewDescription) { name, iface };
+        foreach (Option option in options.All)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parseResult => New(parseResult, parseResult.GetValue(name)!, parseResult.GetValue(iface)!, options));
+        return command;
+    }
+
+    private Command BuildList()
+    {
+        var command = new Command("list", HelpTexts.CardListDescription);
+        command.SetAction(List);
+        return command;
+    }
+
+    private Command BuildDelete()
+    {
+        var name = new Argument<string>("name") { Description = "The card to delete." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Delete even a card that holds value, has exception records or a transfer in progress, or is damaged: " +
+                "whatever it holds is lost.",
+        };
+        var command = new Command("delete", HelpTexts.CardDeleteDescription) { name, force };
+        command.SetAction(parseResult => Delete(parseResult, parseResult.GetValue(name)!, parseResult.GetValue(force)));
+        return command;
+    }
+
+    private Command BuildPersonalise()
+    {
+        var card = CardOption.Create();
+        var options = new PersonalisationOptions();
+        var command = new Command("personalise", HelpTexts.CardPersonaliseDescription) { card };
+        foreach (Option option in options.All)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parseResult => Personalise(parseResult, parseResult.GetValue(card), options));
+        return command;
+    }
+
+    private int New(ParseResult parseResult, string name, string interfaceName, PersonalisationOptions options)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        if (!CardImageStore.IsValidName(name))
+        {
+            throw new UsageException($"'{name}' is not a valid card name: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        InterfaceProfile profile = interfaceName switch
+        {
+            "contact-t0" => InterfaceProfile.ContactT0,
+            "contactless" => InterfaceProfile.Contactless,
+            _ => InterfaceProfile.ContactT1,
+        };
+        EmulatedCardStore store = EmulatedCardStore.ForHome(_context.Home);
+        if (store.Exists(name))
+        {
+            throw new UsageException($"a card named '{name}' already exists; choose another name, or 'scc card delete {name}' first");
+        }
+        IssuerStore issuers = IssuerAccess.Store(_context);
+        Issuer? issuer = null;
+        PersonalisationRequest request = options.Read(parseResult, _context, () => issuer = issuers.Load());
+
+        using var logging = CliLogging.Create(settings, _context);
+        PersonalisationResult result;
+        using (CardSession session = store.CreatePurseCard(name, profile))
+        {
+            try
+            {
+                PurseCard purse = session.OpenPurse(settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
+                result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(purse, request);
+            }
+            catch
+            {
+                // A half-made card is of no use to anyone: remove it so the name can be used again.
+                session.Dispose();
+                TryDelete(store, name);
+                throw;
+            }
+        }
+        Report(settings, name, CardAddress.Emulated(name).ToString(), issuer!, result, PurseFormats.Interface(profile), created: true);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Best effort: the error that made the card useless is the one to report, not a failure to tidy up.</summary>
+    private static void TryDelete(EmulatedCardStore store, string name)
+    {
+        try
+        {
+            store.Delete(name);
+        }
+        catch (Exception e) when (e is LocalDataException or IOException or UnauthorizedAccessException)
+        {
+            // The image stays; 'scc card delete NAME --force' removes it.
+        }
+    }
+
+    private int Personalise(ParseResult parseResult, string? cardOption, PersonalisationOptions options)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        CardAddress address = CardOption.Resolve(cardOption, _context.GetEnvironmentVariable);
+        IssuerStore issuers = IssuerAccess.Store(_context);
+        Issuer? issuer = null;
+        PersonalisationRequest request = options.Read(parseResult, _context, () => issuer = issuers.Load());
+
+        using var logging = CliLogging.Create(settings, _context);
+        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
+        PersonalisationResult result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(session.Purse, request);
+        Report(settings, session.Name, session.Card.Address.ToString(), issuer!, result, null, created: false);
+        return ExitCodes.Success;
+    }
+
+    private void Report(OutputSettings settings, string card, string address, Issuer issuer, PersonalisationResult result,
+        string? interfaceName, bool created)
+    {
+        CertificateBody body = result.Certificate.Body;
+        var pockets = result.Pockets.Select(PurseTables.Empty).ToList();
+        if (settings.Json)
+        {
+            JsonOutput.WriteDocument(_context.Stdout, new CardJson(card, address, result.PurseId.ToString(), issuer.Id.ToString(),
+                PurseFormats.Class(result.Class), [.. pockets.Select(PurseTables.Json)], result.LockCodeTries,
+                body.Effective.ToString(), body.Expiry.ToString(), interfaceName));
+            return;
+        }
+        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
+        string what = created ? $"Created card '{card}'" : $"Personalised {card}";
+        console.Write(new Text($"{what}: {PurseFormats.Class(result.Class)} purse {result.PurseId}, issuer {issuer.Id}, " +
+            $"certificate valid {body.Effective} to {body.Expiry}, lock code with {result.LockCodeTries} tries" +
+            (interfaceName is null ? "" : $", {interfaceName}") + ".\n"));
+        console.Write(PurseTables.Pockets(pockets));
+    }
+
+    private int List(ParseResult parseResult)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        EmulatedCardStore store = EmulatedCardStore.ForHome(_context.Home);
+        var rows = new List<CardListJson>();
+        foreach (string name in store.List())
+        {
+            _context.Interrupt.ThrowIfCancellationRequested();
+            rows.Add(Describe(store, name));
+        }
+        if (settings.Json)
+        {
+            JsonOutput.WriteDocument<IReadOnlyList<CardListJson>>(_context.Stdout, rows);
+            return ExitCodes.Success;
+        }
+        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
+        Table table = PurseTables.Create("Name", "Purse ID", "Class", "Currencies", "Balances", "Lifecycle", "Interface");
+        foreach (CardListJson row in rows)
+        {
+            table.AddRow(new Text(row.Name), new Text(row.PurseId ?? ""), new Text(row.Class ?? ""),
+                new Text(string.Join(",", row.Currencies)),
+                new Text(string.Join(", ", row.Balances.Select(b => $"{b.Currency} {b.Amount}"))),
+                new Text(row.Status == "ok" ? row.Lifecycle ?? "" : row.Status), new Text(row.Interface ?? ""));
+        }
+        console.Write(table);
+        if (rows.Count == 0)
+        {
+            console.Write(new Text($"No cards in {store.Directory} yet; make one with 'scc card new'.\n"));
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One card's row; a card in use elsewhere or damaged is a row saying so, not a failed listing.</summary>
+    private static CardListJson Describe(EmulatedCardStore store, string name)
+    {
+        try
+        {
+            string iface = PurseFormats.Interface(store.InterfaceOf(name));
+            using CardSession session = store.Open(name);
+            PurseInfo info = session.OpenPurse().ReadInfo();
+            return new CardListJson(name, "ok", iface, info.PurseId?.ToString(), info.Class is null ? null : PurseFormats.Class(info.Class),
+                [.. info.Pockets.Select(p => p.Currency.ToString())], [.. info.Pockets.Select(p => PurseFormats.Json(p.BalanceMoney))],
+                PurseFormats.Lifecycle(info.Lifecycle), null);
+        }
+        catch (CardImageUnavailableException e)
+        {
+            string status = e.InnerException is CardImageLockedException ? "in use" : "damaged";
+            return new CardListJson(name, status, null, null, null, [], [], null, ErrorReporter.OneLine(e.Message));
+        }
+        catch (PurseTerminatedException)
+        {
+            return new CardListJson(name, "ok", null, null, null, [], [], PurseFormats.Lifecycle(PurseLifecycle.Terminated), null);
+        }
+        catch (SmartCardException e)
+        {
+            return new CardListJson(name, "unreadable", null, null, null, [], [], null, ErrorReporter.OneLine(e.Message));
+        }
+    }
+
+    private int Delete(ParseResult parseResult, string name, bool force)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        EmulatedCardStore store = EmulatedCardStore.ForHome(_context.Home);
+        if (!force)
+        {
+            string? reason = ReasonToKeep(store, name);
+            if (reason is not null)
+            {
+                throw new UsageException($"card '{name}' {reason}; pay it out first, or delete it anyway with --force");
+            }
+        }
+        store.Delete(name);
+        if (settings.Json)
+        {
+            JsonOutput.WriteDocument(_context.Stdout, new DeletedJson(name, true));
+        }
+        else
+        {
+            _context.Stdout.WriteLine($"Deleted card '{name}'.");
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Why deleting would destroy value or evidence, or null when the purse holds neither.</summary>
+    private static string? ReasonToKeep(EmulatedCardStore store, string name)
+    {
+        PurseInfo info;
+        try
+        {
+            using CardSession session = store.Open(name);
+            info = session.OpenPurse().ReadInfo();
+        }
+        catch (Exception e) when (e is PurseTerminatedException or PurseNotFoundException)
+        {
+            // A terminated purse holds nothing by construction; a card without a purse holds no value.
+            return null;
+        }
+        catch (CardImageUnavailableException e) when (e.InnerException is not CardImageLockedException)
+        {
+            return "is damaged and cannot be read (its value cannot be checked)";
+        }
+        var held = info.Pockets.Where(p => p.Balance > 0).Select(p => p.BalanceMoney.ToString()).ToList();
+        if (held.Count > 0)
+        {
+            return $"still holds {string.Join(" and ", held)}";
+        }
+        if (info.ExceptionLog.Count > 0)
+        {
+            return $"has {info.ExceptionLog.Count} exception-log records (value the bank has not settled)";
+        }
+        if (info.TransferState != TransferState.Idle)
+        {
+            return $"is in the middle of a transfer ({PurseFormats.TransferState(info.TransferState)})";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using SmartCardCash.Cli.Cards;
+using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Output;
+using SmartCardCash.Purse;
+using Spectre.Console;
+
+namespace SmartCardCash.Cli.Commands;
+
+/// <summary><c>scc info</c>: everything a purse tells without its lock code.</summary>
+internal sealed class InfoCommand
+{
+    private readonly GlobalOptions _globals;
+    private readonly CliContext _context;
+    private readonly Option<string?> _card = CardOption.Create();
+
+    public InfoCommand(GlobalOptions globals, CliContext context)
+    {
+        _globals = globals;
+        _context = context;
+        Command = new Command("info", HelpTexts.InfoDescription) { _card };
+        Command.SetAction(Execute);
+    }
+
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
+        using var logging = CliLogging.Create(settings, _context);
+        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
+        PurseInfo info = session.Purse.ReadInfo();
+
+        if (settings.Json)
+        {
+            JsonOutput.WriteDocument(_context.Stdout, ToJson(session, info));
+            return ExitCodes.Success;
+        }
+        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
+        console.Write(PurseTables.Properties(Rows(session, info)));
+        if (info.Pockets.Count > 0)
+        {
+            console.Write(PurseTables.Pockets(info.Pockets));
+        }
+        return ExitCodes.Success;
+    }
+
+    private static IEnumerable<(string, string)> Rows(PurseSession session, PurseInfo info)
+    {
+        yield return ("Card", $"{session.Name} ({session.Card.Address})");
+        yield return ("Purse ID", info.PurseId?.ToString() ?? "(not personalised)");
+        if (info.IssuerId is not null)
+        {
+            yield return ("Issuer", info.IssuerId.ToString()!);
+        }
+        if (info.Class is not null)
+        {
+            yield return ("Class", PurseFormats.Class(info.Class));
+        }
+        yield return ("Lifecycle", PurseFormats.Lifecycle(info.Lifecycle));
+        yield return ("Transfer state", PurseFormats.TransferState(info.TransferState));
+        yield return ("Next sequence number", info.NextSequenceNumber.ToString(CultureInfo.InvariantCulture));
+        yield return ("Issuer counter", info.IssuerCounter.ToString(CultureInfo.InvariantCulture));
+        yield return ("Locked", info.IsLocked ? "yes" : "no");
+        yield return ("Lock code", info.IsLockCodeBlocked
+            ? "blocked (the issuer must reset it)"
+            : $"{info.LockCodeTriesRemaining} {(info.LockCodeTriesRemaining == 1 ? "try" : "tries")} left");
+        yield return ("Exception log", $"{info.ExceptionLog} records");
+        yield return ("Transaction log", $"{info.TransactionLog} records");
+        if (info.CertificateExpiry is not null)
+        {
+            yield return ("Certificate", $"valid {PurseFormats.Date(info.CertificateEffective)} to {PurseFormats.Date(info.CertificateExpiry)}" +
+                (info.IsCertificateExpired ? " (EXPIRED)" : string.Empty));
+        }
+        yield return ("Trusted date", info.TrustedDate == Purse.Spec.BcdDate.Unset ? "(none yet)" : info.TrustedDate.ToString());
+        yield return ("Applet version", AppletVersion(info.AppletVersion));
+    }
+
+    private static string AppletVersion(ushort version) => $"{version >> 8}.{version & 0xFF}";
+
+    private static PurseInfoJson ToJson(PurseSession session, PurseInfo info) => new(
+        session.Name,
+        session.Card.Address.ToString(),
+        AppletVersion(info.AppletVersion),
+        info.PurseId?.ToString(),
+        info.IssuerId?.ToString(),
+        info.Class is null ? null : PurseFormats.Class(info.Class),
+        PurseFormats.Lifecycle(info.Lifecycle),
+        PurseFormats.TransferState(info.TransferState),
+        info.NextSequenceNumber,
+        info.IssuerCounter,
+        info.IsLocked,
+        (info.Flags & Purse.Spec.PurseFlags.LockCodeVerified) != 0,
+        info.IsLockCodeBlocked,
+        info.LockCodeTriesRemaining,
+        new LogOccupancyJson(info.ExceptionLog.Count, info.ExceptionLog.Capacity),
+        new LogOccupancyJson(info.TransactionLog.Count, info.TransactionLog.Capacity),
+        [.. info.Pockets.Select(PurseTables.Json)],
+        info.CertificateEffective?.ToString(),
+        info.CertificateExpiry?.ToString(),
+        info.IsCertificateExpired,
+        info.TrustedDate == Purse.Spec.BcdDate.Unset ? "" : info.TrustedDate.ToString());
+}

@@ -1,0 +1,198 @@
+using System.CommandLine;
+using System.Globalization;
+using SmartCardCash.Cli.Cards;
+using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Output;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Spec;
+using Spectre.Console;
+
+namespace SmartCardCash.Cli.Commands;
+
+/// <summary><c>scc log</c>: the transaction log (default), the exception log, or the transfer in progress.</summary>
+internal sealed class LogCommand
+{
+    private readonly GlobalOptions _globals;
+    private readonly CliContext _context;
+    private readonly Option<string?> _card = CardOption.Create();
+    private readonly Option<bool> _transactions = new("--transactions")
+    {
+        Description = "The last 10 completed transfers and mints, most recent first (the default).",
+    };
+    private readonly Option<bool> _exceptions = new("--exceptions")
+    {
+        Description = "The exception log: transfers that may have lost value, each signed by the purse and checked here. " +
+            "Reading it ABORTS a transfer in progress on this purse (spec 4.3): do not use it in the middle of a payment.",
+    };
+    private readonly Option<bool> _pending = new("--pending")
+    {
+        Description = "The transfer state, the payment details of the last transfer started and the message RESUME would re-send. Changes nothing.",
+    };
+
+    public LogCommand(GlobalOptions globals, CliContext context)
+    {
+        _globals = globals;
+        _context = context;
+        Command = new Command("log", HelpTexts.LogDescription) { _card, _transactions, _exceptions, _pending };
+        Command.SetAction(Execute);
+    }
+
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        bool exceptions = parseResult.GetValue(_exceptions);
+        bool pending = parseResult.GetValue(_pending);
+        if ((parseResult.GetValue(_transactions) ? 1 : 0) + (exceptions ? 1 : 0) + (pending ? 1 : 0) > 1)
+        {
+            throw new Errors.UsageException("choose one of --transactions, --exceptions and --pending");
+        }
+        var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
+        using var logging = CliLogging.Create(settings, _context);
+        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
+        PurseFci fci = session.Purse.Select();
+        string? purseId = fci.PurseId?.ToString();
+
+        LogJson json;
+        if (exceptions)
+        {
+            IReadOnlyList<ExceptionLogEntry> entries = session.Purse.ReadExceptionLog();
+            json = new LogJson(session.Name, purseId, "exceptions", null, [.. entries.Select(ToJson)], null, null, null);
+            if (!settings.Json)
+            {
+                WriteExceptions(session, purseId, entries);
+            }
+        }
+        else if (pending)
+        {
+            PendingTransfer transfer = session.Purse.GetPendingTransfer();
+            ProtectedMessage? message = session.Purse.Resume();
+            json = new LogJson(session.Name, purseId, "pending", null, null, PurseFormats.TransferState(transfer.State),
+                transfer.Details is null ? null : ToJson(transfer.Details),
+                message is null ? null : PurseFormats.MessageType(message.Type));
+            if (!settings.Json)
+            {
+                WritePending(session, purseId, transfer, message);
+            }
+        }
+        else
+        {
+            IReadOnlyList<TransactionLogEntry> entries = session.Purse.ReadTransactionLog();
+            json = new LogJson(session.Name, purseId, "transactions", [.. entries.Select(e => ToJson(e, fci.PurseId))], null,
+                null, null, null);
+            if (!settings.Json)
+            {
+                WriteTransactions(session, purseId, entries, fci.PurseId);
+            }
+        }
+        if (settings.Json)
+        {
+            JsonOutput.WriteDocument(_context.Stdout, json);
+        }
+        return ExitCodes.Success;
+    }
+
+    private void WriteTransactions(PurseSession session, string? purseId, IReadOnlyList<TransactionLogEntry> entries, PurseId? self)
+    {
+        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
+        console.Write(new Text($"{session.Name}, purse {purseId}: transaction log, most recent first\n"));
+        Table table = PurseTables.Create("#", "Type", "Counterparty", "Amount", "From seq", "To seq", "Balance after");
+        foreach (int column in new[] { 0, 3, 4, 5, 6 })
+        {
+            table.Columns[column].RightAligned();
+        }
+        foreach (TransactionLogEntry entry in entries)
+        {
+            TransactionRecord record = entry.Record;
+            PaymentDetails pd = record.Details;
+            table.AddRow(Number(entry.Index), PurseFormats.TransactionType(record.Type), Counterparty(record, self) ?? "issuer",
+                new Money(pd.Currency, pd.Value).ToString(), Number(pd.FromSeq), Number(pd.ToSeq),
+                new Money(pd.Currency, record.BalanceAfter).ToString());
+        }
+        console.Write(table);
+        if (entries.Count == 0)
+        {
+            console.Write(new Text("No transfers yet.\n"));
+        }
+    }
+
+    private void WriteExceptions(PurseSession session, string? purseId, IReadOnlyList<ExceptionLogEntry> entries)
+    {
+        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
+        console.Write(new Text($"{session.Name}, purse {purseId}: exception log, oldest first, every signature verified\n"));
+        Table table = PurseTables.Create("#", "Reason", "From", "To", "Amount", "From seq", "To seq");
+        foreach (int column in new[] { 0, 4, 5, 6 })
+        {
+            table.Columns[column].RightAligned();
+        }
+        foreach (ExceptionLogEntry entry in entries)
+        {
+            PaymentDetails pd = entry.Record.Details;
+            table.AddRow(Number(entry.Index), PurseFormats.ExceptionReason(entry.Record.Reason), pd.From.ToString(),
+                pd.To.ToString(), new Money(pd.Currency, pd.Value).ToString(), Number(pd.FromSeq), Number(pd.ToSeq));
+        }
+        console.Write(table);
+        if (entries.Count == 0)
+        {
+            console.Write(new Text("The exception log is empty: no value is in doubt.\n"));
+        }
+    }
+
+    private void WritePending(PurseSession session, string? purseId, PendingTransfer transfer, ProtectedMessage? message)
+    {
+        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
+        var rows = new List<(string, string)>
+        {
+            ("Card", $"{session.Name}, purse {purseId}"),
+            ("Transfer state", PurseFormats.TransferState(transfer.State)),
+        };
+        if (transfer.Details is PaymentDetails pd)
+        {
+            rows.Add(("Last transfer", $"{pd.From} -> {pd.To}, {new Money(pd.Currency, pd.Value)}"));
+            rows.Add(("Sequence numbers", $"from {pd.FromSeq}, to {pd.ToSeq}"));
+            if (pd.HasOrderDigest)
+            {
+                rows.Add(("Order digest", Hex.Encode(pd.OrderDigest.Span)));
+            }
+        }
+        else
+        {
+            rows.Add(("Last transfer", "none ever started"));
+        }
+        rows.Add(("Pending message", message is null ? "none" : $"{PurseFormats.MessageType(message.Type)} (RESUME re-sends it)"));
+        console.Write(PurseTables.Properties(rows));
+    }
+
+    private static string? Counterparty(TransactionRecord record, PurseId? self) => record.Type switch
+    {
+        TransactionRecordType.Minted => null,
+        TransactionRecordType.Sent => record.Details.To.ToString(),
+        _ => record.Details.From == self ? record.Details.To.ToString() : record.Details.From.ToString(),
+    };
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static TransactionJson ToJson(TransactionLogEntry entry, PurseId? self)
+    {
+        PaymentDetails pd = entry.Record.Details;
+        return new TransactionJson(entry.Index, PurseFormats.TransactionType(entry.Record.Type), Counterparty(entry.Record, self),
+            PurseFormats.Json(new Money(pd.Currency, pd.Value)), pd.FromSeq, pd.ToSeq,
+            PurseFormats.Json(new Money(pd.Currency, entry.Record.BalanceAfter)),
+            pd.HasOrderDigest ? Hex.Encode(pd.OrderDigest.Span) : null);
+    }
+
+    private static ExceptionRecordJson ToJson(ExceptionLogEntry entry)
+    {
+        PaymentDetails pd = entry.Record.Details;
+        return new ExceptionRecordJson(entry.Index, PurseFormats.ExceptionReason(entry.Record.Reason), pd.From.ToString(),
+            pd.To.ToString(), PurseFormats.Json(new Money(pd.Currency, pd.Value)), pd.FromSeq, pd.ToSeq,
+            Hex.Encode(entry.Signature.Span));
+    }
+
+    private static PaymentJson ToJson(PaymentDetails pd) => new(pd.From.ToString(), pd.To.ToString(),
+        PurseFormats.Json(new Money(pd.Currency, pd.Value)), pd.FromSeq, pd.ToSeq,
+        pd.HasOrderDigest ? Hex.Encode(pd.OrderDigest.Span) : null);
+}
