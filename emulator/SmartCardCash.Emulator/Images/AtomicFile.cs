@@ -12,9 +12,12 @@ internal static class AtomicFile
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         string temporary = path + ".tmp";
+        // A temporary file left by a crash keeps its old mode and owner; writing the card's secrets into it could expose
+        // them before the mode is fixed. Start from a fresh file, created owner-only.
+        File.Delete(temporary);
         var options = new FileStreamOptions
         {
-            Mode = FileMode.Create,
+            Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.None,
         };

@@ -84,6 +84,31 @@ public sealed class CardImageStoreTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_stale_world_readable_temporary_file_never_receives_the_card_image()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        using var temp = new TemporaryDirectory();
+        var store = new CardImageStore(temp.Cards);
+        using StoredCard stored = CreateCounterCard(store, "alice", new ProbeLog());
+        string stale = stored.Path + ".tmp";
+        File.WriteAllText(stale, "left by a crash");
+        File.SetUnixFileMode(stale, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        using var watcher = new FileStream(stale, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+        stored.Card.PowerOn();
+        stored.Card.SelectCounter();
+        stored.Card.Send("8010000000");
+
+        // The old inode (readable by others) still holds only what the crash left: the image went to a new owner-only file.
+        using var reader = new StreamReader(watcher);
+        Assert.Equal("left by a crash", reader.ReadToEnd());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(stored.Path));
+    }
+
+    [Fact]
     public void A_card_in_use_cannot_be_opened_again_or_deleted()
     {
         using var temp = new TemporaryDirectory();
