@@ -1,3 +1,4 @@
+using SmartCardCash.DurableFiles;
 using System.Text.RegularExpressions;
 
 namespace SmartCardCash.Emulator.Images;
@@ -163,31 +164,12 @@ public sealed partial class CardImageStore
         return image;
     }
 
-    private void EnsureDirectory()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-        }
-        else
-        {
-            System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    private void EnsureDirectory() => PrivateFiles.EnsureDirectory(Directory);
 
     private static FileStream AcquireLock(string name, string path)
     {
         string lockPath = path + LockSuffix;
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.OpenOrCreate,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = AtomicFile.OwnerOnly;
-        }
+        FileStreamOptions options = PrivateFiles.CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite);
         try
         {
             return new FileStream(lockPath, options);

@@ -1,3 +1,4 @@
+using SmartCardCash.DurableFiles;
 using System.Diagnostics;
 
 namespace SmartCardCash.Emulator.Images;
@@ -44,7 +45,7 @@ public sealed class StoredCard : IDisposable, ICardPersistence
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         long started = Stopwatch.GetTimestamp();
-        AtomicFile.WriteAllBytes(Path, CardImage.Of(Name, Card).ToBytes());
+        PrivateFiles.WriteAtomically(Path, CardImage.Of(Name, Card).ToBytes());
         LastSaveDuration = Stopwatch.GetElapsedTime(started);
         SaveCount++;
     }

@@ -1,3 +1,4 @@
+using SmartCardCash.DurableFiles;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

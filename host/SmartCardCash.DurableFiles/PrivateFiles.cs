@@ -1,14 +1,15 @@
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.DurableFiles;
 
 /// <summary>
 /// Files only their owner may read, written so that a crash at any moment leaves the old content or the new: a
 /// temporary file (mode 0600) beside the target, fsync, rename over it, fsync the folder. Folders are made 0700.
 /// </summary>
-internal static class PrivateFiles
+public static class PrivateFiles
 {
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     public const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
 
+    /// <summary>Creates <paramref name="directory"/> (and its parents) owner-only, 0700, if it does not exist.</summary>
     public static void EnsureDirectory(string directory)
     {
         if (OperatingSystem.IsWindows())
@@ -21,6 +22,7 @@ internal static class PrivateFiles
         }
     }
 
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/>, owner-only, durably and atomically.</summary>
     public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -87,7 +89,8 @@ internal static class PrivateFiles
         return (mode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)) != 0;
     }
 
-    private static FileStreamOptions CreateOptions(FileMode mode, FileAccess access)
+    /// <summary>Options for a file opened exclusively, created owner-only (0600) on Unix.</summary>
+    public static FileStreamOptions CreateOptions(FileMode mode, FileAccess access)
     {
         var options = new FileStreamOptions { Mode = mode, Access = access, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.DurableFiles;
 
 /// <summary>fsync(2) on a directory, which .NET does not offer: a rename is durable only once its directory is flushed.</summary>
 internal static partial class UnixNative
