@@ -16,4 +16,5 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(CardJson))]
 [JsonSerializable(typeof(IReadOnlyList<CardListJson>))]
 [JsonSerializable(typeof(DeletedJson))]
+[JsonSerializable(typeof(BlankCardJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
