@@ -17,4 +17,5 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(IReadOnlyList<CardListJson>))]
 [JsonSerializable(typeof(DeletedJson))]
 [JsonSerializable(typeof(BlankCardJson))]
+[JsonSerializable(typeof(ConformanceJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
