@@ -80,8 +80,9 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
             {
                 if (!json)
                 {
-                    context.Stderr.WriteLine($"{(plan.Slots.Count == 1 ? "The card is" : $"{plan.Slots.Count} cards are")} in " +
-                        "vpcd's readers; press Ctrl+C to take them out.");
+                    context.Stderr.WriteLine(plan.Slots.Count == 1
+                        ? "The card is in its vpcd reader; press Ctrl+C to take it out."
+                        : $"{plan.Slots.Count} cards are in vpcd's readers; press Ctrl+C to take them out.");
                 }
                 WaitUntilStopped();
             }

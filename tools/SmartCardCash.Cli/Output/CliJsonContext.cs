@@ -18,4 +18,5 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(DeletedJson))]
 [JsonSerializable(typeof(BlankCardJson))]
 [JsonSerializable(typeof(ConformanceJson))]
+[JsonSerializable(typeof(AttachEventJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
