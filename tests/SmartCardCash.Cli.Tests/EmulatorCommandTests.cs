@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Moq;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Attach;
 using SmartCardCash.Cli.Errors;
@@ -208,6 +209,49 @@ public sealed class EmulatorCommandTests : IDisposable
             "2025-11-25 14:33:55.123  detach     slot 1  bob  out of the reader; image saved and unlocked",
         ], result.StdoutLines);
         Assert.Equal("The card is in its vpcd reader; press Ctrl+C to take it out.", Assert.Single(result.StderrLines));
+    }
+
+    [Fact]
+    public async Task A_pc_sc_context_is_held_while_attached_so_pcscd_neither_stays_asleep_nor_auto_exits()
+    {
+        using var vpcd = new LoopbackVpcd();
+        bool heldWhileInserted = false;
+        Task stopper = Task.Run(() =>
+        {
+            LoopbackVpcd.WaitFor(() => vpcd.Connections == 1, Liveness);
+            // Opened before the card was attached, not yet released.
+            heldWhileInserted = _cli.Pcsc.Invocations.Any(i => i.Method.Name == "Open") &&
+                !_cli.Session.Invocations.Any(i => i.Method.Name == "Dispose");
+            _cli.Interrupt.Cancel();
+        });
+
+        CliResult result = _cli.Run("emulator", "attach", "--slot", "0", "alice", "--port-base",
+            vpcd.PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await stopper.WaitAsync(Liveness);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(heldWhileInserted, "no PC/SC context was open while the card was in its reader");
+        _cli.Session.Verify(s => s.Dispose(), Times.Once);
+    }
+
+    [Fact]
+    public async Task Without_a_pc_sc_service_to_hold_the_cards_are_attached_all_the_same()
+    {
+        _cli.Pcsc.Setup(p => p.Open(It.IsAny<Microsoft.Extensions.Logging.ILogger>()))
+            .Throws(SmartCardCash.Pcsc.PcscErrors.CreateException(SmartCardCash.Pcsc.PcscError.NoService));
+        using var vpcd = new LoopbackVpcd();
+        Task stopper = Task.Run(() =>
+        {
+            LoopbackVpcd.WaitFor(() => vpcd.Connections == 1, Liveness);
+            _cli.Interrupt.Cancel();
+        });
+
+        CliResult result = _cli.Run("emulator", "attach", "--slot", "0", "alice", "--port-base",
+            vpcd.PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await stopper.WaitAsync(Liveness);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains(" insert ", result.Stdout);
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
+using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Emulator.Vpcd;
@@ -22,6 +25,16 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
 {
     private readonly Channel<AttachRecord> _queue = Channel.CreateUnbounded<AttachRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<int, bool> _reachedVpcd = new();
+
+    /// <summary>
+    /// A PC/SC context on the local pcscd, held while attached: opening it starts a socket-activated pcscd (so vpcd
+    /// listens), and holding it keeps one started with --auto-exit (Debian's unit) from quitting after 60 s without
+    /// clients, which would drop the cards. Opened again when vpcd drops the cards (pcscd stopped or restarted).
+    /// Used by the command's thread only.
+    /// </summary>
+    private IPcscSession? _keepAlive;
+
+    private readonly bool _holdPcsc = IsLocal(plan.Host);
     private volatile AttachRecord? _stoppedBy;
 
     public int Run()
@@ -41,6 +54,7 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
             throw;
         }
 
+        _keepAlive = _holdPcsc ? TryOpenPcsc() : null;
         var session = new VpcdAttachSession(plan.PortBase, plan.Host, logging);
         session.StateChanged += OnStateChanged;
         session.Torn += OnTorn;
@@ -97,6 +111,7 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
             session.StopAsync().GetAwaiter().GetResult();
             _queue.Writer.TryComplete();
             Drain();
+            _keepAlive?.Dispose();
         }
 
         if (failure is not null)
@@ -108,6 +123,24 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
             throw new LocalDataException($"slot {fault.Slot} ({fault.Card}) stopped: {fault.Message}");
         }
         return ExitCodes.Success;
+    }
+
+    private static bool IsLocal(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out IPAddress? address) && IPAddress.IsLoopback(address));
+
+    /// <summary>A PC/SC context on the local pcscd, or null when there is none to be had (vpcd may still answer).</summary>
+    private IPcscSession? TryOpenPcsc()
+    {
+        ILogger logger = logging.CreateLogger(CliLogging.PcscCategory);
+        try
+        {
+            return context.Pcsc.Open(logger);
+        }
+        catch (SmartCardException e)
+        {
+            AttachLog.NoPcscContext(logger, e.Message);
+            return null;
+        }
     }
 
     /// <summary>Null once every slot has reached vpcd (or Ctrl+C, or a slot fault); the error after the grace period.</summary>
@@ -224,6 +257,12 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
     {
         while (_queue.Reader.TryRead(out AttachRecord? record))
         {
+            if (_holdPcsc && (record.Event == AttachRecord.Reconnecting || (record.Event == AttachRecord.Inserted && _keepAlive is null)))
+            {
+                // The old context died with the old pcscd; a new one also wakes a socket-activated pcscd up.
+                _keepAlive?.Dispose();
+                _keepAlive = TryOpenPcsc();
+            }
             if (json)
             {
                 JsonOutput.WriteLine(context.Stdout, record.ToJson());

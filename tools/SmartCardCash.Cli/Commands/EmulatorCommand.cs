@@ -39,8 +39,11 @@ internal sealed class EmulatorCommand
           poll, e.g. 1s, or pcscd may not notice the card was gone. Without it the card stays out until the next attach.
 
         Notes:
-          pcscd must run with vsmartcard-vpcd installed (sudo apt install pcscd vsmartcard-vpcd). vpcd listens on
-          35963 + slot on all interfaces: anyone who can reach those ports can put a card into this machine's readers.
+          pcscd must run with vsmartcard-vpcd installed (sudo apt install pcscd vsmartcard-vpcd). With vpcd on this
+          machine, scc holds a PC/SC context while attached: that starts a socket-activated pcscd, and keeps one
+          started with --auto-exit (Debian's unit) from quitting after 60 s without clients and dropping the cards.
+          vpcd listens on 35963 + slot on all interfaces: anyone who can reach those ports can put a card into this
+          machine's readers.
           An image stays locked while attached: other scc commands reach the card through its reader
           (--card "pcsc:Virtual PCD 00 00"), not as emu:NAME.
           Exit codes: 0 after Ctrl+C/SIGTERM; 2 bad options; 3 unknown card, or vpcd not listening; 7 an image in use
