@@ -23,9 +23,6 @@ internal sealed record AttachRecord(DateTimeOffset Time, string Event, int Slot,
 
     public string? Point { get; init; }
 
-    /// <summary>For fault: the slot stopped (its card is out for good), rather than an applet fault answered 6F00.</summary>
-    public bool SlotStopped { get; init; }
-
     public AttachEventJson ToJson() => new(Formats.IsoTime(Time), Event, Slot, Card, Message, Interface, Atr, Vpcd, Apdu, Point);
 
     /// <summary>"2025-11-25 14:33:55.123  insert     slot 0  alice  in the reader (vpcd 127.0.0.1:35963)", the card's

@@ -240,7 +240,7 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
         var bridge = (VpcdBridge)sender!;
         string reason = ErrorReporter.OneLine(e.Exception.Message);
         AttachRecord record = Record(AttachRecord.Fault, bridge,
-            e.SlotStopped ? $"slot stopped, card out: {reason}" : $"applet fault, answered 6F00: {reason}") with { SlotStopped = e.SlotStopped };
+            e.SlotStopped ? $"slot stopped, card out: {reason}" : $"applet fault, answered 6F00: {reason}");
         if (e.SlotStopped)
         {
             _stoppedBy ??= record with { Message = reason };
