@@ -47,8 +47,9 @@ internal sealed class SccProcess : IDisposable
         {
             if (e.Data is null)
             {
-                _stdoutClosed.TrySetResult();
+                // Completed before the signal: Dispose may dispose the collection as soon as the signal is set.
                 _stdoutLines.CompleteAdding();
+                _stdoutClosed.TrySetResult();
             }
             else
             {
