@@ -50,6 +50,18 @@ public sealed class EmulatedCardStore
     public CardSession Open(string name)
     {
         CardAddress address = CardAddress.Emulated(name);
+        return Start(address, OpenStored(name));
+    }
+
+    /// <summary>
+    /// Opens card <paramref name="name"/>'s image for a caller that drives the card itself (the vpcd bridge puts it in
+    /// a PC/SC reader): locked, not powered, saved after every change. Dispose it to save it and release the lock.
+    /// </summary>
+    /// <exception cref="CardNotFoundException">No image has that name.</exception>
+    /// <exception cref="CardImageUnavailableException">The image is corrupt, unreadable or in use by another process.</exception>
+    public StoredCard OpenStored(string name)
+    {
+        CardAddress.Emulated(name);
         if (!_images.Exists(name))
         {
             IReadOnlyList<string> names = List();
@@ -57,8 +69,19 @@ public sealed class EmulatedCardStore
                 ? $"there is no emulated card named '{name}': {Directory} holds no cards yet"
                 : $"there is no emulated card named '{name}'; the cards are {ReaderMatch.Quote(names)}", names);
         }
-        StoredCard stored = Guard(name, () => _images.Open(name, Catalog, Options()));
-        return Start(address, stored);
+        return Guard(name, () => _images.Open(name, Catalog, Options()));
+    }
+
+    /// <summary>
+    /// A new card that lives in memory only, on <paramref name="interfaceProfile"/>, with a blank purse installed (in
+    /// PERSONALISATION): what conformance vectors run on. Its UID and key come from the operating system's randomness.
+    /// </summary>
+    public static EmulatedCard CreateInMemoryPurseCard(InterfaceProfile interfaceProfile)
+    {
+        long seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8));
+        var card = new EmulatedCard(CardProfile.FromSeed(interfaceProfile, seed));
+        card.Install(PurseAid.Value, PurseAppletType, PurseApplet.Factory, PurseApplet.PersistentMemorySize);
+        return card;
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace SmartCardCash.Pcsc;
 /// </summary>
 /// <remarks>Dispose disconnects and leaves the card as it is. Errors are <see cref="SmartCardException"/>s:
 /// <see cref="CardRemovedException"/> when the card left, <see cref="PcscCardResetException"/> when another program
-/// reset it (call <see cref="Reconnect"/>), <see cref="ReaderUnavailableException"/> when the reader went away.</remarks>
+/// reset it (call <see cref="Reconnect"/>), <see cref="ReaderUnavailableException"/> when the reader went away.
+/// <see cref="Transmit"/> never returns fewer than 2 bytes: see there.</remarks>
 public sealed class PcscCard : ICardChannel
 {
     /// <summary>
@@ -21,6 +22,12 @@ public sealed class PcscCard : ICardChannel
 
     /// <summary>MAX_BUFFER_SIZE of pcsc-lite: the largest attribute it returns, and the most it accepts as a length.</summary>
     internal const int MaxAttributeSize = 264;
+
+    /// <summary>How long <see cref="Transmit"/> watches for the card to leave after an answer shorter than a status
+    /// word, by default: pcscd notices a removal at its presence poll, every 400 ms.</summary>
+    public static readonly TimeSpan DefaultRemovalCheckTimeout = TimeSpan.FromMilliseconds(1500);
+
+    private static readonly TimeSpan RemovalPollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly IPcscApi _api;
     private readonly ILogger _logger;
@@ -62,6 +69,29 @@ public sealed class PcscCard : ICardChannel
 
     public bool IsDisposed => _disposed;
 
+    /// <summary>
+    /// The longest <see cref="Transmit"/> watches the card's status after an answer shorter than a status word, to
+    /// tell a card that left from a reader that failed (<see cref="DefaultRemovalCheckTimeout"/>; zero checks once).
+    /// </summary>
+    public TimeSpan RemovalCheckTimeout
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = DefaultRemovalCheckTimeout;
+
+    /// <summary>
+    /// Sends one command APDU and returns the whole response, at least SW1 SW2.
+    /// </summary>
+    /// <remarks>
+    /// An answer shorter than 2 bytes is never returned: pcscd completes a command with success and no bytes when a
+    /// vpcd card disappears mid-command (real readers report SCARD_W_REMOVED_CARD). Then the card's status
+    /// (SCardStatus) is watched for up to <see cref="RemovalCheckTimeout"/>: <see cref="CardRemovedException"/> if the
+    /// card left, <see cref="CardCommunicationException"/> if it is still there.
+    /// </remarks>
     public byte[] Transmit(ReadOnlySpan<byte> command)
     {
         ThrowIfDisposed();
@@ -75,6 +105,10 @@ public sealed class PcscCard : ICardChannel
         var result = _api.Transmit(_handle, ActiveProtocol, command.ToArray(), command.Length, _receiveBuffer,
             out var received);
         ThrowOnError(result);
+        if (received < 2)
+        {
+            throw NoResponse(_receiveBuffer.AsSpan(0, Math.Max(received, 0)).ToArray());
+        }
         return _receiveBuffer.AsSpan(0, received).ToArray();
     }
 
@@ -183,6 +217,41 @@ public sealed class PcscCard : ICardChannel
     {
         ThrowIfDisposed();
         ThrowOnError(_api.EndTransaction(_handle, disposition));
+    }
+
+    /// <summary>What an answer too short to be a response means: the card left (once pcscd has noticed), or the
+    /// reader failed.</summary>
+    private SmartCardException NoResponse(byte[] received)
+    {
+        string what = received.Length == 0
+            ? "the reader returned no response"
+            : $"the reader returned {received.Length} byte ({Convert.ToHexString(received)}), not a response";
+        long deadline = Environment.TickCount64 + (long)RemovalCheckTimeout.TotalMilliseconds;
+        while (true)
+        {
+            PcscError status = _api.Status(_handle, out PcscCardStatus current);
+            if (PcscErrors.GetKind(status) == PcscErrorKind.CardAbsent ||
+                (status == PcscError.Success && (current.State & PcscCardState.Present) == 0))
+            {
+                PcscLog.CardLeftDuringCommand(_logger, ReaderName, received.Length);
+                return new CardRemovedException($"reader '{ReaderName}': the card was removed during the command");
+            }
+            if (PcscErrors.GetKind(status) is PcscErrorKind.ReaderUnavailable or PcscErrorKind.ServiceUnavailable)
+            {
+                // The reader or the service went away: that is the error to report.
+                return (SmartCardException)Error(status);
+            }
+            if (status != PcscError.Success)
+            {
+                return new CardCommunicationException($"reader '{ReaderName}': {what}", Error(status));
+            }
+            long left = deadline - Environment.TickCount64;
+            if (left <= 0)
+            {
+                return new CardCommunicationException($"reader '{ReaderName}': {what}");
+            }
+            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(left, RemovalPollInterval.TotalMilliseconds)));
+        }
     }
 
     private void ThrowOnError(PcscError result)

@@ -20,6 +20,10 @@ internal static partial class PcscLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Ending the transaction on '{Reader}' failed: {Reason}")]
     public static partial void EndTransactionFailed(ILogger logger, string reader, string reason);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug,
+        Message = "'{Reader}' answered {Length} bytes and the card is gone: it was removed during the command")]
+    public static partial void CardLeftDuringCommand(ILogger logger, string reader, int length);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Reader monitor started")]
     public static partial void MonitorStarted(ILogger logger);
 

@@ -346,19 +346,29 @@ public sealed class ApduCommandTests
     }
 
     [Fact]
-    public void A_garbled_answer_from_a_card_that_then_left_the_reader_reads_as_card_removed()
+    public void A_card_that_left_during_a_command_without_a_removal_code_is_exit_4_with_its_own_line()
     {
-        FakeCard card = _cli.AddCard(Reader, _ => []);
-        card.Handler = _ =>
-        {
-            _cli.Readers[0] = ReaderStates.Empty(Reader);
-            return [];
-        };
+        // What PcscCard reports when vpcd answers an empty response and the card is then found gone.
+        _cli.AddCard(Reader, command => command[1] == 0xB0
+            ? throw new CardRemovedException($"reader '{Reader}': the card was removed during the command")
+            : [0x90, 0x00]);
+
+        CliResult result = _cli.Run("apdu", "00A40400", "00B00000");
+
+        Assert.Equal(ExitCodes.CommunicationFailure, result.ExitCode);
+        Assert.Equal($"scc: reader '{Reader}': the card was removed during the command", result.SingleErrorLine());
+        Assert.Equal(["> 00A40400", "< 9000 (success)", "> 00B00000"], result.StdoutLines[1..]);
+    }
+
+    [Fact]
+    public void No_response_from_a_card_still_there_is_exit_4()
+    {
+        _cli.AddCard(Reader, _ => throw new CardCommunicationException($"reader '{Reader}': the reader returned no response"));
 
         CliResult result = _cli.Run("apdu", "00A40400");
 
         Assert.Equal(ExitCodes.CommunicationFailure, result.ExitCode);
-        Assert.Equal($"scc: reader '{Reader}': the card was removed during the command", result.SingleErrorLine());
+        Assert.Equal($"scc: reader '{Reader}': the reader returned no response", result.SingleErrorLine());
     }
 
     [Fact]

@@ -40,6 +40,51 @@ public sealed class CardCommandTests : IDisposable
     }
 
     [Fact]
+    public void New_blank_makes_a_card_whose_purse_waits_for_personalisation_without_an_issuer()
+    {
+        CliResult result = _cli.Run("card", "new", "factory", "--blank", "--interface", "contactless");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("Created blank card 'factory': purse installed, not personalised, contactless.", result.Stdout.TrimEnd());
+        using CardSession session = _home.Cards.Open("factory");
+        PurseInfo info = session.OpenPurse().ReadInfo();
+        Assert.Equal(PurseLifecycle.Personalisation, info.Lifecycle);
+        Assert.Null(info.PurseId);
+        Assert.Equal(InterfaceProfile.Contactless, _home.Cards.InterfaceOf("factory"));
+    }
+
+    [Fact]
+    public void New_blank_json_and_a_blank_card_can_be_personalised_later()
+    {
+        CliResult blank = _cli.Run("card", "new", "later", "--blank", "--json");
+        _home.InitIssuer();
+        CliResult personalised = _cli.Run("card", "personalise", "--card", "emu:later", "--class", "customer", "--currency", "EUR",
+            "--lock-code", "1234");
+
+        Assert.Equal(0, blank.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(blank.Stdout);
+        Assert.Equal("later", json.RootElement.GetProperty("card").GetString());
+        Assert.Equal("emu:later", json.RootElement.GetProperty("address").GetString());
+        Assert.Equal("personalisation", json.RootElement.GetProperty("lifecycle").GetString());
+        Assert.Equal("contact-t1", json.RootElement.GetProperty("interface").GetString());
+        Assert.True(personalised.ExitCode == 0, personalised.Stderr);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--blank", "--class", "bank", "--tries", "4" },
+        "scc: --blank makes a card whose purse is not personalised: --class, --tries do not apply (see 'scc card new --help')")]
+    [InlineData(new[] { "--currency", "EUR" }, "scc: option '--class' is required (see 'scc card new --help')")]
+    [InlineData(new string[0], "scc: option '--class' is required; option '--currency' is required (see 'scc card new --help')")]
+    public void New_refuses_personalisation_options_with_blank_and_needs_class_and_currency_without(string[] options, string error)
+    {
+        CliResult result = _cli.Run(["card", "new", "x", .. options]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(error, result.SingleErrorLine());
+        Assert.False(_home.Cards.Exists("x"));
+    }
+
+    [Fact]
     public void New_json_describes_the_purse()
     {
         _home.InitIssuer();

@@ -81,6 +81,108 @@ public sealed class PcscCardTests
         Assert.Equal((long)(uint)error, ((SmartCardException)exception).NativeErrorCode);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void A_short_answer_from_a_card_that_left_is_card_removed(int length)
+    {
+        SetupTransmit((_, _, receive) =>
+        {
+            receive[0] = 0x90;
+            return (PcscError.Success, length);
+        });
+        // pcscd notices the removal at its next presence poll: present at first, then SCARD_W_REMOVED_CARD.
+        var present = new PcscCardStatus(["R1"], PcscCardState.Present | PcscCardState.Powered, PcscProtocols.T1, new byte[] { 0x3B });
+        var calls = 0;
+        _api.Setup(a => a.Status(CardHandle, out present))
+            .Returns(() => ++calls < 3 ? PcscError.Success : PcscError.RemovedCard);
+        using var card = Card(PcscProtocols.T1);
+        card.RemovalCheckTimeout = TimeSpan.FromSeconds(30);
+
+        var exception = Record.Exception(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+
+        Assert.IsType<CardRemovedException>(exception);
+        Assert.Equal("reader 'R1': the card was removed during the command", exception.Message);
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public void An_empty_answer_with_the_reader_reporting_no_card_is_card_removed()
+    {
+        SetupTransmit((_, _, _) => (PcscError.Success, 0));
+        var absent = new PcscCardStatus(["R1"], PcscCardState.Absent, PcscProtocols.None, ReadOnlyMemory<byte>.Empty);
+        _api.Setup(a => a.Status(CardHandle, out absent)).Returns(PcscError.Success);
+        using var card = Card(PcscProtocols.T1);
+
+        Assert.Throws<CardRemovedException>(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+    }
+
+    [Theory]
+    [InlineData(0, "reader 'R1': the reader returned no response")]
+    [InlineData(1, "reader 'R1': the reader returned 1 byte (6A), not a response")]
+    public void A_short_answer_from_a_card_still_there_is_a_communication_failure(int length, string message)
+    {
+        SetupTransmit((_, _, receive) =>
+        {
+            receive[0] = 0x6A;
+            return (PcscError.Success, length);
+        });
+        var present = new PcscCardStatus(["R1"], PcscCardState.Present | PcscCardState.Powered, PcscProtocols.T1, new byte[] { 0x3B });
+        _api.Setup(a => a.Status(CardHandle, out present)).Returns(PcscError.Success);
+        using var card = Card(PcscProtocols.T1);
+        card.RemovalCheckTimeout = TimeSpan.FromMilliseconds(250);
+
+        var exception = Record.Exception(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+
+        Assert.IsType<CardCommunicationException>(exception);
+        Assert.Equal(message, exception.Message);
+        // Watched more than once before settling on "no response".
+        _api.Verify(a => a.Status(CardHandle, out present), Times.AtLeast(2));
+    }
+
+    [Fact]
+    public void With_no_wait_the_status_is_checked_once()
+    {
+        SetupTransmit((_, _, _) => (PcscError.Success, 0));
+        var present = new PcscCardStatus(["R1"], PcscCardState.Present, PcscProtocols.T1, new byte[] { 0x3B });
+        _api.Setup(a => a.Status(CardHandle, out present)).Returns(PcscError.Success);
+        using var card = Card(PcscProtocols.T1);
+        card.RemovalCheckTimeout = TimeSpan.Zero;
+
+        Assert.Throws<CardCommunicationException>(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+        _api.Verify(a => a.Status(CardHandle, out present), Times.Once);
+        Assert.Throws<ArgumentOutOfRangeException>(() => card.RemovalCheckTimeout = TimeSpan.FromSeconds(-1));
+    }
+
+    [Fact]
+    public void An_empty_answer_from_a_reader_that_went_away_reports_the_reader()
+    {
+        SetupTransmit((_, _, _) => (PcscError.Success, 0));
+        var none = new PcscCardStatus([], PcscCardState.None, PcscProtocols.None, ReadOnlyMemory<byte>.Empty);
+        _api.Setup(a => a.Status(CardHandle, out none)).Returns(PcscError.ReaderUnavailable);
+        using var card = Card(PcscProtocols.T1);
+
+        var exception = Record.Exception(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+
+        Assert.IsType<ReaderUnavailableException>(exception);
+        Assert.Contains("[SCARD_E_READER_UNAVAILABLE]", exception.Message);
+    }
+
+    [Fact]
+    public void A_two_byte_answer_is_returned_without_asking_for_the_status()
+    {
+        SetupTransmit((_, _, receive) =>
+        {
+            receive[0] = 0x6A;
+            receive[1] = 0x82;
+            return (PcscError.Success, 2);
+        });
+        using var card = Card(PcscProtocols.T1);
+
+        Assert.Equal([0x6A, 0x82], card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+        _api.Verify(a => a.Status(It.IsAny<nint>(), out It.Ref<PcscCardStatus>.IsAny), Times.Never);
+    }
+
     [Fact]
     public void A_transaction_ends_exactly_once()
     {

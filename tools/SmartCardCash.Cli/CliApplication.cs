@@ -82,6 +82,11 @@ internal static class CliApplication
             root.Subcommands.Add(command);
         }
 
+        var emulator = new EmulatorCommand(globals, context);
+        var conformance = new ConformanceCommand(globals, context).Command;
+        root.Subcommands.Add(emulator.Command);
+        root.Subcommands.Add(conformance);
+
         var epilogs = new Dictionary<Command, string>
         {
             [root] = HelpTexts.RootEpilog,
@@ -91,6 +96,8 @@ internal static class CliApplication
             [lockPurse] = HelpTexts.LockCodeEpilog,
             [unlockPurse] = HelpTexts.LockCodeEpilog,
             [lockCode] = HelpTexts.LockCodeEpilog,
+            [emulator.Attach] = EmulatorCommand.AttachEpilog,
+            [conformance] = ConformanceCommand.Epilog,
         };
         help.Action = new EpilogHelpAction((HelpAction)help.Action!, epilogs);
         return root;

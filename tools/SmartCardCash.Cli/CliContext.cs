@@ -24,12 +24,6 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>Cancelled by the first Ctrl+C (or SIGTERM).</summary>
     public CancellationToken Interrupt { get; init; }
 
-    /// <summary>
-    /// How long <c>scc apdu</c> watches for the card to disappear after an exchange failed, to tell "card removed"
-    /// from other failures (pcscd notices a removal within about half a second).
-    /// </summary>
-    public TimeSpan CardRemovalGrace { get; init; } = TimeSpan.FromSeconds(2);
-
     /// <summary>Whether stdout is a terminal: colours and the terminal's width for tables.</summary>
     public bool IsTerminal { get; init; }
 

@@ -37,8 +37,6 @@ internal sealed class CliHarness
 
     public CancellationTokenSource Interrupt { get; } = new();
 
-    public TimeSpan CardRemovalGrace { get; set; } = TimeSpan.Zero;
-
     /// <summary>What standard input holds (for --code -).</summary>
     public string StdinText { get; set; } = "";
 
@@ -72,7 +70,6 @@ internal sealed class CliHarness
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             Time = new FixedTimeProvider(),
             Interrupt = Interrupt.Token,
-            CardRemovalGrace = CardRemovalGrace,
             Stdin = new StringReader(StdinText),
             IsInputTerminal = IsInputTerminal,
             ReadSecret = prompt =>

@@ -230,7 +230,7 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
         VpcdBridge bridge = session.Attach(0, emulated, "torn", new VpcdSlotOptions { ReinsertAfterTear = TimeSpan.FromSeconds(1.5) });
         await PcscReaders.WaitAsync(r => PcscReaders.HasCard(r, Slot0), "the card appearing");
         using PcscContext context = PcscContext.Establish();
-        CardCommunicationException failure;
+        CardRemovedException failure;
         using (PcscCard card = await PcscReaders.ConnectAsync(context, Slot0))
         {
             var pipeline = new ApduPipeline(card);
@@ -238,8 +238,9 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
             Assert.Equal(new byte[] { 0, 0, 0, 1 }, card.Send(TestCards.Increment).Data.ToArray());
 
             bridge.ArmTearing(VpcdTearing.AtCommand(1, VpcdTearPoint.DuringCommand, writeIndex));
-            // vpcd answers a card that vanished mid-command with an empty response; the host pipeline reports it.
-            failure = Assert.Throws<CardCommunicationException>(() => pipeline.Transmit(CommandApdu.ParseHex(TestCards.Increment)));
+            // vpcd answers a card that vanished mid-command with an empty response; PcscCard watches the card's
+            // status until pcscd's presence poll has seen it go, and reports the removal.
+            failure = Assert.Throws<CardRemovedException>(() => pipeline.Transmit(CommandApdu.ParseHex(TestCards.Increment)));
             // Once pcscd's presence poll has seen the card go, the old connection reports the removal.
             await Eventually.HoldsAsync(() => IsRemoved(card), "pcscd reporting the card removed on the old connection");
         }
@@ -252,7 +253,7 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
         VpcdTearEventArgs tear = Assert.Single(tears.All);
         Assert.True(tear.PowerLostAtWrite);
         Assert.Equal(expectedCounter, counter);
-        Assert.Contains("returned nothing", failure.Message, StringComparison.Ordinal);
+        Assert.Equal($"reader '{Slot0}': the card was removed during the command", failure.Message);
     }
 
     private static bool IsRemoved(PcscCard card)

@@ -20,6 +20,14 @@ internal static partial class NativeSignals
         }
     }
 
+    public static void Terminate(int processId)
+    {
+        if (kill(processId, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill({processId}) failed");
+        }
+    }
+
     private static bool SigIntIgnored()
     {
         string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));

@@ -17,7 +17,7 @@ internal sealed class SccProcess : IDisposable
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SccProcess(string socketPath, IReadOnlyList<string> args)
+    private SccProcess(string socketPath, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,13 +35,21 @@ internal sealed class SccProcess : IDisposable
         start.Environment.Remove("SCC_READER");
         start.Environment.Remove("SCC_IGNORE_READERS");
         start.Environment.Remove("PCSCLITE_FILTER_IGNORE_READER_NAMES");
+        start.Environment.Remove("SCC_HOME");
+        start.Environment.Remove("SCC_CARD");
+        start.Environment.Remove("SCC_LOCK_CODE");
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start scc");
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
             {
-                _stdoutClosed.TrySetResult();
+                // Completed before the signal: Dispose may dispose the collection as soon as the signal is set.
                 _stdoutLines.CompleteAdding();
+                _stdoutClosed.TrySetResult();
             }
             else
             {
@@ -68,10 +76,21 @@ internal sealed class SccProcess : IDisposable
     /// <summary>Starts scc and returns at once (for scc monitor).</summary>
     public static SccProcess Start(string socketPath, params string[] args) => new(socketPath, args);
 
+    /// <summary>Starts scc with extra environment variables (SCC_HOME, say) and returns at once.</summary>
+    public static SccProcess Start(string socketPath, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        new(socketPath, args, environment);
+
     /// <summary>Runs scc to the end.</summary>
     public static SccResult Run(string socketPath, params string[] args)
     {
         using var scc = new SccProcess(socketPath, args);
+        return scc.WaitForExit(DefaultTimeout);
+    }
+
+    /// <summary>Runs scc to the end with extra environment variables.</summary>
+    public static SccResult Run(string socketPath, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var scc = new SccProcess(socketPath, args, environment);
         return scc.WaitForExit(DefaultTimeout);
     }
 
@@ -98,6 +117,12 @@ internal sealed class SccProcess : IDisposable
     }
 
     public void Interrupt() => NativeSignals.Interrupt(_process.Id);
+
+    /// <summary>SIGTERM, as a service manager stops a program.</summary>
+    public void Terminate() => NativeSignals.Terminate(_process.Id);
+
+    /// <summary>What scc has written to stderr so far.</summary>
+    public string StderrSoFar => string.Join(" | ", _stderrLines);
 
     public SccResult WaitForExit(TimeSpan timeout)
     {

@@ -20,8 +20,6 @@ internal sealed class ApduCommand
     private readonly Option<bool> _raw;
     private readonly Argument<string[]> _apdus;
 
-    private static readonly TimeSpan RemovalPollInterval = TimeSpan.FromMilliseconds(100);
-
     public ApduCommand(GlobalOptions globals, CliContext context)
     {
         _globals = globals;
@@ -91,38 +89,9 @@ internal sealed class ApduCommand
         }
         catch (SmartCardException e) when (e is not ApduFormatException)
         {
-            throw new CardExchangeException(e is CardCommunicationException && CardLeft(session, readerName)
-                ? new CardRemovedException($"reader '{readerName}': the card was removed during the command", e)
-                : e);
-        }
-    }
-
-    /// <summary>
-    /// Whether the card left the reader. Some readers (vpcd among them) report a card pulled out mid-command as a
-    /// garbled or empty answer rather than SCARD_W_REMOVED_CARD; pcscd notices the removal at its next presence poll,
-    /// so this looks for a short while before settling on "the exchange failed".
-    /// </summary>
-    private bool CardLeft(IPcscSession session, string readerName)
-    {
-        long deadline = _context.Time.GetTimestamp() + (long)(_context.CardRemovalGrace.TotalSeconds * _context.Time.TimestampFrequency);
-        while (true)
-        {
-            try
-            {
-                PcscReaderStatus? status = session.GetReaderStates().FirstOrDefault(r => r.ReaderName == readerName);
-                if (status is null || !status.IsCardPresent)
-                {
-                    return true;
-                }
-            }
-            catch (SmartCardException)
-            {
-                return false;
-            }
-            if (_context.Time.GetTimestamp() >= deadline || _context.Interrupt.WaitHandle.WaitOne(RemovalPollInterval))
-            {
-                return false;
-            }
+            // A card pulled out mid-command is a CardRemovedException from PcscCard itself, even where the reader
+            // (vpcd) reports it as an empty answer.
+            throw new CardExchangeException(e);
         }
     }
 

@@ -47,12 +47,39 @@ internal sealed class CardCommand
             HelpName = "interface",
         };
         iface.AcceptOnlyFromAmong("contact-t1", "contact-t0", "contactless");
-        var command = new Command("new", HelpTexts.CardNewDescription) { name, iface };
+        var blank = new Option<bool>("--blank")
+        {
+            Description = "Make the card with its purse installed but not personalised (no issuer needed): for " +
+                "'scc card personalise', or for 'scc conformance --card emu:NAME'.",
+        };
+        var command = new Command("new", HelpTexts.CardNewDescription) { name, iface, blank };
         foreach (Option option in options.All)
         {
             command.Options.Add(option);
         }
-        command.SetAction(parseResult => New(parseResult, parseResult.GetValue(name)!, parseResult.GetValue(iface)!, options));
+        // --class and --currency are needed unless the card stays blank, which takes no personalisation option at all.
+        options.Class.Required = false;
+        options.Currency.Required = false;
+        command.Validators.Add(result =>
+        {
+            var given = options.All.Where(option => result.GetResult(option) is { Implicit: false }).Select(o => o.Name).ToList();
+            if (result.GetValue(blank))
+            {
+                if (given.Count > 0)
+                {
+                    result.AddError($"--blank makes a card whose purse is not personalised: {string.Join(", ", given)} " +
+                        (given.Count == 1 ? "does" : "do") + " not apply");
+                }
+                return;
+            }
+            foreach (Option required in new Option[] { options.Class, options.Currency }.Where(o => !given.Contains(o.Name)))
+            {
+                result.AddError($"Option '{required.Name}' is required.");
+            }
+        });
+        command.SetAction(parseResult => parseResult.GetValue(blank)
+            ? NewBlank(parseResult, parseResult.GetValue(name)!, parseResult.GetValue(iface)!)
+            : New(parseResult, parseResult.GetValue(name)!, parseResult.GetValue(iface)!, options));
         return command;
     }
 
@@ -92,21 +119,7 @@ internal sealed class CardCommand
     private int New(ParseResult parseResult, string name, string interfaceName, PersonalisationOptions options)
     {
         OutputSettings settings = _globals.Read(parseResult);
-        if (!CardImageStore.IsValidName(name))
-        {
-            throw new UsageException($"'{name}' is not a valid card name: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        InterfaceProfile profile = interfaceName switch
-        {
-            "contact-t0" => InterfaceProfile.ContactT0,
-            "contactless" => InterfaceProfile.Contactless,
-            _ => InterfaceProfile.ContactT1,
-        };
-        EmulatedCardStore store = EmulatedCardStore.ForHome(_context.Home);
-        if (store.Exists(name))
-        {
-            throw new UsageException($"a card named '{name}' already exists; choose another name, or 'scc card delete {name}' first");
-        }
+        (EmulatedCardStore store, InterfaceProfile profile) = PrepareNew(name, interfaceName);
         IssuerStore issuers = IssuerAccess.Store(_context);
         Issuer? issuer = null;
         PersonalisationRequest request = options.Read(parseResult, _context, () => issuer = issuers.Load());
@@ -130,6 +143,46 @@ internal sealed class CardCommand
         }
         Report(settings, name, CardAddress.Emulated(name).ToString(), issuer!, result, PurseFormats.Interface(profile), created: true);
         return ExitCodes.Success;
+    }
+
+    /// <summary>scc card new --blank: the purse installed, in PERSONALISATION, as a blank card from the factory.</summary>
+    private int NewBlank(ParseResult parseResult, string name, string interfaceName)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        (EmulatedCardStore store, InterfaceProfile profile) = PrepareNew(name, interfaceName);
+        store.CreatePurseCard(name, profile).Dispose();
+        string address = CardAddress.Emulated(name).ToString();
+        string iface = PurseFormats.Interface(profile);
+        if (settings.Json)
+        {
+            JsonOutput.WriteDocument(_context.Stdout,
+                new BlankCardJson(name, address, PurseFormats.Lifecycle(PurseLifecycle.Personalisation), iface));
+        }
+        else
+        {
+            _context.Stdout.WriteLine($"Created blank card '{name}': purse installed, not personalised, {iface}.");
+        }
+        return ExitCodes.Success;
+    }
+
+    private (EmulatedCardStore Store, InterfaceProfile Profile) PrepareNew(string name, string interfaceName)
+    {
+        if (!CardImageStore.IsValidName(name))
+        {
+            throw new UsageException($"'{name}' is not a valid card name: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        InterfaceProfile profile = interfaceName switch
+        {
+            "contact-t0" => InterfaceProfile.ContactT0,
+            "contactless" => InterfaceProfile.Contactless,
+            _ => InterfaceProfile.ContactT1,
+        };
+        EmulatedCardStore store = EmulatedCardStore.ForHome(_context.Home);
+        if (store.Exists(name))
+        {
+            throw new UsageException($"a card named '{name}' already exists; choose another name, or 'scc card delete {name}' first");
+        }
+        return (store, profile);
     }
 
     /// <summary>Best effort: the error that made the card useless is the one to report, not a failure to tidy up.</summary>

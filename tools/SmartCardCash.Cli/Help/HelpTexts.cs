@@ -6,16 +6,18 @@ internal static class HelpTexts
     public const string RootDescription =
         "scc: SmartCardCash, Mondex-style stored-value smart cards from the command line.\n" +
         "Lists PC/SC readers, watches cards come and go, exchanges raw APDUs with a card, and manages purses: the issuer, " +
-        "emulated and real cards, balances, logs, the lock code and minting.";
+        "emulated and real cards, balances, logs, the lock code and minting. Puts emulated cards into pcscd's vpcd " +
+        "readers and checks purses against the conformance vectors.";
 
     public const string RootEpilog =
         """
         Exit codes:
           0    success (and every card answer was 9000)
-          1    the card answered a status word other than 9000
+          1    the card answered a status word other than 9000; scc conformance: a vector failed
           2    usage error: unknown command or option, malformed hex, impossible APDU, bad amount,
                unknown currency, malformed card address or lock code
-          3    no PC/SC service, no reader, unknown or ambiguous reader or card, no card, card in use
+          3    no PC/SC service, no reader, unknown or ambiguous reader or card, no card, card in use;
+               scc emulator attach: vpcd not listening
           4    card removed or communication failure during the command
           7    local data problem: a card image damaged or in use by another process, no issuer yet
                (run 'scc issuer init'), the issuer key unreadable or open to other users

@@ -16,4 +16,7 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(CardJson))]
 [JsonSerializable(typeof(IReadOnlyList<CardListJson>))]
 [JsonSerializable(typeof(DeletedJson))]
+[JsonSerializable(typeof(BlankCardJson))]
+[JsonSerializable(typeof(ConformanceJson))]
+[JsonSerializable(typeof(AttachEventJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
