@@ -45,6 +45,7 @@ internal sealed class PaymentRun
     private string? _cause;              // the first thing that went wrong, as a sentence
     private PaymentParty _causeParty = PaymentParty.Terminal;
     private bool _causeWasRefusal;
+    private bool _recovering;            // started by Recover: the cards' states, not this run, began the payment
 
     public PaymentRun(PaymentParticipant payer, PaymentParticipant payee, ILogger logger, int reachAttempts, int recoveryRounds)
     {
@@ -417,6 +418,7 @@ internal sealed class PaymentRun
                 PaymentRemedy.RecoverEarlierTransfer);
         }
         _pd = pd;
+        _recovering = true;
         _recovery.Add($"{Describe(_payer, payer)}; {Describe(_payee, payee)}.");
         return Settle(payer, payee);
     }
@@ -881,12 +883,22 @@ internal sealed class PaymentRun
                 : "";
             outcome = awaiting
                 ? Build(PaymentOutcomeKind.CompletedAwaitingAcknowledgement,
-                    $"{payee} was credited with {value}, but {payer} has not taken the acknowledgement: {cause}" +
-                    $"No value is at risk; recovering with both cards delivers the acknowledgement (until then {payer} is expecting it, epa).",
+                    $"{payee} was credited with {value}, but {payer} {(_payerHolds == true ? "has not taken" : "did not confirm taking")} the acknowledgement: {cause}" +
+                    (_payerHolds == true
+                        ? $"No value is at risk; recovering with both cards delivers the acknowledgement (until then {payer} is expecting it, epa)."
+                        : $"No value is at risk; if {payer} is still expecting it (epa), recovering with both cards delivers it."),
                     ValueLocation.WithPayee, PaymentRemedy.Recover)
                 : Build(PaymentOutcomeKind.Completed,
-                    (recovered ? $"Paid {value} from {payer} to {payee}, finished by recovery after an interruption ({_cause})." : $"Paid {value} from {payer} to {payee}.") + tail,
+                    (_recovering ? $"Finished the interrupted payment: {value} from {payer} to {payee} is complete."
+                        : recovered ? $"Paid {value} from {payer} to {payee}, finished by recovery after an interruption ({_cause})."
+                        : $"Paid {value} from {payer} to {payee}.") + tail,
                     ValueLocation.WithPayee, PaymentRemedy.None);
+        }
+        else if (_debited == Certainty.No && _recovering)
+        {
+            outcome = Build(PaymentOutcomeKind.NotStarted,
+                $"Nothing to finish: {payer} was never debited for this payment ({new PaymentSummary(_pd!)}); its unfinished transfer was cleared.",
+                ValueLocation.WithPayer, PaymentRemedy.None);
         }
         else if (_debited == Certainty.No)
         {
@@ -920,8 +932,9 @@ internal sealed class PaymentRun
         else
         {
             string maybe = _debited == Certainty.Maybe ? $"If {payer} was debited, " : "";
+            string opening = _recovering && _cause is null ? "The payment could not be finished, so it was aborted: " : $"The payment was aborted: {cause}";
             outcome = Build(PaymentOutcomeKind.ValueLogged,
-                $"The payment was aborted: {cause}{maybe}{value} " +
+                $"{opening}{maybe}{value} " +
                 $"is in {payer}'s exception log (reason 01), not with {payee}, and the bank settles it.",
                 ValueLocation.PayerExceptionLog, PaymentRemedy.BankSettles);
         }

@@ -1,7 +1,7 @@
 namespace SmartCardCash.Payments.Tests.Support;
 
 /// <summary>How a <see cref="FaultyChannel"/> fails the one exchange it was told to.</summary>
-internal enum FaultKind
+public enum FaultKind
 {
     /// <summary>The card is pulled before the command reaches it: the card never sees it.</summary>
     RemoveBefore,

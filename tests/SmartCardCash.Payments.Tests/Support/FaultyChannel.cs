@@ -36,10 +36,17 @@ internal sealed class FaultyChannel(EmulatedCard card, string name) : ICardChann
 
     public void Disarm() => FaultIndex = null;
 
+    /// <summary>Changes commands on their way to the card (a tampering relay); null for none.</summary>
+    public Func<byte[], byte[]>? Rewrite { get; set; }
+
     public byte[] Transmit(ReadOnlySpan<byte> command)
     {
         int index = Sent.Count;
         Sent.Add(command.ToArray());
+        if (Rewrite is not null)
+        {
+            command = Rewrite(command.ToArray());
+        }
         if (index != FaultIndex)
         {
             return card.Transmit(command);
