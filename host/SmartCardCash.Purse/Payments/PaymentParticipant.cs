@@ -20,5 +20,8 @@ internal sealed class PaymentParticipant(PurseCard card, PaymentParty role)
     /// <summary>Whether the card answered the last thing sent to it.</summary>
     public bool Reachable { get; set; } = true;
 
+    /// <summary>The card refused ABORT (a payee listener lets none through): recovery does not ask again.</summary>
+    public bool AbortRefused { get; set; }
+
     public PurseReport Report() => new(Name, Id, Reachable ? State : null, Reachable);
 }

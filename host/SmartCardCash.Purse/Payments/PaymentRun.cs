@@ -46,6 +46,7 @@ internal sealed class PaymentRun
     private PaymentParty _causeParty = PaymentParty.Terminal;
     private bool _causeWasRefusal;
     private bool _recovering;            // started by Recover: the cards' states, not this run, began the payment
+    private PurseView? _lastPayee;       // the payee as last observed by recovery
 
     public PaymentRun(PaymentParticipant payer, PaymentParticipant payee, ILogger logger, int reachAttempts, int recoveryRounds)
     {
@@ -434,12 +435,26 @@ internal sealed class PaymentRun
         {
             PurseView payer = round == 1 && firstPayer is not null ? firstPayer : Observe(_payer);
             PurseView payee = round == 1 && firstPayee is not null ? firstPayee : Observe(_payee);
+            _lastPayee = payee;
             Learn(pd, payer, payee);
             RecoveryAction action = RecoveryTable.Decide(pd, payer, payee, _valRefused);
+            if (action == RecoveryAction.AbortBoth && _payee.AbortRefused)
+            {
+                action = RecoveryAction.AbortPayerLogging;
+            }
+            if ((action == RecoveryAction.AbortPayee && _payee.AbortRefused) ||
+                (action is RecoveryAction.AbortPayer or RecoveryAction.AbortPayerLogging && _payer.AbortRefused))
+            {
+                action = RecoveryAction.Wait;
+            }
             PaymentLog.Decided(_log, round, action);
             if (action is RecoveryAction.None or RecoveryAction.Wait || round > _recoveryRounds)
             {
-                if (action == RecoveryAction.Wait)
+                if (action == RecoveryAction.Wait && payer.Reachable && payee.Reachable)
+                {
+                    _recovery.Add("A purse refused to abort: both cards are left as they are.");
+                }
+                else if (action == RecoveryAction.Wait)
                 {
                     _recovery.Add(!payer.Reachable
                         ? $"{_payer.Name} cannot be reached ({payer.Problem}): both cards are left as they are."
@@ -726,6 +741,15 @@ internal sealed class PaymentRun
                 ? $"{party.Name}'s started receipt was aborted and logged in its exception log (reason 02) with no value behind it: nothing was debited."
                 : $"{party.Name}'s started transfer was aborted (it was expecting a req): nothing had been debited, nothing was logged.");
         }
+        catch (PurseException e)
+        {
+            party.AbortRefused = true;
+            Refused(party, "ABORT", e);
+            _sideEffects.Add(before == TransferState.ExpectingVal
+                ? $"{party.Name} refused ABORT ({e.StatusWord}) and is left expecting a val (epv) that will never come; nothing was " +
+                  "debited, so its next payment clears it, logging a record with no value behind it."
+                : $"{party.Name} refused ABORT ({e.StatusWord}) and is left expecting a req (epr), which holds no value.");
+        }
         catch (SmartCardException e)
         {
             Lost(party, "ABORT", e);
@@ -741,8 +765,18 @@ internal sealed class PaymentRun
     private void AbortLogging(PaymentParticipant party, string why)
     {
         TransferState? before = party.State;
-        Sending(party, "ABORT");
-        party.Card.Abort();
+        try
+        {
+            Sending(party, "ABORT");
+            party.Card.Abort();
+        }
+        catch (PurseException e)
+        {
+            // A payee behind a listener lets no ABORT through: it stays as it is, and its own next start aborts it.
+            party.AbortRefused = true;
+            Refused(party, "ABORT", e);
+            return;
+        }
         party.State = TransferState.Idle;
         if (party == _payer && before == TransferState.ExpectingAck)
         {
@@ -869,6 +903,7 @@ internal sealed class PaymentRun
 
     private PaymentOutcome Conclude()
     {
+        NoteWaitingPayee();
         string payer = _payer.Name;
         string payee = _payee.Name;
         string value = ValueText;
@@ -896,8 +931,12 @@ internal sealed class PaymentRun
         }
         else if (_debited == Certainty.No && _recovering)
         {
+            bool payeeWaits = _lastPayee is { } view && view.IsIn(TransferState.ExpectingVal, _pd!);
             outcome = Build(PaymentOutcomeKind.NotStarted,
-                $"Nothing to finish: {payer} was never debited for this payment ({new PaymentSummary(_pd!)}); its unfinished transfer was cleared.",
+                $"Nothing to finish: {payer} was never debited for this payment ({new PaymentSummary(_pd!)}); " +
+                (payeeWaits
+                    ? $"{payee} is still expecting its val (epv), with no value behind it, and its next payment clears that."
+                    : "its unfinished transfer was cleared."),
                 ValueLocation.WithPayer, PaymentRemedy.None);
         }
         else if (_debited == Certainty.No)
@@ -940,6 +979,29 @@ internal sealed class PaymentRun
         }
         PaymentLog.Concluded(_log, outcome.Kind, outcome.Summary);
         return outcome;
+    }
+
+    /// <summary>
+    /// Says so when the payee may be left expecting a val for this payment: harmless (its next start clears it) when
+    /// nothing was debited; the bank's "maybe lost" until then when the payer logged the value.
+    /// </summary>
+    private void NoteWaitingPayee()
+    {
+        if (_pd is null || _credited == Certainty.Yes || _lastPayee is null)
+        {
+            return;
+        }
+        string payee = _payee.Name;
+        if (_lastPayee.IsIn(TransferState.ExpectingVal, _pd) && _debited != Certainty.No && _payerHolds == false)
+        {
+            _sideEffects.Add($"{payee} is still expecting the val (epv): until its next payment logs that (reason 02), " +
+                "the bank sees the payment as maybe lost.");
+        }
+        else if (!_lastPayee.Reachable && _debited == Certainty.No && !_recovering)
+        {
+            _sideEffects.Add($"{payee} could not be asked: it may be left expecting the val (epv) for this payment; nothing was " +
+                "debited, so its next payment (or recovery) clears it, logging a record with no value behind it.");
+        }
     }
 
     private PaymentOutcome NotStarted(PaymentRefusal refusal)
