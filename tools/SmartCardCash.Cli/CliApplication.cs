@@ -82,6 +82,12 @@ internal static class CliApplication
             root.Subcommands.Add(command);
         }
 
+        var payments = new PaymentCommands(globals, context);
+        foreach (Command command in payments.All)
+        {
+            root.Subcommands.Add(command);
+        }
+
         var epilogs = new Dictionary<Command, string>
         {
             [root] = HelpTexts.RootEpilog,
@@ -92,6 +98,10 @@ internal static class CliApplication
             [unlockPurse] = HelpTexts.LockCodeEpilog,
             [lockCode] = HelpTexts.LockCodeEpilog,
         };
+        foreach ((Command command, string epilog) in payments.Epilogs)
+        {
+            epilogs[command] = epilog;
+        }
         help.Action = new EpilogHelpAction((HelpAction)help.Action!, epilogs);
         return root;
     }
