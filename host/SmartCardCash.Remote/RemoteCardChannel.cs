@@ -179,9 +179,9 @@ public sealed class RemoteCardChannel : ICardChannel
             bool refused = e is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
             string text = e is OperationCanceledException || IsTimeout(e)
                 ? $"{Name} did not answer within {_options.ConnectTimeout.TotalSeconds:0} s"
-                : refused
+                : refused && initial
                     ? $"nobody is receiving payments at {Name} (connection refused): start 'scc receive' there first"
-                    : $"cannot connect to {Name} ({Reason(e)})";
+                    : $"cannot connect{(initial ? "" : " again")} to {Name} ({Reason(e)})";
             throw initial && (refused || e is SocketException)
                 ? new RemoteCardUnavailableException(text, e)
                 : new CardCommunicationException(text, e);
@@ -208,8 +208,19 @@ public sealed class RemoteCardChannel : ICardChannel
     private static string Reason(Exception e) => e switch
     {
         EndOfStreamException => "closed by the other side",
-        SocketException s => s.SocketErrorCode.ToString(),
-        { InnerException: SocketException s } => s.SocketErrorCode.ToString(),
+        SocketException s => Words(s.SocketErrorCode),
+        { InnerException: SocketException s } => Words(s.SocketErrorCode),
         _ => e.Message.TrimEnd('.'),
+    };
+
+    private static string Words(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => "connection refused",
+        SocketError.ConnectionReset => "connection reset by the other side",
+        SocketError.ConnectionAborted => "connection aborted",
+        SocketError.TimedOut => "timed out",
+        SocketError.HostNotFound or SocketError.NoData => "host not found",
+        SocketError.HostUnreachable or SocketError.NetworkUnreachable => "host unreachable",
+        _ => error.ToString(),
     };
 }

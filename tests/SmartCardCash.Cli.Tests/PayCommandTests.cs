@@ -209,7 +209,8 @@ public sealed class PayCommandTests : IDisposable
         CliResult cut = Pay("--json");
 
         Assert.Equal(5, cut.ExitCode);
-        Assert.StartsWith("scc: EUR 12.50 was debited from alice, and bob may have been credited", cut.SingleErrorLine());
+        Assert.Equal("scc: the payment did not complete (interrupted): the value is in alice's pending log (epa), or with bob; " +
+            "next: finish it with both cards present: scc recover --from emu:alice --to emu:bob", cut.SingleErrorLine());
         using (JsonDocument json = JsonDocument.Parse(cut.Stdout))
         {
             JsonElement root = json.RootElement;

@@ -43,7 +43,10 @@ public sealed class RecoverCommandTests : IDisposable
         CliResult result = _cli.Run("recover", "--abandon", "--card", "alice");
 
         Assert.Equal(5, result.ExitCode);
-        Assert.StartsWith("scc: abandoned alice's payment of EUR 7.00 to purse 5343430A00000003", result.SingleErrorLine());
+        Assert.Equal("scc: the payment did not complete (value logged): the value is in alice's exception log (reason 01), for " +
+            "the bank; next: the bank settles it from the exception log: scc log --exceptions --card emu:alice shows the record",
+            result.SingleErrorLine());
+        Assert.StartsWith("Abandoned alice's payment of EUR 7.00 to purse 5343430A00000003", result.Stdout);
         Assert.Contains("│ Value              │ in alice's exception log (reason 01), for the bank", result.Stdout);
         Assert.Contains("Next: the bank settles it from the exception log: scc log --exceptions --card emu:alice shows the record", result.Stdout);
         CliResult log = _cli.Run("log", "--exceptions", "--card", "alice", "--json");

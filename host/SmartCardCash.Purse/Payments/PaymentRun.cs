@@ -407,7 +407,7 @@ internal sealed class PaymentRun
                 throw new CardCommunicationException(
                     $"cannot recover: {missing.Name} does not answer ({(missing == _payer ? payer : payee).Problem})");
             }
-            return NothingToRecover(LastPaymentNote(payer, payee), PaymentRemedy.None);
+            return LastPaymentNote(payer, payee);
         }
         if ((payer.Reachable && payer.Id != pd.From) || (payee.Reachable && payee.Id != pd.To))
         {
@@ -416,7 +416,7 @@ internal sealed class PaymentRun
             return NothingToRecover(
                 $"{holder.Name}'s unfinished transfer is {new PaymentSummary(pd)}, not one between {_payer.Name} (payer) and " +
                 $"{_payee.Name} (payee): recover it with its own counterparty, or abandon it on {holder.Name}.",
-                PaymentRemedy.RecoverEarlierTransfer);
+                PaymentRemedy.RecoverEarlierTransfer, Certainty.Maybe, ValueLocation.Unknown);
         }
         _pd = pd;
         _recovering = true;
@@ -609,7 +609,8 @@ internal sealed class PaymentRun
         }
         if (view.State == TransferState.Idle || view.PdAuth is null)
         {
-            return NothingToRecover($"Nothing to abandon: {purse.Name} has no transfer in progress.", PaymentRemedy.None);
+            return NothingToRecover($"Nothing to abandon: {purse.Name} has no transfer in progress.", PaymentRemedy.None,
+                Certainty.No, ValueLocation.WithPayer);
         }
         PaymentDetails pd = _pd = view.PdAuth;
         TransferState state = view.State!.Value;
@@ -888,15 +889,17 @@ internal sealed class PaymentRun
         ? $"{party.Name} is {PurseReport.StateName(view.State!.Value)}"
         : $"{party.Name} cannot be reached";
 
-    private string LastPaymentNote(PurseView payer, PurseView payee)
+    /// <summary>Nothing in progress; when their last payment is visible as completed on both, say so.</summary>
+    private PaymentOutcome LastPaymentNote(PurseView payer, PurseView payee)
     {
         string note = $"Nothing to recover: neither {_payer.Name} nor {_payee.Name} has a transfer in progress.";
         if (payer.Pending is { Type: MessageType.Val } val && payee.HasPending(MessageType.Ack, val.Details))
         {
             _pd = val.Details;
-            note += $" Their last payment, {new PaymentSummary(val.Details)}, completed.";
+            return NothingToRecover($"{note} Their last payment, {new PaymentSummary(val.Details)}, completed.", PaymentRemedy.None,
+                Certainty.Yes, ValueLocation.WithPayee);
         }
-        return note;
+        return NothingToRecover(note, PaymentRemedy.None, Certainty.No, ValueLocation.WithPayer);
     }
 
     // ---- Conclusion --------------------------------------------------------------------------------------------
@@ -1020,11 +1023,12 @@ internal sealed class PaymentRun
         return outcome;
     }
 
-    private PaymentOutcome NothingToRecover(string summary, PaymentRemedy remedy)
+    /// <param name="moved">Whether value moved in the payment the outcome names (debited and credited alike).</param>
+    private PaymentOutcome NothingToRecover(string summary, PaymentRemedy remedy, Certainty moved, ValueLocation where)
     {
-        _debited = Certainty.No;
-        _credited = Certainty.No;
-        return Build(PaymentOutcomeKind.NothingToRecover, summary, ValueLocation.WithPayer, remedy);
+        _debited = moved;
+        _credited = moved;
+        return Build(PaymentOutcomeKind.NothingToRecover, summary, where, remedy);
     }
 
     private PaymentOutcome Build(PaymentOutcomeKind kind, string summary, ValueLocation where, PaymentRemedy remedy,

@@ -104,10 +104,7 @@ internal sealed class PayCommand
         {
             throw new UsageException("--from: a remote card only receives; the payer must be a card here (tcp:// is for --to)");
         }
-        if (from == to)
-        {
-            throw new UsageException($"--from and --to are the same card ({from}): a purse cannot pay itself");
-        }
+
         Currency currency = MoneyInput.Currency(parseResult.GetValue(_currency));
         uint amount = MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
         byte[] digest = OrderDigest(parseResult.GetValue(_orderDigest), parseResult.GetValue(_order));
@@ -119,6 +116,10 @@ internal sealed class PayCommand
         var request = new PaymentRequest(currency.Code, amount, digest) { LockCode = code, Force = parseResult.GetValue(_force) };
 
         using ILoggerFactory logging = CliLogging.Create(settings, _context);
+        if (SameCard(from, to, logging))
+        {
+            throw new UsageException($"--from and --to are the same card ({from}): a purse cannot pay itself");
+        }
         using PurseSession payer = CardSessions.Open(_context, settings, logging, from);
         using PurseSession payee = CardSessions.Open(_context, settings, logging, to);
         var coordinator = new PaymentCoordinator(logging.CreateLogger(LogCategory));
@@ -147,6 +148,25 @@ internal sealed class PayCommand
         catch (SmartCardException)
         {
             return null;
+        }
+    }
+
+    /// <summary>"shop" and "emu:shop" are one card: compared once resolved (which opens nothing).</summary>
+    private bool SameCard(CardAddress from, CardAddress to, ILoggerFactory logging)
+    {
+        if (from == to)
+        {
+            return true;
+        }
+        try
+        {
+            CardOpener opener = CardSessions.CreateOpener(_context, logging);
+            return opener.Resolve(from) == opener.Resolve(to);
+        }
+        catch (SmartCardException)
+        {
+            // A name that resolves to nothing is reported when the card is opened.
+            return false;
         }
     }
 

@@ -26,11 +26,25 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
         }
         if (exitCode != ExitCodes.Success)
         {
+            context.Stderr.WriteLine($"scc: {ErrorLine(outcome, next)}");
+        }
+    }
+
+    /// <summary>
+    /// The one stderr line: a refusal's own sentence; for a payment that did not complete, where the value is and the
+    /// first thing to do (the whole story is on stdout).
+    /// </summary>
+    private static string ErrorLine(PaymentOutcome outcome, IReadOnlyList<string> next)
+    {
+        if (outcome.Kind is PaymentOutcomeKind.NotStarted or PaymentOutcomeKind.NothingToRecover)
+        {
             string line = ErrorReporter.OneLine(outcome.Summary);
             // "Nothing was paid" reads "scc: nothing was paid"; "EUR 12.50 was …" stays as it is.
             bool word = line.Length > 1 && char.IsLower(line[1]);
-            context.Stderr.WriteLine($"scc: {(word ? char.ToLowerInvariant(line[0]) : line[0])}{line[1..]}");
+            return $"{(word ? char.ToLowerInvariant(line[0]) : line[0])}{line[1..]}";
         }
+        return $"the payment did not complete ({Words(PaymentsJson.Name(outcome.Kind))}): the value is " +
+            $"{WhereIsTheValue(outcome)}" + (next.Count > 0 ? $"; next: {next[0]}" : "");
     }
 
     public static PaymentOutcomeJson ToJson(PaymentOutcome outcome, PaymentParties parties, IReadOnlyList<string> next, int exitCode) => new(
@@ -63,6 +77,9 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
         {
             // A refusal's sentence is the stderr line; everything else is told here.
             console.Write(new Text(outcome.Summary + "\n"));
+        }
+        if (!refused && outcome.Kind != PaymentOutcomeKind.NothingToRecover)
+        {
             console.Write(PurseTables.Properties(Rows(outcome, parties)));
         }
         foreach (string effect in outcome.SideEffects)
@@ -96,16 +113,7 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
             }
         }
         rows.Add(("Debited / credited", $"{PaymentsJson.Name(outcome.Debited)} / {PaymentsJson.Name(outcome.Credited)}"));
-        rows.Add(("Value", outcome.Value switch
-        {
-            ValueLocation.WithPayer => $"with {payer} (nothing was debited)",
-            ValueLocation.WithPayee => $"with {payee}",
-            ValueLocation.PayerPendingLog => $"in {payer}'s pending log (epa)",
-            ValueLocation.PayerOrPendingLog => $"with {payer}, or in its pending log (epa)",
-            ValueLocation.PendingLogOrPayee => $"in {payer}'s pending log (epa), or with {payee}",
-            ValueLocation.PayerExceptionLog => $"in {payer}'s exception log (reason 01), for the bank",
-            _ => "not known from this purse alone",
-        }));
+        rows.Add(("Value", WhereIsTheValue(outcome)));
         if (parties.PayerAddress is not null)
         {
             rows.Add(($"{payer} now", After(outcome.Payer, parties.PayerBalance)));
@@ -115,6 +123,22 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
             rows.Add(($"{payee} now", After(report, parties.PayeeBalance)));
         }
         return rows;
+    }
+
+    private static string WhereIsTheValue(PaymentOutcome outcome)
+    {
+        string payer = outcome.Payer.Name;
+        string payee = outcome.Payee?.Name ?? "the payee";
+        return outcome.Value switch
+        {
+            ValueLocation.WithPayer => $"with {payer} (nothing was debited)",
+            ValueLocation.WithPayee => $"with {payee}",
+            ValueLocation.PayerPendingLog => $"in {payer}'s pending log (epa)",
+            ValueLocation.PayerOrPendingLog => $"with {payer}, or in its pending log (epa)",
+            ValueLocation.PendingLogOrPayee => $"in {payer}'s pending log (epa), or with {payee}",
+            ValueLocation.PayerExceptionLog => $"in {payer}'s exception log (reason 01), for the bank",
+            _ => "not known from this purse alone",
+        };
     }
 
     private static string After(PurseReport report, Money? balance)
