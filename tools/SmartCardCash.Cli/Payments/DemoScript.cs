@@ -210,30 +210,13 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
         }
     }
 
-    /// <summary>A paragraph, wrapped at <see cref="Width"/> on spaces; continuation lines keep its indentation.</summary>
     private void Line(string text)
     {
-        if (settings.Json)
+        if (!settings.Json)
         {
-            return;
+            Console.Write(new Text(Paragraph.Wrap(text) + "\n"));
         }
-        string indent = new(' ', text.Length - text.TrimStart(' ').Length);
-        var lines = new List<string>();
-        string current = indent;
-        foreach (string word in text.TrimStart(' ').Split(' '))
-        {
-            if (current.Length > indent.Length && current.Length + 1 + word.Length > Width)
-            {
-                lines.Add(current);
-                current = indent;
-            }
-            current += current.Length > indent.Length ? " " + word : word;
-        }
-        lines.Add(current);
-        Console.Write(new Text(string.Join('\n', lines) + "\n"));
     }
-
-    private const int Width = 110;
 
     private void Balances(params (string Name, string Value)[] rows)
     {

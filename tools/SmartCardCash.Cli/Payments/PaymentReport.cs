@@ -76,7 +76,7 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
         if (!refused)
         {
             // A refusal's sentence is the stderr line; everything else is told here.
-            console.Write(new Text(outcome.Summary + "\n"));
+            console.Write(new Text(Paragraph.Wrap(outcome.Summary) + "\n"));
         }
         if (!refused && outcome.Kind != PaymentOutcomeKind.NothingToRecover)
         {
@@ -84,14 +84,15 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
         }
         foreach (string effect in outcome.SideEffects)
         {
-            console.Write(new Text($"Also: {effect}\n"));
+            console.Write(new Text(Paragraph.Wrap($"Also: {effect}", continuation: "  ") + "\n"));
         }
         foreach (string step in outcome.Recovery)
         {
-            console.Write(new Text($"What happened: {step}\n"));
+            console.Write(new Text(Paragraph.Wrap($"What happened: {step}", continuation: "  ") + "\n"));
         }
         foreach (string step in next)
         {
+            // Never wrapped: the commands are to be copied.
             console.Write(new Text($"Next: {step}\n"));
         }
     }
