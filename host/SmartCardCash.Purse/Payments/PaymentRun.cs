@@ -47,6 +47,7 @@ internal sealed class PaymentRun
     private bool _causeWasRefusal;
     private bool _recovering;            // started by Recover: the cards' states, not this run, began the payment
     private PurseView? _lastPayee;       // the payee as last observed by recovery
+    private bool _payerAbortedHere;      // this run aborted the payer in epa (rather than finding it aborted)
 
     public PaymentRun(PaymentParticipant payer, PaymentParticipant payee, ILogger logger, int reachAttempts, int recoveryRounds)
     {
@@ -452,7 +453,8 @@ internal sealed class PaymentRun
             {
                 if (action == RecoveryAction.Wait && payer.Reachable && payee.Reachable)
                 {
-                    _recovery.Add("A purse refused to abort: both cards are left as they are.");
+                    string refusing = _payee.AbortRefused ? _payee.Name : _payer.Name;
+                    _recovery.Add($"{refusing} does not accept ABORT from here: both cards are left as they are.");
                 }
                 else if (action == RecoveryAction.Wait)
                 {
@@ -782,6 +784,7 @@ internal sealed class PaymentRun
         if (party == _payer && before == TransferState.ExpectingAck)
         {
             _payerHolds = false;
+            _payerAbortedHere = true;
             _sideEffects.Add($"{_payer.Name} aborted the payment ({why}): {ValueText} is in its exception log (reason 01).");
             _recovery.Add($"ABORT to {_payer.Name}: {why}, so the debited value went into its exception log.");
         }
@@ -974,11 +977,15 @@ internal sealed class PaymentRun
         else
         {
             string maybe = _debited == Certainty.Maybe ? $"If {payer} was debited, " : "";
-            string opening = _recovering && _cause is null ? "The payment could not be finished, so it was aborted: " : $"The payment was aborted: {cause}";
-            outcome = Build(PaymentOutcomeKind.ValueLogged,
-                $"{opening}{maybe}{value} " +
-                $"is in {payer}'s exception log (reason 01), not with {payee}, and the bank settles it.",
-                ValueLocation.PayerExceptionLog, PaymentRemedy.BankSettles);
+            string text = !_recovering
+                ? $"The payment was aborted: {cause}{maybe}{value} is in {payer}'s exception log (reason 01), not with {payee}, " +
+                  "and the bank settles it."
+                : _payerAbortedHere
+                    ? $"The payment could not be finished, so it was aborted: {maybe}{value} is in {payer}'s exception log " +
+                      $"(reason 01), not with {payee}, and the bank settles it."
+                    : $"The payment cannot be finished: {payer} had already aborted it, so {(maybe.Length > 0 ? "if it was debited, " : "")}" +
+                      $"{value} is in its exception log (reason 01), not with {payee}, and the bank settles it.";
+            outcome = Build(PaymentOutcomeKind.ValueLogged, text, ValueLocation.PayerExceptionLog, PaymentRemedy.BankSettles);
         }
         PaymentLog.Concluded(_log, outcome.Kind, outcome.Summary);
         return outcome;

@@ -120,8 +120,9 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
         FinalTable(summary, total);
         ShopLog(shop);
         Line("");
-        Line($"The cards stay in {SccHome.CardsDirectory(home)}: try 'SCC_HOME={home} scc log --card shop', or pay on with " +
-            $"'SCC_HOME={home} scc pay --from alice --to bob --amount 5 --currency EUR'. 'scc demo' again starts afresh.");
+        Line($"The cards stay in {SccHome.CardsDirectory(home)}; 'scc demo' again starts afresh. To go on with them:");
+        Command($"SCC_HOME={home} scc log --card shop");
+        Command($"SCC_HOME={home} scc pay --from alice --to bob --amount 5 --currency EUR");
 
         if (settings.Json)
         {
@@ -192,6 +193,15 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
     {
         _steps.Add(new DemoStepJson(step, text, outcome));
         Line(text);
+    }
+
+    /// <summary>A command to copy: never wrapped.</summary>
+    private void Command(string command)
+    {
+        if (!settings.Json)
+        {
+            Console.Write(new Text($"  {command}\n"));
+        }
     }
 
     private void Heading(string text)

@@ -104,8 +104,9 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
         string payee = outcome.Payee?.Name ?? "";
         if (outcome.Payment is { } payment)
         {
-            rows.Add(("From", $"{payer}, purse {payment.From}"));
-            rows.Add(("To", $"{payee}, purse {payment.To}"));
+            // A purse with no card here is named by its ID already ("purse 5343430A00000003").
+            rows.Add(("From", payer.StartsWith("purse ", StringComparison.Ordinal) ? payer : $"{payer}, purse {payment.From}"));
+            rows.Add(("To", payee.StartsWith("purse ", StringComparison.Ordinal) ? payee : $"{payee}, purse {payment.To}"));
             rows.Add(("Amount", payment.Value.ToString()));
             rows.Add(("Sequence numbers", $"from {payment.FromSeq}, to {payment.ToSeq}"));
             if (payment.OrderDigest is { } digest)
