@@ -59,7 +59,7 @@ public sealed class RecoverCommandTests : IDisposable
         // bob still waits; recovering the pair now logs his side too and says the value is for the bank.
         CliResult settle = _cli.Run("recover", "--from", "alice", "--to", "bob");
         Assert.Equal(5, settle.ExitCode);
-        Assert.Contains("is in alice's exception log (reason 01), not with bob", settle.Stdout.Replace('\n', ' '));
+        Assert.Contains("alice had already aborted it, so EUR 7.00 is in its exception log (reason 01), not with bob", settle.Stdout.Replace('\n', ' '));
         Assert.Equal(TransferState.Idle, PaymentCards.State(_home, "bob"));
     }
 
