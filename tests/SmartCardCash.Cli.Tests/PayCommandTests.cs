@@ -214,7 +214,7 @@ public sealed class PayCommandTests : IDisposable
         using (JsonDocument json = JsonDocument.Parse(cut.Stdout))
         {
             JsonElement root = json.RootElement;
-            Assert.Equal(("interrupted", "pendingLogOrPayee", "recover"), (root.GetProperty("outcome").GetString(),
+            Assert.Equal(("interrupted", "pendingLogOrPayee", "recoverOrAbandon"), (root.GetProperty("outcome").GetString(),
                 root.GetProperty("value").GetString(), root.GetProperty("remedy").GetString()));
             Assert.Equal("finish it with both cards present: scc recover --from emu:alice --to emu:bob",
                 root.GetProperty("next")[0].GetString());

@@ -964,8 +964,9 @@ internal sealed class PaymentRun
                      ValueLocation.PayerOrPendingLog, PaymentRemedy.RecoverOrAbandon),
                 (_, Certainty.Maybe) =>
                     ($"{value} was debited from {payer}, and {payee} may have been credited: {cause}" +
-                     $"The value is in {payer}'s pending log or already with {payee}. Recover with both cards to finish the payment.",
-                     ValueLocation.PendingLogOrPayee, PaymentRemedy.Recover),
+                     $"The value is in {payer}'s pending log or already with {payee}. Recover with both cards to finish the payment; " +
+                     $"if {payee} is gone for good, abandon it on {payer}, and the bank matches the record with any credit.",
+                     ValueLocation.PendingLogOrPayee, PaymentRemedy.RecoverOrAbandon),
                 _ =>
                     ($"{value} was debited from {payer} and not credited to {payee}: {cause}" +
                      $"The value is safe in {payer}'s pending log ({payer} is expecting the acknowledgement, epa). " +
