@@ -86,6 +86,11 @@ internal static class CliApplication
         var conformance = new ConformanceCommand(globals, context).Command;
         root.Subcommands.Add(emulator.Command);
         root.Subcommands.Add(conformance);
+        var payments = new PaymentCommands(globals, context);
+        foreach (Command command in payments.All)
+        {
+            root.Subcommands.Add(command);
+        }
 
         var epilogs = new Dictionary<Command, string>
         {
@@ -99,6 +104,10 @@ internal static class CliApplication
             [emulator.Attach] = EmulatorCommand.AttachEpilog,
             [conformance] = ConformanceCommand.Epilog,
         };
+        foreach ((Command command, string epilog) in payments.Epilogs)
+        {
+            epilogs[command] = epilog;
+        }
         help.Action = new EpilogHelpAction((HelpAction)help.Action!, epilogs);
         return root;
     }

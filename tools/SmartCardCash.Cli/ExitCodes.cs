@@ -21,8 +21,14 @@ internal static class ExitCodes
     /// <summary>The card was removed, or the exchange with it failed, while the command ran.</summary>
     public const int CommunicationFailure = 4;
 
-    // 5 and 6 belong to the payment coordinator: 5 = payment interrupted with the value logged; 6 = refused for
-    // security (hotlisted purse, invalid certificate).
+    /// <summary>
+    /// A payment (or its recovery) did not complete and value is held or logged: debited and in the payer's pending log
+    /// (interrupted; <c>scc recover</c> finishes it), or aborted into the payer's exception log for the bank.
+    /// </summary>
+    public const int PaymentInterrupted = 5;
+
+    /// <summary>Refused for security: a hotlisted purse, a certificate not from the trusted issuer, expired or refused by a purse.</summary>
+    public const int SecurityRefusal = 6;
 
     /// <summary>
     /// A local data problem: a card image damaged or in use by another process, the issuer's key missing, unreadable or

@@ -16,6 +16,7 @@ internal static class Program
             Stdin = Console.In,
             IsInputTerminal = !Console.IsInputRedirected,
             ReadSecret = Input.ConsoleSecretPrompt.Read,
+            ConfigureCards = opener => Remote.RemoteCardOpener.Register(opener),
         };
         return CliApplication.Run(args, context);
     }

@@ -19,13 +19,17 @@ internal static class HelpTexts
           3    no PC/SC service, no reader, unknown or ambiguous reader or card, no card, card in use;
                scc emulator attach: vpcd not listening
           4    card removed or communication failure during the command
+          5    payment interrupted: value debited and held in the payer's pending log (scc recover finishes
+               it), or aborted into the payer's exception log for the bank
+          6    payment refused for security: hotlisted purse, certificate not from the trusted issuer,
+               expired, or refused by a purse
           7    local data problem: a card image damaged or in use by another process, no issuer yet
                (run 'scc issuer init'), the issuer key unreadable or open to other users
           70   internal error (a bug in scc; --verbose shows the stack trace)
           130  interrupted (Ctrl+C); scc monitor exits 0 when stopped that way
 
         Environment:
-          SCC_HOME                             where cards (cards/) and the issuer (issuer/) live; default ~/.local/share/smartcardcash
+          SCC_HOME                             where cards (cards/), the issuer (issuer/) and the hotlist (hotlist.txt) live; default ~/.local/share/smartcardcash
           SCC_CARD                             default card for the purse commands (--card wins)
           SCC_LOCK_CODE                        the lock code, when --code is not given (never echoed)
           SCC_NEW_LOCK_CODE                    the new lock code for scc lockcode
@@ -133,5 +137,64 @@ internal static class HelpTexts
           protocol's readExceptionLog does. Use --pending to look at a transfer without touching it.
           Every exception-log record is signed by the purse; scc verifies each signature against the purse's certificate
           and refuses the log if one does not verify.
+        """;
+
+    public const string PayDescription =
+        "Pay from one card to another: the Mondex value transfer, card to card, with the terminal's checks first (trusted " +
+        "issuer, expiry, hotlist, classes, currency, unfinished transfers) and the exact outcome after, recovering with " +
+        "RESUME within the run when a card or the connection falters.";
+
+    public const string PayEpilog =
+        """
+        Outcomes and exit codes:
+          0  completed: the payee was credited and the payer acknowledged; also when only the payer's acknowledgement
+             is missing ("completed, awaiting acknowledgement"): the payee has the value, 'scc recover' delivers it
+          1  refused, nothing debited: by a card (insufficient funds, a limit, locked, lock code needed …) or by scc's
+             checks (classes, currency, a purse with an unfinished earlier transfer: recover it, or --force)
+          4  a card could not be reached before anything was debited
+          5  interrupted (debited and held in the payer's pending log, or "may have been" when an answer was lost), or
+             aborted with the value in the payer's exception log; the output gives the exact 'scc recover' commands
+          6  refused for security: hotlisted purse, certificate not from the trusted issuer or expired
+        Notes:
+          The trust anchor is the issuer certificate ($SCC_HOME/issuer/issuer-certificate.cvc, or --issuer-certificate).
+          The hotlist is $SCC_HOME/hotlist.txt (or --hotlist): purse IDs in hex, one per line, # comments.
+          --to tcp://HOST:PORT pays into a card that 'scc receive' serves there.
+        """;
+
+    public const string ReceiveDescription =
+        "Receive payments into a card from payers elsewhere (the Mondex Telephone): serves only the payee's part of a " +
+        "payment on TCP, loopback unless --listen says otherwise, and prints each payment received or refused.";
+
+    public const string ReceiveEpilog =
+        """
+        What a remote payer may send: SELECT of the purse, GET RESPONSE, GET DATA certificate (03) and pending transfer
+        (06), VERIFY CERTIFICATE, START TO, VAL, RESUME. Everything else (START FROM, REQ, ACK, ABORT, READ LOG, balances,
+        the lock code, issuer commands) is answered 6900 without reaching the card: a payer can pay in, never take out.
+        One payment at a time: a second payer is told the card is busy. Limits: 4 connections, a hello within 5 s,
+        each command within 30 s, a session within 2 minutes. A dropped connection leaves the card as it is.
+        Ctrl+C stops (exit 0). With --json each event is one JSON line (the first, "listening", has the address).
+        """;
+
+    public const string RecoverDescription =
+        "Finish an interrupted payment from the cards' own states (--from CARD --to CARD): RESUME where it can still " +
+        "complete, abort (logging the value) where it cannot. Or give up one purse's transfer: --abandon --card CARD.";
+
+    public const string RecoverEpilog =
+        """
+        Exit codes: 0 finished, cleared (nothing had been debited) or nothing to recover; 1 the purses' unfinished
+        transfers are with other purses; 5 still interrupted (a card out of reach) or ended with the value in an
+        exception log for the bank. Running it again is safe: it acts on what the cards hold.
+        """;
+
+    public const string DemoDescription =
+        "A guided tour in a few seconds, on emulated cards only: an issuer, a bank purse, two customers and a shop; a mint, " +
+        "loads and payments (one with an order digest, one cut off by pulling a card and finished with RESUME), then the " +
+        "balances and logs. Lives in $SCC_HOME/demo (or --home); running it again starts afresh.";
+
+    public const string DemoEpilog =
+        """
+        Notes:
+          Needs nothing but .NET: no reader, no pcscd, no network. The cards stay in the demo folder afterwards:
+            SCC_HOME=~/.local/share/smartcardcash/demo scc balance --card alice
         """;
 }

@@ -1,0 +1,98 @@
+using System.Globalization;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Purse.Payments;
+
+/// <summary>
+/// The purses a terminal must not transfer value with (spec 9: a purse the bank found cloned or reported stolen).
+/// For now a text file, <c>$SCC_HOME/hotlist.txt</c> by default: one purse ID in hex (16 digits) per line; <c>#</c>
+/// starts a comment; blank lines are ignored. The bank will publish it later; the format stays.
+/// </summary>
+/// <remarks>A hotlist that cannot be read or parsed is refused as a whole: paying on a partly read hotlist would let
+/// exactly the purses on the broken line through.</remarks>
+public sealed class Hotlist
+{
+    public const string FileName = "hotlist.txt";
+
+    private readonly HashSet<PurseId> _purses;
+
+    private Hotlist(HashSet<PurseId> purses, string? source)
+    {
+        _purses = purses;
+        Source = source;
+    }
+
+    /// <summary>No purse is hotlisted.</summary>
+    public static Hotlist Empty { get; } = new([], null);
+
+    /// <summary>Where the list came from (a file path), or null.</summary>
+    public string? Source { get; }
+
+    public int Count => _purses.Count;
+
+    public IReadOnlyCollection<PurseId> Purses => _purses;
+
+    public bool Contains(PurseId purse) => _purses.Contains(purse);
+
+    /// <summary><c>hotlist.txt</c> in a SmartCardCash home.</summary>
+    public static string DefaultPath(string home) => Path.Combine(home, FileName);
+
+    public static Hotlist Of(IEnumerable<PurseId> purses) => new([.. purses], null);
+
+    /// <summary>Reads the text of a hotlist.</summary>
+    /// <exception cref="FormatException">A line is not a purse ID; the message names the line.</exception>
+    public static Hotlist Parse(string text, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var purses = new HashSet<PurseId>();
+        string[] lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int comment = lines[i].IndexOf('#', StringComparison.Ordinal);
+            string entry = (comment >= 0 ? lines[i][..comment] : lines[i]).Trim();
+            if (entry.Length == 0)
+            {
+                continue;
+            }
+            if (entry.Length != 2 * PurseId.Length || !ulong.TryParse(entry, NumberStyles.AllowHexSpecifier,
+                    CultureInfo.InvariantCulture, out ulong value))
+            {
+                throw new FormatException(
+                    $"{source ?? "the hotlist"} line {i + 1}: '{entry}' is not a purse ID ({2 * PurseId.Length} hex digits)");
+            }
+            purses.Add(new PurseId(value));
+        }
+        return new Hotlist(purses, source);
+    }
+
+    /// <summary>
+    /// Reads the hotlist file at <paramref name="path"/>. A missing file is an empty hotlist unless
+    /// <paramref name="mustExist"/> (a file named explicitly must be there).
+    /// </summary>
+    /// <exception cref="LocalDataException">The file is missing (when it must exist), unreadable or malformed.</exception>
+    public static Hotlist Load(string path, bool mustExist)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string text;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return mustExist ? throw new LocalDataException($"the hotlist {path} does not exist") : new Hotlist([], path);
+            }
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDataException($"the hotlist {path} cannot be read ({e.Message.TrimEnd('.')}); no payment is made without it", e);
+        }
+        try
+        {
+            return Parse(text, path);
+        }
+        catch (FormatException e)
+        {
+            throw new LocalDataException($"{e.Message}; fix the hotlist: no payment is made while it cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace SmartCardCash.Remote;
+
+/// <summary>What happened at a payee listener.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PayeeEventKind>))]
+public enum PayeeEventKind
+{
+    /// <summary>The listener is bound and accepting connections.</summary>
+    Listening,
+
+    /// <summary>A payer connected and holds the card for its session.</summary>
+    SessionOpened,
+
+    /// <summary>A connection was turned away: the card is busy with another session, too many connections, a bad hello.</summary>
+    ConnectionRefused,
+
+    /// <summary>The listener refused a command (6900) without passing it to the card.</summary>
+    CommandRefused,
+
+    /// <summary>START TO succeeded: the card expects the payer's val (epv).</summary>
+    PaymentStarted,
+
+    /// <summary>The card refused START TO or VAL (its status word and meaning are in the event).</summary>
+    PaymentRefused,
+
+    /// <summary>VAL succeeded: the card was credited.</summary>
+    PaymentReceived,
+
+    /// <summary>A session ended (the event says why and what it did for a payment).</summary>
+    SessionClosed,
+
+    /// <summary>The local card failed (removed, reader gone): the listener stops.</summary>
+    CardFailed,
+}

@@ -1,0 +1,30 @@
+using System.Net;
+
+namespace SmartCardCash.Remote;
+
+/// <summary>Where a <see cref="PayeeListener"/> listens and how it bounds its connections.</summary>
+public sealed record PayeeListenerOptions
+{
+    /// <summary>The default port of <c>scc receive</c>.</summary>
+    public const int DefaultPort = 7000;
+
+    /// <summary>Loopback by default: listening on another address must be asked for explicitly.</summary>
+    public IPEndPoint Endpoint { get; init; } = new(IPAddress.Loopback, DefaultPort);
+
+    /// <summary>How long a new connection has to send its hello.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the listener waits for each next command (and for a response frame to be taken).</summary>
+    public TimeSpan MessageTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a session may hold the card, whatever it does.</summary>
+    public TimeSpan MaxSessionTime { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Connections open at once (one of them holds the card; the others are told "busy" and closed).</summary>
+    public int MaxConnections { get; init; } = 4;
+
+    /// <summary>The card's name in messages ("bob").</summary>
+    public string CardName { get; init; } = "the card";
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

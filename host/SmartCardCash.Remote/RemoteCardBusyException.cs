@@ -1,0 +1,6 @@
+using SmartCardCash.Iso7816;
+
+namespace SmartCardCash.Remote;
+
+/// <summary>On reconnecting: the listener still holds the card for another session (perhaps the one that just dropped).</summary>
+internal sealed class RemoteCardBusyException(string message) : CardCommunicationException(message);

@@ -1,0 +1,6 @@
+using SmartCardCash.Iso7816;
+
+namespace SmartCardCash.Remote;
+
+/// <summary>The other end broke the remote protocol (a bad hello, an impossible frame length).</summary>
+public sealed class RemoteProtocolException(string message) : CardCommunicationException(message);

@@ -1,0 +1,50 @@
+using SmartCardCash.CardAccess;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Cli.Tests.Support;
+
+/// <summary>Reading and setting up the emulated cards of a <see cref="PurseHome"/> through the library.</summary>
+internal static class PaymentCards
+{
+    public static uint Balance(PurseHome home, string card)
+    {
+        using CardSession session = home.Cards.Open(card);
+        PurseCard purse = session.OpenPurse();
+        purse.Select();
+        return purse.GetBalances().Single(b => b.Currency == Currency.Eur.Code).Balance;
+    }
+
+    public static TransferState State(PurseHome home, string card)
+    {
+        using CardSession session = home.Cards.Open(card);
+        PurseCard purse = session.OpenPurse();
+        purse.Select();
+        return purse.GetPendingTransfer().State;
+    }
+
+    /// <summary>A payment run by hand up to (not including) <paramref name="stopBefore"/>: the cards stay as an interruption leaves them.</summary>
+    public static void StartAndStop(PurseHome home, string from, string to, uint cents, byte stopBefore)
+    {
+        using CardSession payerCard = home.Cards.Open(from);
+        using CardSession payeeCard = home.Cards.Open(to);
+        PurseCard payer = payerCard.OpenPurse(), payee = payeeCard.OpenPurse();
+        payer.Select();
+        uint payeeSequence = payee.Select().NextSequenceNumber;
+        PurseCertificate payerCertificate = payer.GetCertificate(), payeeCertificate = payee.GetCertificate();
+        payer.VerifyCertificate(payeeCertificate);
+        payee.VerifyCertificate(payerCertificate);
+        PaymentDetails pd = payer.StartFrom(payeeCertificate.Body.Holder, Currency.Eur.Code, cents, payeeSequence);
+        ProtectedMessage req = payee.StartTo(payerCertificate.Body.Holder, Currency.Eur.Code, cents, pd.FromSeq);
+        if (stopBefore == PurseInstruction.Req)
+        {
+            return;
+        }
+        ProtectedMessage val = payer.Req(req);
+        if (stopBefore == PurseInstruction.Val)
+        {
+            return;
+        }
+        payer.Ack(payee.Val(val));
+    }
+}

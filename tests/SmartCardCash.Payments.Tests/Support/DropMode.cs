@@ -1,0 +1,11 @@
+namespace SmartCardCash.Payments.Tests.Support;
+
+/// <summary>Where a <see cref="DroppingProxy"/> cuts the connection at its chosen command frame.</summary>
+public enum DropMode
+{
+    /// <summary>Before forwarding the command: the card never sees it.</summary>
+    BeforeCommand,
+
+    /// <summary>After the card answered, before the answer is forwarded: the answer is lost.</summary>
+    AfterCommand,
+}

@@ -1,0 +1,132 @@
+using SmartCardCash.Emulator;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Applet;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Payments.Tests.Support;
+
+/// <summary>
+/// An issuer with a fixed key, a stopped clock, a terminal policy trusting that issuer, and emulated purses with
+/// deterministic random sources, personalised through APDUs as real cards are.
+/// </summary>
+internal sealed class PaymentWorld
+{
+    public const string LockCode = "1234";
+    public static readonly IssuerId IssuerId = new(0x5343430A);
+    public static readonly DateOnly Today = DateOnly.FromDateTime(FixedTime.Instant.UtcDateTime);
+
+    private int _seed;
+
+    public PaymentWorld(Hotlist? hotlist = null)
+    {
+        Issuer = Issuer.FromKeyPair(IssuerId, P256KeyPair.FromPrivateKeyHex(
+            "6F5E4D3C2B1A09F8E7D6C5B4A392817065544332211000FFEEDDCCBBAA998877"), Today);
+        Personaliser = new PursePersonaliser(Issuer, Serials, Time);
+        Policy = new PaymentPolicy(Issuer.Certificate, hotlist, Time);
+    }
+
+    public Issuer Issuer { get; }
+
+    public SequentialSerials Serials { get; } = new();
+
+    public FixedTime Time { get; } = new();
+
+    public PursePersonaliser Personaliser { get; }
+
+    public PaymentPolicy Policy { get; set; }
+
+    public PaymentCoordinator Coordinator { get; } = new();
+
+    public TestCard Blank(string name, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
+    {
+        int seed = ++_seed;
+        var card = new EmulatedCard(CardProfile.FromSeed(interfaceProfile, seed), new EmulatedCardOptions
+        {
+            Random = new DeterministicCardRandom(seed),
+            ThrowOnAppletFault = true,
+        });
+        card.Install(PurseAid.Value, "SmartCardCash.Purse", PurseApplet.Factory, PurseApplet.PersistentMemorySize);
+        card.PowerOn();
+        return new TestCard(name, card);
+    }
+
+    public TestCard Issued(string name, PurseClass purseClass, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1,
+        PersonalisationRequest? request = null)
+    {
+        TestCard card = Blank(name, interfaceProfile);
+        card.Result = Personaliser.Personalise(card.Purse,
+            request ?? PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], LockCode));
+        return card;
+    }
+
+    public TestCard Customer(string name, uint euroCents = 0, TestCard? bank = null)
+    {
+        TestCard card = Issued(name, PurseClass.Customer);
+        if (euroCents > 0)
+        {
+            Load(bank ?? throw new ArgumentNullException(nameof(bank)), card, euroCents);
+        }
+        return card;
+    }
+
+    public TestCard Bank(string name, uint mintedEuroCents)
+    {
+        TestCard bank = Issued(name, PurseClass.Bank);
+        bank.Purse.Select();
+        bank.Purse.Mint(Issuer, Currency.Eur.Code, mintedEuroCents);
+        return bank;
+    }
+
+    /// <summary>A load: payments from the bank purse, each within a customer's EUR 200.00 transaction limit, which must complete.</summary>
+    public void Load(TestCard bank, TestCard card, uint euroCents)
+    {
+        for (uint left = euroCents; left > 0;)
+        {
+            uint part = Math.Min(left, 20_000);
+            PaymentOutcome outcome = Pay(bank, card, part);
+            Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, outcome.Summary);
+            left -= part;
+        }
+    }
+
+    public PaymentOutcome Pay(TestCard payer, TestCard payee, uint euroCents, string? lockCode = null, bool force = false,
+        byte[]? orderDigest = null) =>
+        Coordinator.Pay(payer.Purse, payee.Purse, new PaymentRequest(Currency.Eur.Code, euroCents, orderDigest)
+        {
+            LockCode = lockCode,
+            Force = force,
+        }, Policy);
+
+    /// <summary>Leaves <paramref name="payer"/> and <paramref name="payee"/> as an interrupted payment would: the
+    /// payment started on both, and the protocol runs up to (not including) <paramref name="stopBefore"/>.</summary>
+    public static PaymentDetails StartAndStop(TestCard payer, TestCard payee, uint euroCents, byte stopBefore)
+    {
+        payer.Purse.Select();
+        uint payeeSequence = payee.Purse.Select().NextSequenceNumber;
+        payer.Purse.VerifyCertificate(payee.Certificate);
+        payee.Purse.VerifyCertificate(payer.Certificate);
+        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, Currency.Eur.Code, euroCents, payeeSequence);
+        if (stopBefore == PurseInstruction.StartTo)
+        {
+            return pd;
+        }
+        ProtectedMessage req = payee.Purse.StartTo(payer.Id, Currency.Eur.Code, euroCents, pd.FromSeq);
+        if (stopBefore == PurseInstruction.Req)
+        {
+            return pd;
+        }
+        ProtectedMessage val = payer.Purse.Req(req);
+        if (stopBefore == PurseInstruction.Val)
+        {
+            return pd;
+        }
+        ProtectedMessage ack = payee.Purse.Val(val);
+        if (stopBefore == PurseInstruction.Ack)
+        {
+            return pd;
+        }
+        payer.Purse.Ack(ack);
+        return pd;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Net;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Remote;
+
+namespace SmartCardCash.Payments.Tests.Support;
+
+/// <summary>A <see cref="PayeeListener"/> over a test card on a loopback port of its own, serving in the background.</summary>
+internal sealed class RunningListener : IDisposable
+{
+    /// <summary>Liveness only: long enough never to fire on a slow machine, short enough that a hang fails the test.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly CancellationTokenSource _stop = new();
+
+    public RunningListener(ICardChannel card, PayeeListenerOptions? options = null)
+    {
+        Listener = new PayeeListener(card, (options ?? new PayeeListenerOptions()) with
+        {
+            Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
+        });
+        Listener.EventRaised += (_, e) => Events.Enqueue(e);
+        Endpoint = Listener.Start();
+        Running = Listener.RunAsync(_stop.Token);
+    }
+
+    public PayeeListener Listener { get; }
+
+    public IPEndPoint Endpoint { get; }
+
+    public Task Running { get; }
+
+    public ConcurrentQueue<PayeeEvent> Events { get; } = new();
+
+    public string Address => $"tcp://127.0.0.1:{Endpoint.Port}";
+
+    public RemoteCardChannel Connect(RemoteCardOptions? options = null) => new("127.0.0.1", Endpoint.Port, options);
+
+    /// <summary>Waits (liveness only) until an event of <paramref name="kind"/> has been raised; returns it.</summary>
+    public PayeeEvent WaitFor(PayeeEventKind kind, Func<PayeeEvent, bool>? where = null)
+    {
+        DateTime giveUp = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < giveUp)
+        {
+            PayeeEvent? found = Events.FirstOrDefault(e => e.Kind == kind && (where?.Invoke(e) ?? true));
+            if (found is not null)
+            {
+                return found;
+            }
+            Thread.Sleep(10);
+        }
+        throw new TimeoutException($"no {kind} event within {Patience.TotalSeconds} s; events: " +
+            string.Join(" | ", Events.Select(e => $"{e.Kind}: {e.Message}")));
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        try
+        {
+            Running.Wait(Patience);
+        }
+        catch (AggregateException)
+        {
+            // A test that makes the card fail checks that itself.
+        }
+        Listener.Dispose();
+        _stop.Dispose();
+    }
+}

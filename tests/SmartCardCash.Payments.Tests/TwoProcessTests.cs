@@ -1,0 +1,151 @@
+using System.Text.Json;
+using SmartCardCash.CardAccess;
+using SmartCardCash.Payments.Tests.Support;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
+using SmartCardCash.Remote;
+
+namespace SmartCardCash.Payments.Tests;
+
+/// <summary>
+/// The Mondex Telephone between two processes: 'scc receive' serves bob's card from a home of its own, this process
+/// pays into it from alice's card (and a second scc process recovers when the connection was cut).
+/// </summary>
+public sealed class TwoProcessTests : IDisposable
+{
+    private const uint AliceStart = 10_000;
+    private const uint BobStart = 1_000;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "scc-two-process-" + Guid.NewGuid().ToString("N"));
+    private readonly string _payerHome;
+    private readonly string _payeeHome;
+    private readonly Issuer _issuer;
+
+    public TwoProcessTests()
+    {
+        _payerHome = Path.Combine(_root, "payer");
+        _payeeHome = Path.Combine(_root, "payee");
+        var issuers = IssuerStore.ForHome(_payerHome);
+        _issuer = issuers.Create(new IssuerId(0x5343430A));
+        var personaliser = new PursePersonaliser(_issuer, issuers);
+        EmulatedCardStore payerCards = EmulatedCardStore.ForHome(_payerHome);
+        foreach ((string name, PurseClass purseClass) in new[] { ("bank", PurseClass.Bank), ("alice", PurseClass.Customer), ("bob", PurseClass.Customer) })
+        {
+            using CardSession session = payerCards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
+            personaliser.Personalise(session.OpenPurse(),
+                PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
+        }
+        using (CardSession bank = payerCards.Open("bank"))
+        using (CardSession alice = payerCards.Open("alice"))
+        using (CardSession bob = payerCards.Open("bob"))
+        {
+            PurseCard bankPurse = bank.OpenPurse();
+            bankPurse.Select();
+            bankPurse.Mint(_issuer, Currency.Eur.Code, AliceStart + BobStart);
+            var coordinator = new PaymentCoordinator();
+            Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, alice.OpenPurse(), Request(AliceStart), Policy()).Kind);
+            Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, bob.OpenPurse(), Request(BobStart), Policy()).Kind);
+        }
+        // bob's card goes to the payee's machine: a home with nothing but that card.
+        Directory.CreateDirectory(SccHome.CardsDirectory(_payeeHome));
+        File.Move(Path.Combine(SccHome.CardsDirectory(_payerHome), "bob.card"), Path.Combine(SccHome.CardsDirectory(_payeeHome), "bob.card"));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A failed test may leave a lock file behind; the folder is in /tmp either way.
+        }
+    }
+
+    private static PaymentRequest Request(uint cents) => new(Currency.Eur.Code, cents);
+
+    private PaymentPolicy Policy() => new(_issuer.Certificate);
+
+    private static string ListeningAddress(SccChild receive)
+    {
+        using JsonDocument json = JsonDocument.Parse(receive.WaitForLine("\"event\":\"listening\""));
+        return json.RootElement.GetProperty("address").GetString()!;
+    }
+
+    private PaymentOutcome PayFromAlice(string host, int port, uint cents)
+    {
+        using CardSession alice = EmulatedCardStore.ForHome(_payerHome).Open("alice");
+        using var remote = new RemoteCardChannel(host, port, new RemoteCardOptions { ConnectTimeout = TimeSpan.FromSeconds(2) });
+        return new PaymentCoordinator().Pay(alice.OpenPurse(), PurseCard.Open(remote, remote.Name), Request(cents), Policy());
+    }
+
+    [Fact]
+    public void A_payment_into_scc_receive_in_another_process_completes_and_moves_the_balances()
+    {
+        using var receive = new SccChild(_payeeHome, "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--once", "--json");
+        var address = CardAddress.Parse(ListeningAddress(receive));
+
+        PaymentOutcome outcome = PayFromAlice(address.Host!, address.Port, 1_250);
+
+        Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, outcome.Summary);
+        Assert.Equal(0, receive.WaitForExit());
+        Assert.Contains(receive.Seen, line => line.Contains("\"event\":\"paymentReceived\"", StringComparison.Ordinal));
+        Assert.Contains(receive.Seen, line => line.Contains("\"result\":\"received\"", StringComparison.Ordinal) &&
+            line.Contains("\"amount\":\"22.50\"", StringComparison.Ordinal));
+        PurseSnapshot alice = Read(_payerHome, "alice"), bob = Read(_payeeHome, "bob");
+        Assert.Equal((AliceStart - 1_250, BobStart + 1_250), (alice.Balance, bob.Balance));
+    }
+
+    public static TheoryData<int, DropMode> Cuts() => new()
+    {
+        { 3, DropMode.BeforeCommand },
+        { 3, DropMode.AfterCommand },
+        { 4, DropMode.BeforeCommand },
+        { 4, DropMode.AfterCommand },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cuts))]
+    public void A_connection_cut_mid_payment_loses_nothing_and_scc_recover_in_a_third_process_settles_it(int frame, DropMode mode)
+    {
+        using var receive = new SccChild(_payeeHome, "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--json");
+        var address = CardAddress.Parse(ListeningAddress(receive));
+
+        PaymentOutcome outcome;
+        using (var proxy = new DroppingProxy(address.Port, frame, mode) { RefuseAfterDrop = true })
+        {
+            outcome = PayFromAlice("127.0.0.1", proxy.Port, 1_250);
+            Assert.True(proxy.Dropped);
+        }
+        Assert.True(outcome.Kind is PaymentOutcomeKind.NotStarted or PaymentOutcomeKind.Interrupted, $"{outcome.Kind}: {outcome.Summary}");
+
+        (int exitCode, string stdout, string stderr) = SccChild.Run(_payerHome, "recover", "--from", "alice", "--to", address.ToString(), "--json");
+
+        Assert.True(exitCode == 0, $"{stdout} {stderr}");
+        using (JsonDocument json = JsonDocument.Parse(stdout))
+        {
+            Assert.Contains(json.RootElement.GetProperty("outcome").GetString(), new[] { "completed", "notStarted", "nothingToRecover" });
+        }
+        receive.Interrupt();
+        Assert.Equal(0, receive.WaitForExit());
+        PurseSnapshot alice = Read(_payerHome, "alice"), bob = Read(_payeeHome, "bob");
+        Assert.Equal(TransferState.Idle, alice.State);
+        Assert.Equal(AliceStart + BobStart, Ledger.Accounted([alice, bob]));
+        // Once START TO reached bob and alice could be debited (REQ), the payment is finished, not logged.
+        bool debited = frame == 4;
+        Assert.Equal(debited ? (AliceStart - 1_250, BobStart + 1_250) : (AliceStart, BobStart), (alice.Balance, bob.Balance));
+    }
+
+    private static PurseSnapshot Read(string home, string card)
+    {
+        using CardSession session = EmulatedCardStore.ForHome(home).Open(card);
+        PurseCard purse = session.OpenPurse();
+        PurseFci fci = purse.Select();
+        PendingTransfer pending = purse.GetPendingTransfer();
+        return new PurseSnapshot(card, fci.PurseId!.Value, pending.State, pending.Details, purse.Resume(),
+            purse.GetBalances().Single().Balance, purse.ReadTransactionLog(),
+            pending.State == TransferState.Idle ? purse.ReadExceptionLog() : null);
+    }
+}

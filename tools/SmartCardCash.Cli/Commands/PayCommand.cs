@@ -1,0 +1,212 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SmartCardCash.CardAccess;
+using SmartCardCash.Cli.Cards;
+using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Input;
+using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Payments;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Cli.Commands;
+
+/// <summary>
+/// <c>scc pay</c>: a card-to-card payment through the <see cref="PaymentCoordinator"/>, with the terminal's checks
+/// (trusted issuer, expiry, hotlist, classes, currency, unfinished transfers) and the exact outcome.
+/// </summary>
+internal sealed class PayCommand
+{
+    /// <summary>The logger category of the coordinator's steps (shown with --verbose).</summary>
+    public const string LogCategory = "payment";
+
+    private readonly GlobalOptions _globals;
+    private readonly CliContext _context;
+    private readonly Option<string> _from = new("--from")
+    {
+        Description = "The payer's card: emu:NAME, pcsc:READER or a card name (a remote card cannot pay).",
+        HelpName = "card",
+        Required = true,
+    };
+    private readonly Option<string> _to = new("--to")
+    {
+        Description = "The payee's card: emu:NAME, pcsc:READER, a card name, or tcp://HOST:PORT (a card that 'scc receive' serves).",
+        HelpName = "card",
+        Required = true,
+    };
+    private readonly Option<string> _amount = new("--amount")
+    {
+        Description = "How much, in the currency's major units: 12.50.",
+        HelpName = "amount",
+        Required = true,
+    };
+    private readonly Option<string> _currency = new("--currency")
+    {
+        Description = "The currency: EUR, GBP, JPY …",
+        HelpName = "code",
+        Required = true,
+    };
+    private readonly Option<string?> _orderDigest = new("--order-digest")
+    {
+        Description = "The merchant's order digest, SHA-256 in hex (64 digits), bound into the payment details.",
+        HelpName = "hex",
+    };
+    private readonly Option<string?> _order = new("--order")
+    {
+        Description = "The order text; its SHA-256 becomes the order digest.",
+        HelpName = "text",
+    };
+    private readonly Option<string?> _code = new("--code")
+    {
+        Description = "The payer's lock code, for a contactless payment above its contactless limit; - reads it from standard input.",
+        HelpName = "code",
+    };
+    private readonly Option<string?> _hotlist = new("--hotlist")
+    {
+        Description = $"The hotlist: purse IDs in hex, one per line, # comments. Default: $SCC_HOME/{Hotlist.FileName} (none if absent).",
+        HelpName = "file",
+    };
+    private readonly Option<string?> _issuerCertificate = new("--issuer-certificate")
+    {
+        Description = "The trusted issuer certificate (issuer-certificate.cvc). Default: the issuer's in $SCC_HOME/issuer.",
+        HelpName = "file",
+    };
+    private readonly Option<bool> _force = new("--force")
+    {
+        Description = "Pay even when a purse holds an unfinished earlier transfer: START aborts it first, into that purse's " +
+            "exception log, and it can no longer be finished with 'scc recover'.",
+    };
+
+    public PayCommand(GlobalOptions globals, CliContext context)
+    {
+        _globals = globals;
+        _context = context;
+        Command = new Command("pay", HelpTexts.PayDescription)
+        {
+            _from, _to, _amount, _currency, _orderDigest, _order, _code, _hotlist, _issuerCertificate, _force,
+        };
+        Command.SetAction(Execute);
+    }
+
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        CardAddress from = Address(parseResult.GetValue(_from), "--from");
+        CardAddress to = Address(parseResult.GetValue(_to), "--to");
+        if (from.Kind == CardAddressKind.Remote)
+        {
+            throw new UsageException("--from: a remote card only receives; the payer must be a card here (tcp:// is for --to)");
+        }
+
+        Currency currency = MoneyInput.Currency(parseResult.GetValue(_currency));
+        uint amount = MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
+        byte[] digest = OrderDigest(parseResult.GetValue(_orderDigest), parseResult.GetValue(_order));
+        string? hotlistFile = parseResult.GetValue(_hotlist);
+        Hotlist hotlist = Hotlist.Load(hotlistFile ?? Hotlist.DefaultPath(_context.Home), mustExist: hotlistFile is not null);
+        var policy = new PaymentPolicy(TrustAnchor.Load(_context, parseResult.GetValue(_issuerCertificate)), hotlist, _context.Time);
+        string? codeOption = parseResult.GetValue(_code);
+        string? code = codeOption is null ? null : new LockCodeInput(_context).Read(codeOption, "--code");
+        var request = new PaymentRequest(currency.Code, amount, digest) { LockCode = code, Force = parseResult.GetValue(_force) };
+
+        using ILoggerFactory logging = CliLogging.Create(settings, _context);
+        if (SameCard(from, to, logging))
+        {
+            throw new UsageException($"--from and --to are the same card ({from}): a purse cannot pay itself");
+        }
+        using PurseSession payer = CardSessions.Open(_context, settings, logging, from);
+        using PurseSession payee = CardSessions.Open(_context, settings, logging, to);
+        var coordinator = new PaymentCoordinator(logging.CreateLogger(LogCategory));
+        PaymentOutcome outcome = coordinator.Pay(payer.Purse, payee.Purse, request, policy);
+
+        var parties = new PaymentParties(payer.Card.Address.ToString(), payee.Card.Address.ToString(),
+            BalanceAfter(payer, outcome, currency), BalanceAfter(payee, outcome, currency));
+        int exitCode = PaymentExitCodes.ForPayment(outcome);
+        new PaymentReport(_context, settings).Write(outcome, parties, exitCode);
+        return exitCode;
+    }
+
+    /// <summary>The pocket's balance after the payment, where the card shows it (a remote payee does not: null).</summary>
+    internal static Money? BalanceAfter(PurseSession session, PaymentOutcome outcome, Currency currency)
+    {
+        if (session.Card.Address.Kind == CardAddressKind.Remote || outcome.Refusal?.Reason == RefusalReason.CardUnreachable)
+        {
+            return null;
+        }
+        try
+        {
+            return session.Purse.GetBalances().FirstOrDefault(b => b.Currency == currency.Code) is { } pocket
+                ? Money.Of(currency, pocket.Balance)
+                : null;
+        }
+        catch (SmartCardException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"shop" and "emu:shop" are one card: compared once resolved (which opens nothing).</summary>
+    private bool SameCard(CardAddress from, CardAddress to, ILoggerFactory logging)
+    {
+        if (from == to)
+        {
+            return true;
+        }
+        try
+        {
+            CardOpener opener = CardSessions.CreateOpener(_context, logging);
+            return opener.Resolve(from) == opener.Resolve(to);
+        }
+        catch (SmartCardException)
+        {
+            // A name that resolves to nothing is reported when the card is opened.
+            return false;
+        }
+    }
+
+    private CardAddress Address(string? text, string option)
+    {
+        try
+        {
+            return CardAddress.Parse(text ?? "");
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{option}: {ErrorReporter.OneLine(e.Message)}");
+        }
+    }
+
+    private static byte[] OrderDigest(string? hex, string? text)
+    {
+        if (hex is not null && text is not null)
+        {
+            throw new UsageException("give --order-digest or --order, not both");
+        }
+        if (text is not null)
+        {
+            return SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        }
+        if (hex is null)
+        {
+            return [];
+        }
+        byte[] digest;
+        try
+        {
+            digest = Hex.Decode(hex);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--order-digest: {ErrorReporter.OneLine(e.Message)}");
+        }
+        return digest.Length == PurseConstants.DigestLength
+            ? digest
+            : throw new UsageException($"--order-digest: a SHA-256 digest is {PurseConstants.DigestLength} bytes (64 hex digits); got {digest.Length}");
+    }
+}

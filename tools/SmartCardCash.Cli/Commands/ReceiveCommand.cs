@@ -1,0 +1,182 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SmartCardCash.CardAccess;
+using SmartCardCash.Cli.Cards;
+using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Payments;
+using SmartCardCash.Purse.Spec;
+using SmartCardCash.Remote;
+
+namespace SmartCardCash.Cli.Commands;
+
+/// <summary>
+/// <c>scc receive</c>: the Mondex Telephone's receiving end. Serves the payee role of a local card on TCP (loopback
+/// unless told otherwise) until Ctrl+C, or one payment with --once, printing each payment received or refused as it
+/// happens. The listener raises events on its own threads; they are queued and written here, so lines never interleave.
+/// </summary>
+internal sealed class ReceiveCommand
+{
+    private readonly GlobalOptions _globals;
+    private readonly CliContext _context;
+    private readonly Option<string?> _card = CardOption.Create();
+    private readonly Option<string?> _listen = new("--listen")
+    {
+        Description = $"Where to listen, HOST:PORT. Default: 127.0.0.1:{PayeeListenerOptions.DefaultPort} (loopback only). " +
+            "Another address must be given explicitly and is warned about; port 0 picks a free one.",
+        HelpName = "host:port",
+    };
+    private readonly Option<bool> _once = new("--once")
+    {
+        Description = "Stop after the first payment attempt (a session in which a payer started a payment): exit 0 received, " +
+            "1 refused, 5 left unfinished.",
+    };
+    private readonly Option<string?> _timeout = new("--timeout")
+    {
+        Description = "Stop listening after this long: 90, 90s, 5m. With --once and no payment by then, exit 3.",
+        HelpName = "duration",
+    };
+
+    public ReceiveCommand(GlobalOptions globals, CliContext context)
+    {
+        _globals = globals;
+        _context = context;
+        Command = new Command("receive", HelpTexts.ReceiveDescription) { _card, _listen, _once, _timeout };
+        Command.SetAction(Execute);
+    }
+
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        CardAddress address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
+        if (address.Kind == CardAddressKind.Remote)
+        {
+            throw new UsageException("--card: receive serves a card here; a remote card (tcp://) is served by its own 'scc receive'");
+        }
+        IPEndPoint endpoint = ListenAddress.Parse(parseResult.GetValue(_listen));
+        TimeSpan? timeout = DurationInput.Parse(parseResult.GetValue(_timeout), "--timeout");
+        bool once = parseResult.GetValue(_once);
+
+        using ILoggerFactory logging = CliLogging.Create(settings, _context);
+        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
+        PurseFci fci = session.Purse.Select();
+        if (fci.PurseId is null)
+        {
+            throw new UsageException($"{session.Name} holds no personalised purse to receive into");
+        }
+        if (!IPAddress.IsLoopback(endpoint.Address))
+        {
+            _context.Stderr.WriteLine($"scc: warning: listening on {endpoint}, not on loopback: anyone who can reach it can " +
+                $"pay into {session.Name} (and do nothing else with it)");
+        }
+
+        var queue = Channel.CreateUnbounded<PayeeEvent>(new UnboundedChannelOptions { SingleReader = true });
+        using var listener = new PayeeListener(session.Card.Channel, new PayeeListenerOptions
+        {
+            Endpoint = endpoint,
+            CardName = session.Name,
+            Time = _context.Time,
+        }, logging.CreateLogger("receive"));
+        listener.EventRaised += (_, e) => queue.Writer.TryWrite(e);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            throw new UsageException($"--listen: cannot listen on {endpoint} ({e.SocketErrorCode}); choose another address or port");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_context.Interrupt);
+        if (timeout is { } limit)
+        {
+            stop.CancelAfter(limit);
+        }
+        Task running = listener.RunAsync(stop.Token);
+        if (!settings.Json)
+        {
+            _context.Stderr.WriteLine($"Receiving into {session.Name} (purse {fci.PurseId}) at tcp://{Format(listener.LocalEndpoint!)}; " +
+                (once ? "stopping after one payment." : "press Ctrl+C to stop."));
+        }
+
+        PayeeSessionResult? result = null;
+        try
+        {
+            while (true)
+            {
+                while (queue.Reader.TryRead(out PayeeEvent? e))
+                {
+                    Write(e, settings.Json, listener);
+                    if (once && e.Kind == PayeeEventKind.SessionClosed && e.Result is { } r && r != PayeeSessionResult.NoPayment)
+                    {
+                        result = r;
+                        stop.Cancel();
+                    }
+                }
+                if (running.IsCompleted)
+                {
+                    break;
+                }
+                Task.WaitAny([queue.Reader.WaitToReadAsync().AsTask(), running]);
+            }
+            running.GetAwaiter().GetResult();
+        }
+        catch (SmartCardCash.Iso7816.SmartCardException e)
+        {
+            throw new CardExchangeException(e);
+        }
+        while (queue.Reader.TryRead(out PayeeEvent? e))
+        {
+            Write(e, settings.Json, listener);
+        }
+
+        if (!once)
+        {
+            return ExitCodes.Success;
+        }
+        return result switch
+        {
+            PayeeSessionResult.Received => ExitCodes.Success,
+            PayeeSessionResult.Refused => ExitCodes.CardError,
+            PayeeSessionResult.Unfinished => ExitCodes.PaymentInterrupted,
+            _ when _context.Interrupt.IsCancellationRequested => ExitCodes.Success,
+            _ => NoPayment(),
+        };
+    }
+
+    private int NoPayment()
+    {
+        _context.Stderr.WriteLine("scc: no payment came before the timeout");
+        return ExitCodes.Unavailable;
+    }
+
+    private void Write(PayeeEvent e, bool json, PayeeListener listener)
+    {
+        DateTimeOffset local = TimeZoneInfo.ConvertTime(e.Time, _context.Time.LocalTimeZone);
+        if (json)
+        {
+            string? address = e.Kind == PayeeEventKind.Listening && listener.LocalEndpoint is { } bound ? $"tcp://{Format(bound)}" : null;
+            PaymentsJson.WriteLine(_context.Stdout, new PayeeEventJson(
+                local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture), PaymentsJson.Name(e.Kind), e.Message,
+                address, e.Remote, PaymentsJson.Payment(e.Payment), e.Command, e.StatusWord, e.Result is { } r ? PaymentsJson.Name(r) : null,
+                PaymentsJson.Money(e.BalanceAfter)));
+            return;
+        }
+        if (e.Kind == PayeeEventKind.Listening)
+        {
+            return;
+        }
+        _context.Stdout.WriteLine($"{local.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {e.Message}");
+    }
+
+    private static string Format(IPEndPoint endpoint) => endpoint.AddressFamily == AddressFamily.InterNetworkV6
+        ? $"[{endpoint.Address}]:{endpoint.Port}"
+        : $"{endpoint.Address}:{endpoint.Port}";
+}

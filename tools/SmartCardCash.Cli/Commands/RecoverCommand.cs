@@ -1,0 +1,122 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using SmartCardCash.CardAccess;
+using SmartCardCash.Cli.Cards;
+using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Payments;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Cli.Commands;
+
+/// <summary>
+/// <c>scc recover --from CARD --to CARD</c> finishes (or settles) an interrupted payment from the cards' own states
+/// (spec 4.7: RESUME where it can still complete, abort where it cannot); <c>scc recover --abandon --card CARD</c>
+/// gives up the transfer on one purse, into its exception log for the bank.
+/// </summary>
+internal sealed class RecoverCommand
+{
+    private readonly GlobalOptions _globals;
+    private readonly CliContext _context;
+    private readonly Option<string?> _from = new("--from")
+    {
+        Description = "The payer's card of the interrupted payment.",
+        HelpName = "card",
+    };
+    private readonly Option<string?> _to = new("--to")
+    {
+        Description = "The payee's card of the interrupted payment (tcp://HOST:PORT for a remote one).",
+        HelpName = "card",
+    };
+    private readonly Option<bool> _abandon = new("--abandon")
+    {
+        Description = "Give up the transfer in progress on --card: ABORT, which logs it in the purse's exception log where " +
+            "value was in flight (the bank settles it). Use it when the other card is gone for good.",
+    };
+    private readonly Option<string?> _card = CardOption.Create();
+
+    public RecoverCommand(GlobalOptions globals, CliContext context)
+    {
+        _globals = globals;
+        _context = context;
+        Command = new Command("recover", HelpTexts.RecoverDescription) { _from, _to, _abandon, _card };
+        Command.SetAction(Execute);
+    }
+
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult)
+    {
+        OutputSettings settings = _globals.Read(parseResult);
+        string? from = parseResult.GetValue(_from), to = parseResult.GetValue(_to), card = parseResult.GetValue(_card);
+        bool abandon = parseResult.GetValue(_abandon);
+        if (abandon && (from is not null || to is not null))
+        {
+            throw new UsageException("--abandon takes --card only: it gives up the transfer on one purse");
+        }
+        if (!abandon && (from is null || to is null))
+        {
+            throw new UsageException("give --from and --to (the payment's two cards), or --abandon --card CARD");
+        }
+        if (!abandon && card is not null)
+        {
+            throw new UsageException("--card goes with --abandon; to finish a payment give --from and --to");
+        }
+
+        using ILoggerFactory logging = CliLogging.Create(settings, _context);
+        var coordinator = new PaymentCoordinator(logging.CreateLogger(PayCommand.LogCategory));
+        PaymentOutcome outcome;
+        PaymentParties parties;
+        if (abandon)
+        {
+            CardAddress address = CardOption.Resolve(card, _context.GetEnvironmentVariable);
+            using PurseSession purse = CardSessions.Open(_context, settings, logging, address);
+            outcome = coordinator.Abandon(purse.Purse);
+            Money? balance = Balance(purse, outcome);
+            bool isPayee = outcome.Payee is { Reachable: true } payee && payee.Name == purse.Purse.Name;
+            parties = isPayee
+                ? new PaymentParties(null, purse.Card.Address.ToString(), null, balance)
+                : new PaymentParties(purse.Card.Address.ToString(), null, balance, null);
+        }
+        else
+        {
+            CardAddress payerAddress = Parse(from!, "--from"), payeeAddress = Parse(to!, "--to");
+            if (payerAddress == payeeAddress)
+            {
+                throw new UsageException($"--from and --to are the same card ({payerAddress})");
+            }
+            using PurseSession payer = CardSessions.Open(_context, settings, logging, payerAddress);
+            using PurseSession payee = CardSessions.Open(_context, settings, logging, payeeAddress);
+            outcome = coordinator.Recover(payer.Purse, payee.Purse);
+            parties = new PaymentParties(payer.Card.Address.ToString(), payee.Card.Address.ToString(), Balance(payer, outcome),
+                payee.Card.Address.Kind == CardAddressKind.Remote ? null : Balance(payee, outcome));
+        }
+        int exitCode = PaymentExitCodes.ForRecovery(outcome);
+        new PaymentReport(_context, settings).Write(outcome, parties, exitCode);
+        return exitCode;
+    }
+
+    private static Money? Balance(PurseSession session, PaymentOutcome outcome)
+    {
+        if (outcome.Payment is not { } payment || !Currency.TryFromCode(payment.Details.Currency, out Currency? currency))
+        {
+            return null;
+        }
+        return PayCommand.BalanceAfter(session, outcome, currency);
+    }
+
+    private static CardAddress Parse(string text, string option)
+    {
+        try
+        {
+            return CardAddress.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{option}: {ErrorReporter.OneLine(e.Message)}");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace SmartCardCash.Cli.Payments;
+
+/// <summary>One step of the demo: what it does, in a sentence, and the payment outcome when it is a payment.</summary>
+internal sealed record DemoStepJson(string Step, string Text, PaymentOutcomeJson? Outcome);

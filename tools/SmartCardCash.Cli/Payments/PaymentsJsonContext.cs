@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace SmartCardCash.Cli.Payments;
+
+/// <summary>Compile-time JSON metadata for the payment commands' output (camelCase, like the rest of scc).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(PaymentOutcomeJson))]
+[JsonSerializable(typeof(PayeeEventJson))]
+[JsonSerializable(typeof(DemoJson))]
+internal sealed partial class PaymentsJsonContext : JsonSerializerContext;
