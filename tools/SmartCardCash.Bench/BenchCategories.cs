@@ -1,9 +1,9 @@
 namespace SmartCardCash.Bench;
 
 /// <summary>
-/// Categories to pick benchmarks by (<c>--anyCategories inprocess</c>). Everything so far runs inside the process;
-/// benchmarks that need a private pcscd with vpcd (a payment between two cards attached with the vpcd bridge) go in
-/// <see cref="Pcscd"/>, so a machine without pcscd can leave them out.
+/// Categories to pick benchmarks by (<c>--anyCategories inprocess</c>). <see cref="Pcscd"/> holds the benchmarks that
+/// need a pcscd with vpcd (a payment between two cards attached with the vpcd bridge: a private pcscd needs root), so a
+/// machine without them can leave those out.
 /// </summary>
 public static class BenchCategories
 {

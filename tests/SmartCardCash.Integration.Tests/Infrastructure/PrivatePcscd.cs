@@ -149,7 +149,7 @@ public sealed class PrivatePcscd : IDisposable
     }
 
     /// <summary>Reads the kernel's socket table instead of connecting, which vpcd would take for a card.</summary>
-    private static bool IsListening(int port)
+    internal static bool IsListening(int port)
     {
         string hexPort = port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
         foreach (string table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
