@@ -2,7 +2,7 @@ using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Integration.Tests.Infrastructure;
+namespace SmartCardCash.Integration.Tests.PaymentSupport;
 
 /// <summary>Reads what a test audits from a purse, through whatever channel it is on, changing nothing.</summary>
 internal static class PurseReader

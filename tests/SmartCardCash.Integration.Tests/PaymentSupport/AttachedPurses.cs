@@ -1,12 +1,13 @@
 using SmartCardCash.CardAccess;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Vpcd;
+using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Integration.Tests.Infrastructure;
+namespace SmartCardCash.Integration.Tests.PaymentSupport;
 
 /// <summary>
 /// Purse images in a temporary home, personalised through their APDUs by one issuer, attached with the vpcd bridge

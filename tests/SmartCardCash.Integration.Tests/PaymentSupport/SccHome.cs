@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SmartCardCash.Integration.Tests.Infrastructure;
 
-namespace SmartCardCash.Integration.Tests.Infrastructure;
+namespace SmartCardCash.Integration.Tests.PaymentSupport;
 
 /// <summary>
 /// A temporary SCC_HOME for scc child processes on the private pcscd: runs scc there, parses its JSON, starts
