@@ -152,8 +152,8 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
     /// <summary>The exact commands that finish or settle the payment, with the card addresses given.</summary>
     public static IReadOnlyList<string> NextSteps(PaymentOutcome outcome, PaymentParties parties)
     {
-        string payer = parties.PayerAddress ?? "CARD";
-        string payee = parties.PayeeAddress ?? "CARD";
+        string payer = ShellWord.Quote(parties.PayerAddress ?? "CARD");
+        string payee = ShellWord.Quote(parties.PayeeAddress ?? "CARD");
         var steps = new List<string>();
         switch (outcome.Remedy)
         {
@@ -186,7 +186,7 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
                 }
                 break;
             case PaymentRemedy.BankSettles:
-                string logged = parties.PayerAddress ?? payee;
+                string logged = parties.PayerAddress is null ? payee : ShellWord.Quote(parties.PayerAddress);
                 steps.Add($"the bank settles it from the exception log: scc log --exceptions --card {logged} shows the record");
                 break;
             case PaymentRemedy.TryAgain:
@@ -202,8 +202,8 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
 
     /// <summary>The address of the card holding <paramref name="purse"/>, when it is one of the two given; else "CARD (purse …)".</summary>
     private static string CardOf(string purse, PaymentOutcome outcome, PaymentParties parties) =>
-        purse == outcome.Payer.PurseId && parties.PayerAddress is not null ? parties.PayerAddress
-        : purse == outcome.Payee?.PurseId && parties.PayeeAddress is not null ? parties.PayeeAddress
+        purse == outcome.Payer.PurseId && parties.PayerAddress is not null ? ShellWord.Quote(parties.PayerAddress)
+        : purse == outcome.Payee?.PurseId && parties.PayeeAddress is not null ? ShellWord.Quote(parties.PayeeAddress)
         : "CARD";
 
     private static string Words(string camel) =>
