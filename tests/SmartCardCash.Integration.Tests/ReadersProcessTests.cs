@@ -93,17 +93,4 @@ public sealed class ReadersProcessTests(PcscdFixture fixture)
             CardBench.Remove(card, slot: 0);
         }
     }
-
-    [PcscdFact]
-    public void Readers_without_a_pcscd_prints_one_clear_line_and_exits_3()
-    {
-        string nowhere = Path.Combine(Path.GetTempPath(), $"scc-no-pcscd-{Guid.NewGuid():N}", "pcscd.comm");
-
-        SccResult result = SccProcess.Run(nowhere, "readers");
-
-        Assert.True(result.ExitCode == 3, result.ToString());
-        Assert.Empty(result.Stdout);
-        string line = Assert.Single(result.Stderr);
-        Assert.Equal("scc: the PC/SC service is not running (start pcscd) [SCARD_E_NO_SERVICE]", line);
-    }
 }
