@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The one command that runs every test: ./scripts/test.sh
 #
-# It makes sure the system packages the integration suites need are there (pcscd, vsmartcard-vpcd; PostgreSQL for the
-# settlement suites), installing them with apt-get when it runs as root and they are missing. The suites start their
-# own private pcscd and database on loopback, so nothing system-wide is touched. When the packages cannot be
-# installed, those suites report themselves as skipped, by name, and everything else still runs.
+# It makes sure the system packages the PC/SC integration suites need are there (pcscd, vsmartcard-vpcd,
+# libpcsclite1), installing them with apt-get when it runs as root and they are missing. The suites start their own
+# private pcscd, so nothing system-wide is touched. When the packages cannot be installed, those suites report
+# themselves as skipped, by name, and everything else still runs; with SCC_REQUIRE_PCSCD=1 (as .ci/run sets) they
+# fail instead.
 #
 # Extra arguments go to `dotnet test`, e.g. ./scripts/test.sh --filter "FullyQualifiedName~Iso7816".
 set -euo pipefail

@@ -93,4 +93,26 @@ public sealed class ReadersProcessTests(PcscdFixture fixture)
             CardBench.Remove(card, slot: 0);
         }
     }
+
+    [PcscdFact]
+    public void Readers_after_pcscd_stops_prints_one_clear_line_and_exits_3_and_works_again_after_a_restart()
+    {
+        Pcscd.Stop();
+        try
+        {
+            SccResult stopped = SccProcess.Run(Pcscd.SocketPath, "readers");
+
+            Assert.True(stopped.ExitCode == 3, stopped.ToString());
+            Assert.Empty(stopped.Stdout);
+            Assert.Equal("scc: the PC/SC service is not running (start pcscd) [SCARD_E_NO_SERVICE]", Assert.Single(stopped.Stderr));
+        }
+        finally
+        {
+            Pcscd.Start();
+        }
+
+        SccResult running = SccProcess.Run(Pcscd.SocketPath, "readers");
+        Assert.True(running.ExitCode == 0, running.ToString());
+        Assert.Contains(running.Stdout, l => l.Contains(PcscdFixture.ReaderSlot0));
+    }
 }

@@ -12,10 +12,7 @@ public sealed class LibpcscliteFactAttribute : FactAttribute
 
     public LibpcscliteFactAttribute()
     {
-        if (UnavailableReason.Value is { } reason)
-        {
-            Skip = $"PC/SC client test skipped: {reason}";
-        }
+        Skip = SuiteRequirement.SkipReason("PC/SC client test", UnavailableReason.Value);
     }
 
     private static string? FindUnavailableReason()

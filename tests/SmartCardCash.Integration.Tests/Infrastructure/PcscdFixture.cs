@@ -20,7 +20,8 @@ public sealed class PcscdFixture : IDisposable
     /// <summary>Null when the suite is skipped.</summary>
     public PrivatePcscd? Pcscd { get; }
 
-    public PrivatePcscd Required => Pcscd ?? throw new InvalidOperationException("pcscd is not available");
+    public PrivatePcscd Required =>
+        Pcscd ?? throw SuiteRequirement.Unmet(PrivatePcscd.Unavailable ?? "it did not start");
 
     public const string ReaderSlot0 = "Virtual PCD 00 00";
 
