@@ -45,7 +45,10 @@ namespace SmartCardCash.Emulator;
 /// command as sent. Shorter data than Ne is returned as is (no 6Cxx).</para>
 /// <para><b>Exceptions</b>: <see cref="IsoException"/> → its status word, no data. <see cref="PowerLossException"/> →
 /// the card is unpowered and <see cref="Transmit(ReadOnlySpan{byte})"/> throws <see cref="CardRemovedException"/>
-/// until <see cref="PowerOn"/>. Any other exception from an applet → 6F00 and the open transaction is aborted. A
+/// until <see cref="PowerOn"/>. <see cref="MemoryFailureException"/> (a full commit buffer,
+/// <see cref="TransactionBufferFullException"/>, or a failing memory backend) → 6581, the open transaction is aborted,
+/// counted in <see cref="MemoryFailures"/>, not an applet fault. Any other exception from an applet → 6F00 and the open
+/// transaction is aborted. A
 /// transaction an applet leaves open is aborted (Java Card semantics) and counted in
 /// <see cref="TransactionsAbortedByRuntime"/>. No other exception leaves <see cref="Transmit(ReadOnlySpan{byte})"/>
 /// for any input bytes, except <see cref="EmulatorInvariantException"/>, which means an emulator bug, and, when
@@ -135,6 +138,9 @@ public sealed class EmulatedCard
 
     /// <summary>Exceptions other than <see cref="IsoException"/> thrown by applets (answered 6F00 or 6999).</summary>
     public int AppletFaults { get; private set; }
+
+    /// <summary>Commands answered 6581 because persistent memory could not make a write (<see cref="MemoryFailureException"/>).</summary>
+    public int MemoryFailures { get; private set; }
 
     internal ICardPersistence? Persistence { get; set; }
 
@@ -569,6 +575,14 @@ public sealed class EmulatedCard
         {
             data = ReadOnlyMemory<byte>.Empty;
             status = e.StatusWord;
+        }
+        catch (MemoryFailureException e)
+        {
+            // The memory, not the applet, failed: 6581; EndOfAppletCode aborts a transaction the applet left open, so nothing changes.
+            MemoryFailures++;
+            EmulatorLog.MemoryFailed(_logger, slot.Info.AidHex, e.Message);
+            data = ReadOnlyMemory<byte>.Empty;
+            status = StatusWord.MemoryFailure;
         }
         catch (Exception e) when (e is not PowerLossException and not EmulatorInvariantException)
         {

@@ -24,4 +24,7 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "installed applet {Aid} ({AppletType}, {RegionSize} bytes)")]
     public static partial void Installed(ILogger logger, string aid, string appletType, int regionSize);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "applet {Aid}: persistent memory failed ({Reason}); answering 6581, transaction aborted")]
+    public static partial void MemoryFailed(ILogger logger, string aid, string reason);
 }

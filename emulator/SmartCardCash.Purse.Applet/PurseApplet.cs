@@ -52,10 +52,14 @@ public sealed class PurseApplet : SmartCardCash.Emulator.Applets.Applet
     /// <summary>For <c>Install(PurseAid, PurseApplet.Factory, PurseApplet.PersistentMemorySize)</c>.</summary>
     public static AppletFactory Factory { get; } = Create;
 
-    public static PurseApplet Create(AppletContext context)
+    public static PurseApplet Create(AppletContext context) => Create(context, P256.Shared);
+
+    /// <summary>With another cryptography (tests record what the applet signs).</summary>
+    internal static PurseApplet Create(AppletContext context, IPurseCrypto crypto)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new PurseApplet(context, P256.Shared);
+        ArgumentNullException.ThrowIfNull(crypto);
+        return new PurseApplet(context, crypto);
     }
 
     /// <summary>Transient state is cleared at every SELECT (spec 5.1).</summary>

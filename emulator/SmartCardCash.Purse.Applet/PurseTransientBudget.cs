@@ -4,7 +4,9 @@ namespace SmartCardCash.Purse.Applet;
 
 /// <summary>
 /// The transient memory of spec 8.2 as this applet uses it (<see cref="PurseSession"/> and its signing scratch); a
-/// Java Card port allocates these with <c>JCSystem.makeTransientByteArray(…, CLEAR_ON_DESELECT)</c>.
+/// Java Card port allocates these with <c>JCSystem.makeTransientByteArray(…, CLEAR_ON_DESELECT)</c>. The rows are
+/// checked against the fields the applet really holds and the messages it really signs (TransientBudgetTests), so a
+/// session that grows past them fails a test.
 /// </summary>
 internal static class PurseTransientBudget
 {

@@ -49,7 +49,7 @@ public sealed class ConformanceCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Empty(result.Stderr);
         string[] lines = result.StdoutLines;
-        Assert.Equal("# purse-v1.json (built in): card scripts merchant, bank on fresh in-memory emulated purses, contact", lines[0]);
+        Assert.Equal("# purse-v1.json (built in): card scripts merchant, bank, customer on fresh in-memory emulated purses, contact", lines[0]);
         Assert.Equal(VectorCount, lines.Count(l => l.StartsWith("PASS ", StringComparison.Ordinal)));
         Assert.DoesNotContain(lines, l => l.StartsWith("FAIL", StringComparison.Ordinal));
         Assert.Equal("PASS merchant/001-select-fresh-purse", lines[1]);
@@ -68,7 +68,7 @@ public sealed class ConformanceCommandTests : IDisposable
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("purse-v1.json (built in)", root.GetProperty("vectors").GetString());
         Assert.Equal("contact", root.GetProperty("interface").GetString());
-        Assert.Equal(["merchant", "bank"], root.GetProperty("scripts").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["merchant", "bank", "customer"], root.GetProperty("scripts").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(VectorCount, root.GetProperty("total").GetInt32());
         Assert.Equal(VectorCount, root.GetProperty("passed").GetInt32());
         Assert.Equal(0, root.GetProperty("failed").GetInt32());
@@ -145,7 +145,7 @@ public sealed class ConformanceCommandTests : IDisposable
         CliResult result = _cli.Run("conformance", "--card", "emu:blank");
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Equal("scc: a card runs one card script, and each needs a fresh purse: choose one with --script (merchant, bank)",
+        Assert.Equal("scc: a card runs one card script, and each needs a fresh purse: choose one with --script (merchant, bank, customer)",
             result.SingleErrorLine());
     }
 
@@ -164,7 +164,7 @@ public sealed class ConformanceCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--script", "shop" }, "scc: --script: the vectors have no card script 'shop'; they have merchant, bank")]
+    [InlineData(new[] { "--script", "shop" }, "scc: --script: the vectors have no card script 'shop'; they have merchant, bank, customer")]
     [InlineData(new[] { "--vectors", "/nonexistent/vectors.json" }, "scc: --vectors: cannot read /nonexistent/vectors.json: ")]
     [InlineData(new[] { "--interface", "t0" }, "scc: argument 't0' not recognized. Must be one of:")]
     [InlineData(new[] { "--card", "tcp://nowhere" }, "scc: ")]

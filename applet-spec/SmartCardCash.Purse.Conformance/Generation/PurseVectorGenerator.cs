@@ -21,7 +21,7 @@ public static class PurseVectorGenerator
     /// <summary>The vectors without reference data: everything a runner checks.</summary>
     public static VectorFile BuildNormative()
     {
-        IReadOnlyList<VectorCard> cards = [MerchantCardScenario.Build(), BankCardScenario.Build()];
+        IReadOnlyList<VectorCard> cards = [MerchantCardScenario.Build(), BankCardScenario.Build(), CustomerCardScenario.Build()];
         return new VectorFile
         {
             Specification = "applet-spec/purse-applet.md, version 1",

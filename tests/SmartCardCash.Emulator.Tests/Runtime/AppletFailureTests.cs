@@ -60,13 +60,17 @@ public sealed class AppletFailureTests
     }
 
     [Fact]
-    public void Overflowing_the_commit_buffer_answers_6F00_and_changes_nothing()
+    public void Overflowing_the_commit_buffer_answers_6581_and_changes_nothing()
     {
         EmulatedCard card = SelectedCard(new ProbeLog(), commitBufferCapacity: 512);
         byte[] before = card.Send("8020000000").Data.ToArray();
-        Assert.Equal(StatusWord.NoPreciseDiagnosis, card.Send("80400258").StatusWord); // 600 bytes
+        byte[] image = card.Memory.CopyImage()[(card.Memory.DataOffset)..];
+        Assert.Equal(StatusWord.MemoryFailure, card.Send("80400258").StatusWord); // 600 bytes
+        Assert.Equal(image, card.Memory.CopyImage()[(card.Memory.DataOffset)..]);
         Assert.Equal(before, card.Send("8020000000").Data.ToArray());
         Assert.Equal(1, card.TransactionsAbortedByRuntime);
+        Assert.Equal(1, card.MemoryFailures);
+        Assert.Equal(0, card.AppletFaults);
         Assert.Equal(StatusWord.Success, card.Send("804001E0").StatusWord); // 480 bytes: entries of 208 + 208 + 88 fit 512
     }
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using SmartCardCash.Emulator;
+using SmartCardCash.Emulator.Applets;
 using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
@@ -46,9 +47,11 @@ internal sealed class PurseCard : IPurseHost
     public string Name => $"emulator:{Seed}";
 
     /// <summary>A freshly installed purse (blank region), powered on through <paramref name="via"/>, nothing selected.</summary>
-    public static PurseCard Create(string seed = "purse", InterfaceProfile via = InterfaceProfile.ContactT1)
+    /// <remarks><paramref name="memory"/> wraps the purse's memory region (to inject memory failures).</remarks>
+    public static PurseCard Create(string seed = "purse", InterfaceProfile via = InterfaceProfile.ContactT1,
+        Func<IPersistentMemory, IPersistentMemory>? memory = null)
     {
-        PurseCard card = Unpowered(seed, via);
+        PurseCard card = Unpowered(seed, via, memory);
         card.Emulated.PowerOn(via);
         return card;
     }
@@ -122,13 +125,16 @@ internal sealed class PurseCard : IPurseHost
 
     public override string ToString() => Name;
 
-    private static PurseCard Unpowered(string seed, InterfaceProfile via)
+    private static PurseCard Unpowered(string seed, InterfaceProfile via, Func<IPersistentMemory, IPersistentMemory>? memory = null)
     {
         byte[] seedBytes = Encoding.UTF8.GetBytes(seed);
         long uidSeed = BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(seedBytes));
         var card = new EmulatedCard(CardProfile.FromSeed(via, uidSeed, nvmDataSize: NvmDataSize),
             new EmulatedCardOptions { Random = new DeterministicCardRandom(seedBytes), ThrowOnAppletFault = true });
-        InstalledApplet purse = card.Install(PurseAid.Value, AppletType, PurseApplet.Factory, PurseApplet.PersistentMemorySize);
+        AppletFactory factory = memory is null
+            ? PurseApplet.Factory
+            : context => PurseApplet.Create(new AppletContext(memory(context.Memory), context.Random));
+        InstalledApplet purse = card.Install(PurseAid.Value, AppletType, factory, PurseApplet.PersistentMemorySize);
         return new PurseCard(card, purse, seed, via);
     }
 }
