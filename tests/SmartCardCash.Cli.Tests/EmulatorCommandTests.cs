@@ -191,15 +191,20 @@ public sealed class EmulatorCommandTests : IDisposable
     public async Task Human_lines_carry_a_timestamp_the_event_the_slot_and_the_card()
     {
         using var vpcd = new LoopbackVpcd();
-        Task stopper = Task.Run(() =>
+        using var cardIsIn = new ManualResetEventSlim();
+        _cli.StderrLineWritten = line => cardIsIn.Set();
+        Task<bool> stopper = Task.Run(() =>
         {
-            LoopbackVpcd.WaitFor(() => vpcd.Connections == 1, Liveness);
+            // Ctrl+C once scc has said the card is in, not merely when it has connected: otherwise the interrupt
+            // can overtake that line.
+            bool said = cardIsIn.Wait(Liveness);
             _cli.Interrupt.Cancel();
+            return said;
         });
 
         CliResult result = _cli.Run("emulator", "attach", "--slot", "1", "bob", "--port-base",
             (vpcd.PortBase - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await stopper.WaitAsync(Liveness);
+        Assert.True(await stopper.WaitAsync(Liveness), "scc never said the card is in");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(

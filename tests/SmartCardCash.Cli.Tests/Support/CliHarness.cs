@@ -48,6 +48,9 @@ internal sealed class CliHarness
 
     public List<string> Prompts { get; } = [];
 
+    /// <summary>Called with each line scc writes to stderr, as it is written (from whichever thread writes it).</summary>
+    public Action<string>? StderrLineWritten { get; set; }
+
     /// <summary>Runs against every CardOpener a command builds (to register a remote opener, say).</summary>
     public Action<SmartCardCash.CardAccess.CardOpener>? ConfigureCards { get; set; }
 
@@ -63,7 +66,7 @@ internal sealed class CliHarness
     public CliResult Run(params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
+        var stderr = new ObservedStringWriter(StderrLineWritten) { NewLine = "\n" };
         var context = new CliContext(stdout, stderr)
         {
             Pcsc = Pcsc.Object,
