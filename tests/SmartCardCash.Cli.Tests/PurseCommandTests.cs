@@ -91,34 +91,51 @@ public sealed class PurseCommandTests : IDisposable
     }
 
     [Fact]
-    public void Log_pending_shows_a_transfer_in_flight_without_touching_it_and_exceptions_aborts_it()
+    public void Log_pending_shows_a_transfer_in_flight_without_touching_it()
     {
         _home.StartAndDrop("bank", "alice", 300);
 
         CliResult pending = _cli.Run("log", "-c", "alice", "--pending", "--json");
-        CliResult exceptions = _cli.Run("log", "-c", "alice", "--exceptions", "--json");
-        CliResult after = _cli.Run("log", "-c", "alice", "--pending", "--json");
+        CliResult human = _cli.Run("log", "-c", "alice", "--pending");
 
         using JsonDocument before = JsonDocument.Parse(pending.Stdout);
         Assert.Equal("epv", before.RootElement.GetProperty("transferState").GetString());
         Assert.Equal("req", before.RootElement.GetProperty("pendingMessage").GetString());
         Assert.Equal("3.00", before.RootElement.GetProperty("payment").GetProperty("amount").GetProperty("amount").GetString());
-        using JsonDocument log = JsonDocument.Parse(exceptions.Stdout);
-        JsonElement record = Assert.Single(log.RootElement.GetProperty("exceptions").EnumerateArray());
-        Assert.Equal("payee aborted in epv", record.GetProperty("reason").GetString());
-        using JsonDocument later = JsonDocument.Parse(after.Stdout);
-        Assert.Equal("idle", later.RootElement.GetProperty("transferState").GetString());
+        Assert.Contains("│ Pending message  │ req (RESUME re-sends it)", human.Stdout);
+        Assert.Equal(Purse.Spec.TransferState.ExpectingVal, PaymentCards.State(_home, "alice"));
+    }
+
+    [Fact]
+    public void Log_pending_on_an_idle_purse_says_no_transfer_is_in_progress()
+    {
+        _home.Pay("bank", "alice", 300);
+
+        CliResult payee = _cli.Run("log", "-c", "alice", "--pending");
+        CliResult fresh = _cli.Run("card", "new", "carol", "--class", "customer", "--currency", "EUR", "--lock-code", "1234");
+        CliResult untouched = _cli.Run("log", "-c", "carol", "--pending");
+
+        Assert.Equal(0, fresh.ExitCode);
+        Assert.Contains("│ Transfer state   │ idle", payee.Stdout);
+        Assert.Contains("│ Pending message  │ no transfer in progress; RESUME would re-send the ack of the last transfer (for a " +
+            "payer still waiting for it)", payee.Stdout);
+        Assert.Contains("│ Pending message │ none: no transfer in progress, RESUME has nothing to re-send", untouched.Stdout);
     }
 
     [Fact]
     public void Log_takes_one_kind_at_a_time_and_its_help_warns_about_the_abort()
     {
         CliResult both = _cli.Run("log", "-c", "alice", "--exceptions", "--pending");
+        CliResult stray = _cli.Run("log", "-c", "alice", "--abort-transfer");
         CliResult help = _cli.Run("log", "--help");
 
         Assert.Equal(ExitCodes.UsageError, both.ExitCode);
         Assert.Contains("choose one of --transactions, --exceptions and --pending", both.SingleErrorLine());
-        Assert.Contains("ABORTS a transfer in progress", help.Stdout);
+        Assert.Equal(ExitCodes.UsageError, stray.ExitCode);
+        Assert.Equal("scc: --abort-transfer goes with --exceptions: only reading the exception log aborts a transfer",
+            stray.SingleErrorLine());
+        Assert.Contains("aborts a transfer in progress before it reads this log", help.Stdout);
+        Assert.Contains("--abort-transfer", help.Stdout);
     }
 
     [Fact]
