@@ -73,7 +73,7 @@ public sealed class IssuerStore : IPurseSerialSource
     /// <param name="id">The issuer ID; a random one when null.</param>
     public Issuer Create(IssuerId? id = null, bool replace = false)
     {
-        PrivateFiles.EnsureDirectory(Directory);
+        EnsureStoreDirectory();
         using FileStream _ = LockStore();
         if (Exists)
         {
@@ -86,9 +86,9 @@ public sealed class IssuerStore : IPurseSerialSource
         DateTimeOffset now = _time.GetUtcNow();
         Issuer issuer = Issuer.Create(id ?? Issuer.NewId(), DateOnly.FromDateTime(now.UtcDateTime));
         // Certificate and state first, key last: the key file is what marks an issuer as present.
-        PrivateFiles.WriteAtomically(CertificatePath, issuer.Certificate.Encoded);
+        WriteFile(CertificatePath, () => PrivateFiles.WriteAtomically(CertificatePath, issuer.Certificate.Encoded));
         WriteState(new IssuerState(issuer.Id, 1, now));
-        PrivateFiles.WriteAtomically(KeyPath, Encoding.ASCII.GetBytes(ExportPem(issuer.KeyPair)));
+        WriteFile(KeyPath, () => PrivateFiles.WriteAtomically(KeyPath, Encoding.ASCII.GetBytes(ExportPem(issuer.KeyPair))));
         return issuer;
     }
 
@@ -170,7 +170,7 @@ public sealed class IssuerStore : IPurseSerialSource
         var json = new MintRecordJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter);
-        PrivateFiles.EnsureDirectory(Directory);
+        EnsureStoreDirectory();
         using FileStream _ = LockStore();
         PrivateFiles.AppendLine(JournalPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintRecordJson));
     }
@@ -277,7 +277,7 @@ public sealed class IssuerStore : IPurseSerialSource
         var json = new MintIntentJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter, outcome);
-        PrivateFiles.EnsureDirectory(Directory);
+        EnsureStoreDirectory();
         using FileStream _ = LockStore();
         PrivateFiles.AppendLine(IntentsPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintIntentJson));
     }
@@ -324,8 +324,35 @@ public sealed class IssuerStore : IPurseSerialSource
     {
         var json = new IssuerStateJson(state.IssuerId.ToString(), state.NextSerial,
             state.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        PrivateFiles.WriteAtomically(StatePath, Encoding.UTF8.GetBytes(
-            JsonSerializer.Serialize(json, PurseJsonContext.Default.IssuerStateJson) + "\n"));
+        WriteFile(StatePath, () => PrivateFiles.WriteAtomically(StatePath, Encoding.UTF8.GetBytes(
+            JsonSerializer.Serialize(json, PurseJsonContext.Default.IssuerStateJson) + "\n")));
+    }
+
+    /// <summary>The issuer folder, made if need be; a home that cannot hold it is local data, said in plain words.</summary>
+    private void EnsureStoreDirectory()
+    {
+        try
+        {
+            PrivateFiles.EnsureDirectory(Directory);
+        }
+        catch (Exception e) when (FolderProblem.IsFolderFailure(e))
+        {
+            throw new LocalDataException(
+                $"the issuer folder {Directory} cannot be created: {FolderProblem.Describe(Directory, e)}; set SCC_HOME to a folder you can write", e);
+        }
+    }
+
+    /// <summary>Writes one of the issuer's own files; failing is local data (disk full, permissions), named by its path.</summary>
+    private static void WriteFile(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDataException($"{path} cannot be written ({e.Message.TrimEnd('.')})", e);
+        }
     }
 
     /// <summary>Moves the present issuer's files into <c>replaced-ID-TIME/</c>: the old key still backs issued purses.</summary>
@@ -359,7 +386,7 @@ public sealed class IssuerStore : IPurseSerialSource
 
     private FileStream LockStore()
     {
-        PrivateFiles.EnsureDirectory(Directory);
+        EnsureStoreDirectory();
         try
         {
             return PrivateFiles.Lock(Path.Combine(Directory, LockFileName), LockWait);
