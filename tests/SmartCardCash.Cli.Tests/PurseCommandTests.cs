@@ -117,8 +117,8 @@ public sealed class PurseCommandTests : IDisposable
 
         Assert.Equal(0, fresh.ExitCode);
         Assert.Contains("│ Transfer state   │ idle", payee.Stdout);
-        Assert.Contains("│ Pending message  │ no transfer in progress; RESUME would re-send the ack of the last transfer (for a " +
-            "payer still waiting for it)", payee.Stdout);
+        Assert.Contains("│ Pending message  │ none: no transfer in progress (RESUME would only re-send the last transfer's ack)",
+            payee.Stdout);
         Assert.Contains("│ Pending message │ none: no transfer in progress, RESUME has nothing to re-send", untouched.Stdout);
     }
 

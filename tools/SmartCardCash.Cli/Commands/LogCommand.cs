@@ -169,14 +169,14 @@ internal sealed class LogCommand
     }
 
     /// <summary>
-    /// In idle a payee still keeps the ack of its last transfer, which RESUME re-sends so a payer left waiting in epa can
-    /// finish; that is not a transfer in progress and must not read like one.
+    /// In idle a purse still keeps the last message of its last transfer (a payer its val, a payee its ack), which RESUME
+    /// would re-send; that is not a transfer in progress and must not read like one.
     /// </summary>
     private static string PendingMessage(TransferState state, ProtectedMessage? message) => (state, message) switch
     {
         (TransferState.Idle, null) => "none: no transfer in progress, RESUME has nothing to re-send",
-        (TransferState.Idle, _) => $"no transfer in progress; RESUME would re-send the {PurseFormats.MessageType(message.Type)} " +
-            "of the last transfer (for a payer still waiting for it)",
+        (TransferState.Idle, _) => $"none: no transfer in progress (RESUME would only re-send the last transfer's " +
+            $"{PurseFormats.MessageType(message.Type)})",
         (_, null) => "none (RESUME has nothing to re-send)",
         _ => $"{PurseFormats.MessageType(message.Type)} (RESUME re-sends it)",
     };
