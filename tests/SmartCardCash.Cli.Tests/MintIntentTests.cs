@@ -125,6 +125,9 @@ public sealed class MintIntentTests : IDisposable
         Assert.Contains("--reconcile mints nothing: --currency does not apply", both.SingleErrorLine());
         Assert.Equal(ExitCodes.UsageError, neither.ExitCode);
         Assert.Contains("option '--amount' is required; option '--currency' is required", neither.SingleErrorLine());
+        CliResult stray = _cli.Run("mint", "--card", "bank", "--reconcile", "--abort-transfer");
+        Assert.Equal(ExitCodes.UsageError, stray.ExitCode);
+        Assert.Contains("--abort-transfer does not apply", stray.SingleErrorLine());
     }
 
     private void PullBankAt(bool afterCardActs)

@@ -47,6 +47,11 @@ internal sealed class MintCommand
         Command.Validators.Add(result =>
         {
             bool reconcile = result.GetValue(_reconcile);
+            if (reconcile && result.GetValue(_abortTransfer))
+            {
+                // Reconciling sends no MINT, so nothing would abort: the flag would promise what never happens.
+                result.AddError("--reconcile mints nothing and aborts nothing: --abort-transfer does not apply");
+            }
             foreach (Option option in new Option[] { _amount, _currency })
             {
                 bool given = result.GetResult(option) is { Implicit: false };
