@@ -1,3 +1,4 @@
+using SmartCardCash.DurableFiles;
 using System.Security.Cryptography;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Applets;
@@ -40,7 +41,17 @@ public sealed class EmulatedCardStore
     public string Directory => _images.Directory;
 
     /// <summary>Card names, sorted.</summary>
-    public IReadOnlyList<string> List() => _images.List();
+    public IReadOnlyList<string> List()
+    {
+        try
+        {
+            return _images.List();
+        }
+        catch (Exception e) when (FolderProblem.IsFolderFailure(e))
+        {
+            throw new LocalDataException($"the cards folder {Directory} cannot be read ({FolderProblem.Describe(Directory, e)})", e);
+        }
+    }
 
     public bool Exists(string name) => CardImageStore.IsValidName(name) && _images.Exists(name);
 
@@ -105,6 +116,12 @@ public sealed class EmulatedCardStore
         catch (CardImageLockedException e)
         {
             throw new CardImageUnavailableException(name, $"card '{name}' is being created or used by another process", e);
+        }
+        catch (Exception e) when (FolderProblem.IsFolderFailure(e) && !System.IO.Directory.Exists(Directory))
+        {
+            throw new CardImageUnavailableException(name,
+                $"card '{name}' cannot be created: the cards folder {Directory} cannot be made ({FolderProblem.Describe(Directory, e)}); " +
+                "set SCC_HOME to a folder you can write", e);
         }
         try
         {

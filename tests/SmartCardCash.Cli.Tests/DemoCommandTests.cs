@@ -62,6 +62,28 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_previous_demo_whose_card_is_open_elsewhere_is_kept_and_refused_with_exit_7()
+    {
+        Assert.Equal(0, _cli.Run("demo").ExitCode);
+        string demo = Path.Combine(_home.Path, "demo");
+        var cards = SmartCardCash.CardAccess.EmulatedCardStore.ForHome(demo);
+
+        CliResult refused;
+        using (cards.Open("shop"))
+        {
+            // As 'scc receive --card shop' would hold it, with the demo folder as its SCC_HOME.
+            refused = _cli.Run("demo");
+        }
+
+        Assert.Equal(ExitCodes.LocalData, refused.ExitCode);
+        Assert.Equal($"scc: the previous demo in {demo} is in use: its card 'shop' is open in another process (lock " +
+            $"{Path.Combine(demo, "cards", "shop.card.lock")}); stop that scc first, or give this demo another folder with --home",
+            refused.SingleErrorLine());
+        Assert.Equal(["alice", "bank", "bob", "shop"], cards.List());
+        Assert.Equal(0, _cli.Run("demo").ExitCode);
+    }
+
+    [Fact]
     public void A_folder_that_is_not_a_demo_is_never_emptied()
     {
         string folder = Path.Combine(_home.Path, "precious");

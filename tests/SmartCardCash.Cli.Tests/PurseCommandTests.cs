@@ -91,34 +91,51 @@ public sealed class PurseCommandTests : IDisposable
     }
 
     [Fact]
-    public void Log_pending_shows_a_transfer_in_flight_without_touching_it_and_exceptions_aborts_it()
+    public void Log_pending_shows_a_transfer_in_flight_without_touching_it()
     {
         _home.StartAndDrop("bank", "alice", 300);
 
         CliResult pending = _cli.Run("log", "-c", "alice", "--pending", "--json");
-        CliResult exceptions = _cli.Run("log", "-c", "alice", "--exceptions", "--json");
-        CliResult after = _cli.Run("log", "-c", "alice", "--pending", "--json");
+        CliResult human = _cli.Run("log", "-c", "alice", "--pending");
 
         using JsonDocument before = JsonDocument.Parse(pending.Stdout);
         Assert.Equal("epv", before.RootElement.GetProperty("transferState").GetString());
         Assert.Equal("req", before.RootElement.GetProperty("pendingMessage").GetString());
         Assert.Equal("3.00", before.RootElement.GetProperty("payment").GetProperty("amount").GetProperty("amount").GetString());
-        using JsonDocument log = JsonDocument.Parse(exceptions.Stdout);
-        JsonElement record = Assert.Single(log.RootElement.GetProperty("exceptions").EnumerateArray());
-        Assert.Equal("payee aborted in epv", record.GetProperty("reason").GetString());
-        using JsonDocument later = JsonDocument.Parse(after.Stdout);
-        Assert.Equal("idle", later.RootElement.GetProperty("transferState").GetString());
+        Assert.Contains("│ Pending message  │ req (RESUME re-sends it)", human.Stdout);
+        Assert.Equal(Purse.Spec.TransferState.ExpectingVal, PaymentCards.State(_home, "alice"));
+    }
+
+    [Fact]
+    public void Log_pending_on_an_idle_purse_says_no_transfer_is_in_progress()
+    {
+        _home.Pay("bank", "alice", 300);
+
+        CliResult payee = _cli.Run("log", "-c", "alice", "--pending");
+        CliResult fresh = _cli.Run("card", "new", "carol", "--class", "customer", "--currency", "EUR", "--lock-code", "1234");
+        CliResult untouched = _cli.Run("log", "-c", "carol", "--pending");
+
+        Assert.Equal(0, fresh.ExitCode);
+        Assert.Contains("│ Transfer state   │ idle", payee.Stdout);
+        Assert.Contains("│ Pending message  │ none: no transfer in progress (RESUME would only re-send the last transfer's ack)",
+            payee.Stdout);
+        Assert.Contains("│ Pending message │ none: no transfer in progress, RESUME has nothing to re-send", untouched.Stdout);
     }
 
     [Fact]
     public void Log_takes_one_kind_at_a_time_and_its_help_warns_about_the_abort()
     {
         CliResult both = _cli.Run("log", "-c", "alice", "--exceptions", "--pending");
+        CliResult stray = _cli.Run("log", "-c", "alice", "--abort-transfer");
         CliResult help = _cli.Run("log", "--help");
 
         Assert.Equal(ExitCodes.UsageError, both.ExitCode);
         Assert.Contains("choose one of --transactions, --exceptions and --pending", both.SingleErrorLine());
-        Assert.Contains("ABORTS a transfer in progress", help.Stdout);
+        Assert.Equal(ExitCodes.UsageError, stray.ExitCode);
+        Assert.Equal("scc: --abort-transfer goes with --exceptions: only reading the exception log aborts a transfer",
+            stray.SingleErrorLine());
+        Assert.Contains("aborts a transfer in progress before it reads this log", help.Stdout);
+        Assert.Contains("--abort-transfer", help.Stdout);
     }
 
     [Fact]
@@ -198,6 +215,60 @@ public sealed class PurseCommandTests : IDisposable
         Assert.Equal("alice: the lock code is changed (3 tries).\n", result.Stdout);
         Assert.Equal(ExitCodes.CardError, oldCode.ExitCode);
         Assert.Equal(0, newCode.ExitCode);
+    }
+
+    [Fact]
+    public void Lockcode_with_a_wrong_current_code_costs_a_try_and_changes_nothing()
+    {
+        CliResult result = _cli.Run("lockcode", "-c", "alice", "--code", "9999", "--new-code", "97531");
+
+        Assert.Equal(ExitCodes.CardError, result.ExitCode);
+        Assert.Equal("scc: wrong lock code, 2 tries left", result.SingleErrorLine());
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(ExitCodes.CardError, _cli.Run("lock", "-c", "alice", "--code", "97531").ExitCode);
+        Assert.Equal(0, _cli.Run("lock", "-c", "alice", "--code", PurseHome.LockCode).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("12a4")]
+    [InlineData("123")]
+    [InlineData("123456789")]
+    public void Lockcode_with_a_malformed_new_code_is_refused_before_the_card(string newCode)
+    {
+        CliResult result = _cli.Run("lockcode", "-c", "alice", "--code", PurseHome.LockCode, "--new-code", newCode);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal("scc: the lock code from --new-code is not 4 to 8 digits", result.SingleErrorLine());
+        Assert.DoesNotContain(newCode, result.Stderr);
+        Assert.Contains("│ Lock code            │ 3 tries left", _cli.Run("info", "-c", "alice").Stdout);
+        Assert.Equal(0, _cli.Run("lock", "-c", "alice", "--code", PurseHome.LockCode).ExitCode);
+    }
+
+    [Fact]
+    public void Lockcode_once_locked_out_says_only_the_issuer_can_reset_it_even_with_the_right_code()
+    {
+        CliResult[] wrong = [.. Enumerable.Range(0, 3).Select(_ => _cli.Run("lockcode", "-c", "alice", "--code", "0000", "--new-code", "97531"))];
+
+        CliResult result = _cli.Run("lockcode", "-c", "alice", "--code", PurseHome.LockCode, "--new-code", "97531");
+
+        Assert.Equal(["scc: wrong lock code, 2 tries left", "scc: wrong lock code, 1 try left",
+            "scc: wrong lock code, no tries left: the lock code is now blocked and only the issuer can reset it"],
+            wrong.Select(r => r.SingleErrorLine()));
+        Assert.Equal(ExitCodes.CardError, result.ExitCode);
+        Assert.Equal("scc: alice's lock code is blocked: no tries are left, only the issuer can reset it", result.SingleErrorLine());
+    }
+
+    [Fact]
+    public void A_card_with_one_lock_code_try_says_try_not_tries()
+    {
+        CliResult result = _cli.Run("card", "new", "dave", "--class", "customer", "--currency", "EUR", "--lock-code", "2468",
+            "--tries", "1");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(", lock code with 1 try, contact-t1.", result.Stdout);
+        _cli.StdinText = "2468\n13579\n";
+        Assert.Equal("dave: the lock code is changed (1 try).\n",
+            _cli.Run("lockcode", "-c", "dave", "--code", "-", "--new-code", "-").Stdout);
     }
 
     [Theory]
@@ -358,5 +429,21 @@ public sealed class PurseCommandTests : IDisposable
         Assert.Contains("SCC_CARD", result.Stdout);
         Assert.Contains("SCC_LOCK_CODE", result.Stdout);
         Assert.Contains("SCC_HOME", result.Stdout);
+    }
+
+    [Fact]
+    public void The_help_exit_lists_match_what_the_commands_do()
+    {
+        string root = _cli.Run("--help").Stdout;
+        string pay = _cli.Run("pay", "--help").Stdout;
+
+        Assert.Contains("a card name taken", root);
+        Assert.Contains("an issuer that already exists, deleting a card that holds value", root);
+        Assert.Contains("the mint journal\n       not writable, a home folder (SCC_HOME, --home) that cannot be used", root);
+        Assert.Contains("scc log --exceptions and\n       scc mint refuse with 5 while a transfer is in progress", root);
+        Assert.Contains("  2  bad options:", pay);
+        Assert.Contains("  3  a card that is not there", pay);
+        Assert.Contains("  7  local data: a card image damaged or in use, the trust anchor or the hotlist file", pay);
+        Assert.Contains("SCC_LOCK_CODE is not read", pay);
     }
 }

@@ -127,6 +127,29 @@ public sealed class IssuerStoreTests : IDisposable
     }
 
     [Fact]
+    public void Mint_intents_stay_open_until_confirmed_or_cancelled_and_confirming_twice_journals_once()
+    {
+        _store.Create(new IssuerId(0xCAFE0001));
+        var purse = new PurseId(0xCAFE000100000001);
+        var minted = new MintRecord(FixedTime.Instant, purse, Currency.Eur.Code, 100_000, 0);
+        var lost = new MintRecord(FixedTime.Instant, purse, Currency.Eur.Code, 7_000, 1);
+        var other = new MintRecord(FixedTime.Instant, new PurseId(0xCAFE000100000002), Currency.Eur.Code, 1_000, 0);
+
+        _store.RecordMintIntent(minted);
+        _store.RecordMintIntent(lost);
+        _store.RecordMintIntent(other);
+        Assert.Equal([minted, lost, other], _store.OpenMintIntents());
+
+        _store.ConfirmMint(minted);
+        _store.ConfirmMint(minted);
+        _store.CancelMintIntent(other);
+
+        Assert.Equal([lost], _store.OpenMintIntents());
+        Assert.Equal([minted], _store.ReadMintJournal());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_store.IntentsPath));
+    }
+
+    [Fact]
     public void No_issuer_is_a_local_data_problem_that_says_what_to_do()
     {
         var error = Assert.Throws<IssuerNotFoundException>(_store.Load);

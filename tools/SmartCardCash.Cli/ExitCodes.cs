@@ -12,7 +12,11 @@ internal static class ExitCodes
     /// <summary>The card answered a status word other than 9000.</summary>
     public const int CardError = 1;
 
-    /// <summary>Bad input: unknown command or option, malformed hex, an APDU that cannot exist.</summary>
+    /// <summary>
+    /// Bad input: unknown command or option, malformed hex, an APDU that cannot exist, a card name taken. Also what a
+    /// different command line fixes: refused without --force (an issuer that already exists, deleting a card that
+    /// holds value, exception records or a transfer).
+    /// </summary>
     public const int UsageError = 2;
 
     /// <summary>Nothing to talk to: no PC/SC service, no reader, unknown or ambiguous reader, no card, card in use.</summary>
@@ -23,7 +27,9 @@ internal static class ExitCodes
 
     /// <summary>
     /// A payment (or its recovery) did not complete and value is held or logged: debited and in the payer's pending log
-    /// (interrupted; <c>scc recover</c> finishes it), or aborted into the payer's exception log for the bank.
+    /// (interrupted; <c>scc recover</c> finishes it), or aborted into the payer's exception log for the bank. Also a
+    /// command that would abort a transfer in progress (<c>scc log --exceptions</c>, <c>scc mint</c>) without
+    /// <c>--abort-transfer</c>: the purse is in exactly that interrupted state.
     /// </summary>
     public const int PaymentInterrupted = 5;
 
@@ -32,7 +38,7 @@ internal static class ExitCodes
 
     /// <summary>
     /// A local data problem: a card image damaged or in use by another process, the issuer's key missing, unreadable or
-    /// open to other users, a mint journal that cannot be written. "No issuer yet" is one too (the fix is a command,
+    /// open to other users, a mint journal that cannot be written, a home folder that cannot be used. "No issuer yet" is one too (the fix is a command,
     /// <c>scc issuer init</c>, not a different command line). The message says what to do.
     /// </summary>
     public const int LocalData = 7;

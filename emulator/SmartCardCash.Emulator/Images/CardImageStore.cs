@@ -141,6 +141,13 @@ public sealed partial class CardImageStore
         }
     }
 
+    /// <summary>
+    /// Takes card <paramref name="name"/>'s lock without opening the card, until disposed: for removing a whole folder
+    /// of cards only when none of them is in use.
+    /// </summary>
+    /// <exception cref="CardImageLockedException">The card is open in another process (or another handle here).</exception>
+    public IDisposable Lock(string name) => AcquireLock(name, PathOf(name));
+
     public static bool IsValidName(string name) => name is not null && NamePattern().IsMatch(name);
 
     private static void ValidateName(string name)

@@ -16,6 +16,8 @@ namespace SmartCardCash.Purse;
 /// <item><c>issuer-certificate.cvc</c>: the self-signed issuer certificate, as the card stores it (<c>7F21 …</c>).</item>
 /// <item><c>issuer.json</c>: issuer ID and the next purse serial.</item>
 /// <item><c>mint-journal.jsonl</c>: one JSON line per mint (<see cref="MintRecord"/>), appended and flushed.</item>
+/// <item><c>mint-intents.jsonl</c>: each mint announced before its MINT is sent, and closed ("minted" or "not-minted")
+/// once the outcome is known, so a MINT whose answer was lost is never forgotten (<see cref="OpenMintIntents"/>).</item>
 /// <item><c>issuer.lock</c>: held while the serial is allocated or the journal appended, so two processes never hand out
 /// the same purse ID.</item>
 /// </list>
@@ -27,6 +29,9 @@ public sealed class IssuerStore : IPurseSerialSource
     public const string CertificateFileName = "issuer-certificate.cvc";
     public const string StateFileName = "issuer.json";
     public const string JournalFileName = "mint-journal.jsonl";
+    public const string IntentsFileName = "mint-intents.jsonl";
+    private const string MintedOutcome = "minted";
+    private const string NotMintedOutcome = "not-minted";
     private const string LockFileName = "issuer.lock";
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
 
@@ -55,6 +60,8 @@ public sealed class IssuerStore : IPurseSerialSource
 
     public string JournalPath => Path.Combine(Directory, JournalFileName);
 
+    public string IntentsPath => Path.Combine(Directory, IntentsFileName);
+
     /// <summary>Whether an issuer has been created here (its key file exists).</summary>
     public bool Exists => File.Exists(KeyPath);
 
@@ -66,7 +73,7 @@ public sealed class IssuerStore : IPurseSerialSource
     /// <param name="id">The issuer ID; a random one when null.</param>
     public Issuer Create(IssuerId? id = null, bool replace = false)
     {
-        PrivateFiles.EnsureDirectory(Directory);
+        EnsureStoreDirectory();
         using FileStream _ = LockStore();
         if (Exists)
         {
@@ -79,9 +86,9 @@ public sealed class IssuerStore : IPurseSerialSource
         DateTimeOffset now = _time.GetUtcNow();
         Issuer issuer = Issuer.Create(id ?? Issuer.NewId(), DateOnly.FromDateTime(now.UtcDateTime));
         // Certificate and state first, key last: the key file is what marks an issuer as present.
-        PrivateFiles.WriteAtomically(CertificatePath, issuer.Certificate.Encoded);
+        WriteFile(CertificatePath, () => PrivateFiles.WriteAtomically(CertificatePath, issuer.Certificate.Encoded));
         WriteState(new IssuerState(issuer.Id, 1, now));
-        PrivateFiles.WriteAtomically(KeyPath, Encoding.ASCII.GetBytes(ExportPem(issuer.KeyPair)));
+        WriteFile(KeyPath, () => PrivateFiles.WriteAtomically(KeyPath, Encoding.ASCII.GetBytes(ExportPem(issuer.KeyPair))));
         return issuer;
     }
 
@@ -163,9 +170,72 @@ public sealed class IssuerStore : IPurseSerialSource
         var json = new MintRecordJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter);
-        PrivateFiles.EnsureDirectory(Directory);
+        EnsureStoreDirectory();
         using FileStream _ = LockStore();
         PrivateFiles.AppendLine(JournalPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintRecordJson));
+    }
+
+    /// <summary>
+    /// Announces a mint, durably, before its MINT is sent: if the answer is then lost, or the journal cannot be written,
+    /// the intent stays open until the purse is read again (<see cref="OpenMintIntents"/>).
+    /// </summary>
+    public void RecordMintIntent(MintRecord intent) => AppendIntentLine(intent, null);
+
+    /// <summary>
+    /// Closes an intent whose MINT took effect: appends the mint journal (unless a line for the same purse and issuer
+    /// counter is already there, so closing twice never counts the value twice), then closes the intent.
+    /// </summary>
+    public void ConfirmMint(MintRecord intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        if (!ReadMintJournal().Any(r => r.Purse == intent.Purse && r.IssuerCounter == intent.IssuerCounter))
+        {
+            AppendMint(intent);
+        }
+        AppendIntentLine(intent, MintedOutcome);
+    }
+
+    /// <summary>Closes an intent whose MINT did not take effect: nothing was minted, nothing goes into the journal.</summary>
+    public void CancelMintIntent(MintRecord intent) => AppendIntentLine(intent, NotMintedOutcome);
+
+    /// <summary>The mints announced and never closed, oldest first: their outcome is still to be read from the purse.</summary>
+    public IReadOnlyList<MintRecord> OpenMintIntents()
+    {
+        if (!File.Exists(IntentsPath))
+        {
+            return [];
+        }
+        var open = new List<MintRecord>();
+        int lineNumber = 0;
+        foreach (string line in File.ReadLines(IntentsPath))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            try
+            {
+                MintIntentJson json = JsonSerializer.Deserialize(line, PurseJsonContext.Default.MintIntentJson)
+                    ?? throw new JsonException("the line holds null");
+                var record = new MintRecord(DateTimeOffset.Parse(json.Time, CultureInfo.InvariantCulture),
+                    PurseId.Parse(json.Purse), ParseCurrencyCode(json.Currency), json.Amount, json.Counter);
+                if (json.Outcome is null)
+                {
+                    open.Add(record);
+                }
+                else
+                {
+                    // (purse, issuer counter) names one MINT: the counter verifies once per purse.
+                    open.RemoveAll(r => r.Purse == record.Purse && r.IssuerCounter == record.IssuerCounter);
+                }
+            }
+            catch (Exception e) when (e is JsonException or FormatException or PurseFormatException or ArgumentNullException)
+            {
+                throw new LocalDataException($"{IntentsPath} line {lineNumber} is corrupt ({e.Message.TrimEnd('.')})", e);
+            }
+        }
+        return open;
     }
 
     /// <summary>Every mint in the journal, oldest first; empty when nothing was minted.</summary>
@@ -200,6 +270,17 @@ public sealed class IssuerStore : IPurseSerialSource
     }
 
     uint IPurseSerialSource.NextSerial() => AllocateSerial();
+
+    private void AppendIntentLine(MintRecord record, string? outcome)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var json = new MintIntentJson(
+            record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter, outcome);
+        EnsureStoreDirectory();
+        using FileStream _ = LockStore();
+        PrivateFiles.AppendLine(IntentsPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintIntentJson));
+    }
 
     /// <summary>The key as PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----"), through .NET's ECDsa so OpenSSL reads it back.</summary>
     internal static string ExportPem(P256KeyPair keyPair)
@@ -243,8 +324,35 @@ public sealed class IssuerStore : IPurseSerialSource
     {
         var json = new IssuerStateJson(state.IssuerId.ToString(), state.NextSerial,
             state.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        PrivateFiles.WriteAtomically(StatePath, Encoding.UTF8.GetBytes(
-            JsonSerializer.Serialize(json, PurseJsonContext.Default.IssuerStateJson) + "\n"));
+        WriteFile(StatePath, () => PrivateFiles.WriteAtomically(StatePath, Encoding.UTF8.GetBytes(
+            JsonSerializer.Serialize(json, PurseJsonContext.Default.IssuerStateJson) + "\n")));
+    }
+
+    /// <summary>The issuer folder, made if need be; a home that cannot hold it is local data, said in plain words.</summary>
+    private void EnsureStoreDirectory()
+    {
+        try
+        {
+            PrivateFiles.EnsureDirectory(Directory);
+        }
+        catch (Exception e) when (FolderProblem.IsFolderFailure(e))
+        {
+            throw new LocalDataException(
+                $"the issuer folder {Directory} cannot be created: {FolderProblem.Describe(Directory, e)}; set SCC_HOME to a folder you can write", e);
+        }
+    }
+
+    /// <summary>Writes one of the issuer's own files; failing is local data (disk full, permissions), named by its path.</summary>
+    private static void WriteFile(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDataException($"{path} cannot be written ({e.Message.TrimEnd('.')})", e);
+        }
     }
 
     /// <summary>Moves the present issuer's files into <c>replaced-ID-TIME/</c>: the old key still backs issued purses.</summary>
@@ -278,7 +386,7 @@ public sealed class IssuerStore : IPurseSerialSource
 
     private FileStream LockStore()
     {
-        PrivateFiles.EnsureDirectory(Directory);
+        EnsureStoreDirectory();
         try
         {
             return PrivateFiles.Lock(Path.Combine(Directory, LockFileName), LockWait);

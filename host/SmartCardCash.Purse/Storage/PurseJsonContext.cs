@@ -6,4 +6,5 @@ namespace SmartCardCash.Purse;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
 [JsonSerializable(typeof(IssuerStateJson))]
 [JsonSerializable(typeof(MintRecordJson))]
+[JsonSerializable(typeof(MintIntentJson))]
 internal sealed partial class PurseJsonContext : JsonSerializerContext;

@@ -109,6 +109,24 @@ public sealed class CardImageStoreTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Lock_holds_a_card_without_opening_it_and_fails_while_the_card_is_open()
+    {
+        using var temp = new TemporaryDirectory();
+        var store = new CardImageStore(temp.Cards);
+        var log = new ProbeLog();
+        using (CreateCounterCard(store, "alice", log))
+        {
+            Assert.Throws<CardImageLockedException>(() => store.Lock("alice"));
+        }
+        using (store.Lock("alice"))
+        {
+            Assert.Throws<CardImageLockedException>(() => store.Open("alice", TestCards.Catalog(log)));
+        }
+        using StoredCard again = store.Open("alice", TestCards.Catalog(log));
+        Assert.Equal("alice", again.Name);
+    }
+
+    [Fact]
     public void A_card_in_use_cannot_be_opened_again_or_deleted()
     {
         using var temp = new TemporaryDirectory();

@@ -228,7 +228,7 @@ internal sealed class CardCommand
         IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
         string what = created ? $"Created card '{card}'" : $"Personalised {card}";
         console.Write(new Text($"{what}: {PurseFormats.Class(result.Class)} purse {result.PurseId}, issuer {issuer.Id}, " +
-            $"certificate valid {body.Effective} to {body.Expiry}, lock code with {result.LockCodeTries} tries" +
+            $"certificate valid {body.Effective} to {body.Expiry}, lock code with {result.LockCodeTries} {(result.LockCodeTries == 1 ? "try" : "tries")}" +
             (interfaceName is null ? "" : $", {interfaceName}") + ".\n"));
         console.Write(PurseTables.Pockets(pockets));
     }

@@ -2,6 +2,9 @@ using System.CommandLine;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Payments;
+using SmartCardCash.DurableFiles;
+using SmartCardCash.Emulator.Images;
+using SmartCardCash.Purse;
 
 namespace SmartCardCash.Cli.Commands;
 
@@ -41,23 +44,19 @@ internal sealed class DemoCommand
         return new DemoScript(_context, settings, home, reset).Run();
     }
 
-    /// <summary>Empties a previous demo (never anything else); returns whether there was one.</summary>
+    /// <summary>Empties a previous demo (never anything else, never one whose cards are in use); returns whether there was one.</summary>
     private static bool Prepare(string home)
     {
         bool reset = false;
+        if (File.Exists(home))
+        {
+            throw new LocalDataException($"the demo folder {home} cannot be used: it is a file, not a folder; choose another with --home");
+        }
         if (Directory.Exists(home))
         {
             if (File.Exists(Path.Combine(home, MarkerFile)))
             {
-                try
-                {
-                    Directory.Delete(home, recursive: true);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new Purse.LocalDataException(
-                        $"the previous demo in {home} cannot be removed ({e.Message.TrimEnd('.')}); is another scc using its cards?", e);
-                }
+                RemovePreviousDemo(home);
                 reset = true;
             }
             else if (Directory.EnumerateFileSystemEntries(home).Any())
@@ -65,8 +64,55 @@ internal sealed class DemoCommand
                 throw new UsageException($"{home} exists and is not a demo folder: choose another with --home");
             }
         }
-        Directory.CreateDirectory(home);
-        File.WriteAllText(Path.Combine(home, MarkerFile), "scc demo: this folder is replaced by the next 'scc demo'.\n");
+        try
+        {
+            PrivateFiles.EnsureDirectory(home);
+            File.WriteAllText(Path.Combine(home, MarkerFile), "scc demo: this folder is replaced by the next 'scc demo'.\n");
+        }
+        catch (Exception e) when (FolderProblem.IsFolderFailure(e))
+        {
+            throw new LocalDataException(
+                $"the demo folder {home} cannot be used: {FolderProblem.Describe(home, e)}; choose another with --home", e);
+        }
         return reset;
+    }
+
+    /// <summary>
+    /// Deletes the previous demo while holding the lock of every card image in it, so a card another scc has open
+    /// (say 'scc receive --card shop' on the demo's cards) is never pulled from under it: that is refused instead.
+    /// </summary>
+    private static void RemovePreviousDemo(string home)
+    {
+        var cards = new CardImageStore(SccHome.CardsDirectory(home));
+        var locks = new List<IDisposable>();
+        try
+        {
+            foreach (string name in cards.List())
+            {
+                try
+                {
+                    locks.Add(cards.Lock(name));
+                }
+                catch (CardImageLockedException e)
+                {
+                    throw new LocalDataException(
+                        $"the previous demo in {home} is in use: its card '{name}' is open in another process (lock " +
+                        $"{e.LockPath}); stop that scc first, or give this demo another folder with --home", e);
+                }
+            }
+            Directory.Delete(home, recursive: true);
+        }
+        catch (Exception e) when (FolderProblem.IsFolderFailure(e) && e is not CardImageLockedException)
+        {
+            throw new LocalDataException(
+                $"the previous demo in {home} cannot be removed ({FolderProblem.Describe(home, e)})", e);
+        }
+        finally
+        {
+            foreach (IDisposable held in locks)
+            {
+                held.Dispose();
+            }
+        }
     }
 }

@@ -57,7 +57,8 @@ internal sealed class LockCodeCommand
         }
         else
         {
-            _context.Stdout.WriteLine($"{session.Name}: the lock code is changed ({status.LockCodeTriesRemaining} tries).");
+            _context.Stdout.WriteLine($"{session.Name}: the lock code is changed ({status.LockCodeTriesRemaining} " +
+                $"{(status.LockCodeTriesRemaining == 1 ? "try" : "tries")}).");
         }
         return ExitCodes.Success;
     }

@@ -24,8 +24,10 @@ internal sealed class LogCommand
     private readonly Option<bool> _exceptions = new("--exceptions")
     {
         Description = "The exception log: transfers that may have lost value, each signed by the purse and checked here. " +
-            "Reading it ABORTS a transfer in progress on this purse (spec 4.3): do not use it in the middle of a payment.",
+            "The card aborts a transfer in progress before it reads this log (spec 4.3), so while one is in progress scc " +
+            "refuses (exit 5) unless --abort-transfer is given.",
     };
+    private readonly Option<bool> _abortTransfer = TransferGuard.CreateOption();
     private readonly Option<bool> _pending = new("--pending")
     {
         Description = "The transfer state, the payment details of the last transfer started and the message RESUME would re-send. Changes nothing.",
@@ -35,7 +37,7 @@ internal sealed class LogCommand
     {
         _globals = globals;
         _context = context;
-        Command = new Command("log", HelpTexts.LogDescription) { _card, _transactions, _exceptions, _pending };
+        Command = new Command("log", HelpTexts.LogDescription) { _card, _transactions, _exceptions, _pending, _abortTransfer };
         Command.SetAction(Execute);
     }
 
@@ -50,6 +52,12 @@ internal sealed class LogCommand
         {
             throw new Errors.UsageException("choose one of --transactions, --exceptions and --pending");
         }
+        bool abortTransfer = parseResult.GetValue(_abortTransfer);
+        if (abortTransfer && !exceptions)
+        {
+            // Only reading the exception log aborts; elsewhere the flag would promise something that never happens.
+            throw new Errors.UsageException("--abort-transfer goes with --exceptions: only reading the exception log aborts a transfer");
+        }
         var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
         using var logging = CliLogging.Create(settings, _context);
         using PurseSession session = CardSessions.Open(_context, settings, logging, address);
@@ -59,10 +67,17 @@ internal sealed class LogCommand
         LogJson json;
         if (exceptions)
         {
+            // Reading the log would abort a transfer that scc recover could still finish: look first (GET DATA changes nothing).
+            AbortedTransfer? aborted = TransferGuard.Check(session, abortTransfer, "reading its exception log");
             IReadOnlyList<ExceptionLogEntry> entries = session.Purse.ReadExceptionLog();
-            json = new LogJson(session.Name, purseId, "exceptions", null, [.. entries.Select(ToJson)], null, null, null);
+            json = new LogJson(session.Name, purseId, "exceptions", null, [.. entries.Select(ToJson)], null, null, null,
+                aborted?.Json);
             if (!settings.Json)
             {
+                if (aborted is not null)
+                {
+                    _context.Stdout.WriteLine(aborted.Text);
+                }
                 WriteExceptions(session, purseId, entries);
             }
         }
@@ -72,7 +87,7 @@ internal sealed class LogCommand
             ProtectedMessage? message = session.Purse.Resume();
             json = new LogJson(session.Name, purseId, "pending", null, null, PurseFormats.TransferState(transfer.State),
                 transfer.Details is null ? null : ToJson(transfer.Details),
-                message is null ? null : PurseFormats.MessageType(message.Type));
+                message is null ? null : PurseFormats.MessageType(message.Type), null);
             if (!settings.Json)
             {
                 WritePending(session, purseId, transfer, message);
@@ -82,7 +97,7 @@ internal sealed class LogCommand
         {
             IReadOnlyList<TransactionLogEntry> entries = session.Purse.ReadTransactionLog();
             json = new LogJson(session.Name, purseId, "transactions", [.. entries.Select(e => ToJson(e, fci.PurseId))], null,
-                null, null, null);
+                null, null, null, null);
             if (!settings.Json)
             {
                 WriteTransactions(session, purseId, entries, fci.PurseId);
@@ -99,20 +114,7 @@ internal sealed class LogCommand
     {
         IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
         console.Write(new Text($"{session.Name}, purse {purseId}: transaction log, most recent first\n"));
-        Table table = PurseTables.Create("#", "Type", "Counterparty", "Amount", "From seq", "To seq", "Balance after");
-        foreach (int column in new[] { 0, 3, 4, 5, 6 })
-        {
-            table.Columns[column].RightAligned();
-        }
-        foreach (TransactionLogEntry entry in entries)
-        {
-            TransactionRecord record = entry.Record;
-            PaymentDetails pd = record.Details;
-            table.AddRow(Number(entry.Index), PurseFormats.TransactionType(record.Type), Counterparty(record, self) ?? "issuer",
-                new Money(pd.Currency, pd.Value).ToString(), Number(pd.FromSeq), Number(pd.ToSeq),
-                new Money(pd.Currency, record.BalanceAfter).ToString());
-        }
-        console.Write(table);
+        console.Write(TransactionLogTable.Create(entries, self));
         if (entries.Count == 0)
         {
             console.Write(new Text("No transfers yet.\n"));
@@ -162,15 +164,21 @@ internal sealed class LogCommand
         {
             rows.Add(("Last transfer", "none ever started"));
         }
-        rows.Add(("Pending message", message is null ? "none" : $"{PurseFormats.MessageType(message.Type)} (RESUME re-sends it)"));
+        rows.Add(("Pending message", PendingMessage(transfer.State, message)));
         console.Write(PurseTables.Properties(rows));
     }
 
-    private static string? Counterparty(TransactionRecord record, PurseId? self) => record.Type switch
+    /// <summary>
+    /// In idle a purse still keeps the last message of its last transfer (a payer its val, a payee its ack), which RESUME
+    /// would re-send; that is not a transfer in progress and must not read like one.
+    /// </summary>
+    private static string PendingMessage(TransferState state, ProtectedMessage? message) => (state, message) switch
     {
-        TransactionRecordType.Minted => null,
-        TransactionRecordType.Sent => record.Details.To.ToString(),
-        _ => record.Details.From == self ? record.Details.To.ToString() : record.Details.From.ToString(),
+        (TransferState.Idle, null) => "none: no transfer in progress, RESUME has nothing to re-send",
+        (TransferState.Idle, _) => $"none: no transfer in progress (RESUME would only re-send the last transfer's " +
+            $"{PurseFormats.MessageType(message.Type)})",
+        (_, null) => "none (RESUME has nothing to re-send)",
+        _ => $"{PurseFormats.MessageType(message.Type)} (RESUME re-sends it)",
     };
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -178,7 +186,7 @@ internal sealed class LogCommand
     private static TransactionJson ToJson(TransactionLogEntry entry, PurseId? self)
     {
         PaymentDetails pd = entry.Record.Details;
-        return new TransactionJson(entry.Index, PurseFormats.TransactionType(entry.Record.Type), Counterparty(entry.Record, self),
+        return new TransactionJson(entry.Index, PurseFormats.TransactionType(entry.Record.Type), TransactionLogTable.Counterparty(entry.Record, self),
             PurseFormats.Json(new Money(pd.Currency, pd.Value)), pd.FromSeq, pd.ToSeq,
             PurseFormats.Json(new Money(pd.Currency, entry.Record.BalanceAfter)),
             pd.HasOrderDigest ? Hex.Encode(pd.OrderDigest.Span) : null);

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using SmartCardCash.Cli.Cards;
+using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
+using SmartCardCash.Iso7816;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 
@@ -11,7 +13,9 @@ namespace SmartCardCash.Cli.Commands;
 
 /// <summary>
 /// <c>scc mint</c>: the issuer brings value into existence in a bank purse. Reads the purse's ID and issuer counter,
-/// signs the MINT with the issuer key, sends it, and appends the mint journal (the bank's float record).
+/// records the intent to mint durably, signs and sends the MINT, then writes the mint journal (the bank's float record)
+/// and closes the intent. A lost answer leaves the intent open; <c>--reconcile</c> (or the next mint on the purse)
+/// settles it from the purse's own log and counter.
 /// </summary>
 internal sealed class MintCommand
 {
@@ -22,20 +26,45 @@ internal sealed class MintCommand
     {
         Description = "How much, in the currency's major units: 1000.00 EUR, 1250 JPY.",
         HelpName = "amount",
-        Required = true,
     };
     private readonly Option<string> _currency = new("--currency")
     {
         Description = "The pocket to mint into: EUR, GBP, JPY …",
         HelpName = "code",
-        Required = true,
     };
+    private readonly Option<bool> _reconcile = new("--reconcile")
+    {
+        Description = "Mint nothing: settle the earlier mints into this purse whose outcome was not recorded (a lost " +
+            "answer, a journal that could not be written), from the purse's transaction log and issuer counter.",
+    };
+    private readonly Option<bool> _abortTransfer = TransferGuard.CreateOption();
 
     public MintCommand(GlobalOptions globals, CliContext context)
     {
         _globals = globals;
         _context = context;
-        Command = new Command("mint", HelpTexts.MintDescription) { _card, _amount, _currency };
+        Command = new Command("mint", HelpTexts.MintDescription) { _card, _amount, _currency, _reconcile, _abortTransfer };
+        Command.Validators.Add(result =>
+        {
+            bool reconcile = result.GetValue(_reconcile);
+            if (reconcile && result.GetValue(_abortTransfer))
+            {
+                // Reconciling sends no MINT, so nothing would abort: the flag would promise what never happens.
+                result.AddError("--reconcile mints nothing and aborts nothing: --abort-transfer does not apply");
+            }
+            foreach (Option option in new Option[] { _amount, _currency })
+            {
+                bool given = result.GetResult(option) is { Implicit: false };
+                if (reconcile && given)
+                {
+                    result.AddError($"--reconcile mints nothing: {option.Name} does not apply");
+                }
+                else if (!reconcile && !given)
+                {
+                    result.AddError($"Option '{option.Name}' is required.");
+                }
+            }
+        });
         Command.SetAction(Execute);
     }
 
@@ -45,40 +74,159 @@ internal sealed class MintCommand
     {
         OutputSettings settings = _globals.Read(parseResult);
         var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
-        Currency currency = MoneyInput.Currency(parseResult.GetValue(_currency));
-        uint amount = MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
+        bool reconcileOnly = parseResult.GetValue(_reconcile);
+        Currency? currency = reconcileOnly ? null : MoneyInput.Currency(parseResult.GetValue(_currency));
+        uint amount = currency is null ? 0 : MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
         IssuerStore store = IssuerAccess.Store(_context);
-        Issuer issuer = store.Load();
+        Issuer? issuer = reconcileOnly ? null : store.Load();
 
         using var logging = CliLogging.Create(settings, _context);
         using PurseSession session = CardSessions.Open(_context, settings, logging, address);
         session.Purse.Select();
-        MintReceipt receipt = session.Purse.Mint(issuer, currency.Code, amount);
-        try
+        PurseId purse = session.Purse.GetStatus().PurseId
+            ?? throw new LocalDataException($"{session.Name} has no purse ID yet: personalise it first ('scc card personalise')");
+
+        // Earlier mints into this purse whose outcome is open are settled first, so the journal is right before it grows.
+        MintReconciliation reconciled = Reconcile(store, session, purse, settings);
+        if (issuer is null || currency is null)
         {
-            store.AppendMint(new MintRecord(_context.Time.GetUtcNow(), receipt.Purse, receipt.Currency, receipt.Amount,
-                receipt.IssuerCounter));
+            return ReportReconcileOnly(settings, session, purse, store, reconciled);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        // MINT aborts a transfer in progress (spec 4.3); that is for the user to choose, not a side effect.
+        AbortedTransfer? aborted = TransferGuard.Check(session, parseResult.GetValue(_abortTransfer), "a MINT");
+        if (aborted is not null && !settings.Json)
         {
-            throw new LocalDataException(
-                $"{receipt.AmountMoney} was minted into {session.Name} (purse {receipt.Purse}, issuer counter " +
-                $"{receipt.IssuerCounter}) but the mint journal {store.JournalPath} could not be written ({e.Message}); " +
-                "add that line by hand", e);
+            _context.Stdout.WriteLine(aborted.Text);
         }
+        MintRecord intent = new(_context.Time.GetUtcNow(), purse, currency.Code, amount, session.Purse.GetStatus().IssuerCounter);
+        RecordIntent(store, intent);
+        Send(store, session, issuer, intent);
+        Confirm(store, session, intent);
+        uint balance = session.Purse.GetBalances().First(b => b.Currency == currency.Code).Balance;
+        var balanceMoney = new Money(currency.Code, balance);
 
         if (settings.Json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, new MintJson(session.Name, receipt.Purse.ToString(),
-                PurseFormats.Json(receipt.AmountMoney), receipt.IssuerCounter, PurseFormats.Json(receipt.BalanceAfterMoney),
-                store.JournalPath));
+            JsonOutput.WriteDocument(_context.Stdout, new MintJson(session.Name, purse.ToString(),
+                PurseFormats.Json(intent.AmountMoney), intent.IssuerCounter, PurseFormats.Json(balanceMoney),
+                store.JournalPath, reconciled.Lines, aborted?.Json));
         }
         else
         {
             _context.Stdout.WriteLine(
-                $"Minted {receipt.AmountMoney} into {session.Name} (purse {receipt.Purse}); balance {receipt.BalanceAfterMoney}; " +
-                $"issuer counter {receipt.IssuerCounter}, recorded in the mint journal.");
+                $"Minted {intent.AmountMoney} into {session.Name} (purse {purse}); balance {balanceMoney}; " +
+                $"issuer counter {intent.IssuerCounter}, recorded in the mint journal.");
         }
         return ExitCodes.Success;
+    }
+
+    private MintReconciliation Reconcile(IssuerStore store, PurseSession session, PurseId purse, OutputSettings settings)
+    {
+        MintReconciliation reconciled;
+        try
+        {
+            reconciled = MintReconciler.Reconcile(store, session, purse);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDataException(
+                $"the mint journal in {store.Directory} cannot be written ({e.Message.TrimEnd('.')}); nothing was minted", e);
+        }
+        if (!settings.Json)
+        {
+            foreach (string line in reconciled.Lines)
+            {
+                _context.Stdout.WriteLine(line);
+            }
+        }
+        return reconciled;
+    }
+
+    private int ReportReconcileOnly(OutputSettings settings, PurseSession session, PurseId purse, IssuerStore store,
+        MintReconciliation reconciled)
+    {
+        if (settings.Json)
+        {
+            JsonOutput.WriteDocument(_context.Stdout, new MintReconcileJson(session.Name, purse.ToString(), reconciled.Lines,
+                reconciled.Undecided));
+        }
+        else if (reconciled.Lines.Count == 0)
+        {
+            _context.Stdout.WriteLine($"Nothing to reconcile: every mint into {session.Name} (purse {purse}) is settled in the mint journal.");
+        }
+        if (reconciled.Undecided > 0)
+        {
+            throw new LocalDataException($"{reconciled.Undecided} mint intent(s) for {session.Name} cannot be settled from the " +
+                $"purse; they stay open in {store.IntentsPath}");
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Durably, before anything is sent: a mint nobody wrote down must never exist.</summary>
+    private static void RecordIntent(IssuerStore store, MintRecord intent)
+    {
+        try
+        {
+            store.RecordMintIntent(intent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDataException(
+                $"the mint intent cannot be written to {store.IntentsPath} ({e.Message.TrimEnd('.')}); nothing was minted", e);
+        }
+    }
+
+    private static void Send(IssuerStore store, PurseSession session, Issuer issuer, MintRecord intent)
+    {
+        var authorisation = IssuerAuthorisation.Mint(intent.Purse, intent.IssuerCounter, intent.Currency, intent.Amount);
+        try
+        {
+            session.Purse.Execute(SignedIssuerAuthorisation.Create(authorisation, issuer));
+        }
+        catch (CardStatusException)
+        {
+            // A refused command changes nothing (spec 4.3): the intent is closed as not minted. If even that cannot be
+            // written, the next reconcile closes it the same way (the counter did not move).
+            TryCancel(store, intent);
+            throw;
+        }
+        catch (SmartCardException e)
+        {
+            throw new MintOutcomeUnknownException(
+                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"{intent.IssuerCounter}) was sent but its answer was lost ({e.Message.TrimEnd('.')}): the purse may or may " +
+                $"not have added it. The intent is recorded in {store.IntentsPath}; 'scc mint --reconcile --card " +
+                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' (or the next 'scc mint' into this purse) " +
+                "reads the purse and settles it", e);
+        }
+    }
+
+    private static void Confirm(IssuerStore store, PurseSession session, MintRecord intent)
+    {
+        try
+        {
+            store.ConfirmMint(intent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDataException(
+                $"{intent.AmountMoney} was minted into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"{intent.IssuerCounter}) but the mint journal {store.JournalPath} could not be written ({e.Message.TrimEnd('.')}); " +
+                $"the intent stays open in {store.IntentsPath}: once the journal is writable, 'scc mint --reconcile --card " +
+                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' records it", e);
+        }
+    }
+
+    private static void TryCancel(IssuerStore store, MintRecord intent)
+    {
+        try
+        {
+            store.CancelMintIntent(intent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LocalDataException)
+        {
+            // The card's refusal is the error to report; the open intent is settled later from the unchanged counter.
+        }
     }
 }

@@ -30,8 +30,9 @@ internal static class ErrorReporter
             OperationCanceledException when interrupted => (ExitCodes.Interrupted, "interrupted"),
             UsageException => (ExitCodes.UsageError, message),
             ApduFormatException => (ExitCodes.UsageError, message),
-            CardExchangeException => (ExitCodes.CommunicationFailure, message),
+            CardExchangeException or MintOutcomeUnknownException => (ExitCodes.CommunicationFailure, message),
             LocalDataException => (ExitCodes.LocalData, message),
+            TransferInProgressException => (ExitCodes.PaymentInterrupted, message),
             CardStatusException => (ExitCodes.CardError, message),
             CardServiceUnavailableException or ReaderUnavailableException or NoCardException
                 or PcscSharingViolationException => (ExitCodes.Unavailable, message),

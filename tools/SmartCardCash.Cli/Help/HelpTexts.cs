@@ -15,23 +15,27 @@ internal static class HelpTexts
           0    success (and every card answer was 9000)
           1    the card answered a status word other than 9000; scc conformance: a vector failed
           2    usage error: unknown command or option, malformed hex, impossible APDU, bad amount,
-               unknown currency, malformed card address or lock code
+               unknown currency, malformed card address or lock code, a card name taken; refused
+               without --force: an issuer that already exists, deleting a card that holds value
           3    no PC/SC service, no reader, unknown or ambiguous reader or card, no card, card in use;
                scc emulator attach: vpcd not listening
-          4    card removed or communication failure during the command
+          4    card removed or communication failure during the command (scc mint: the MINT's answer was
+               lost; scc mint --reconcile settles it)
           5    payment interrupted: value debited and held in the payer's pending log (scc recover finishes
-               it), or aborted into the payer's exception log for the bank
+               it), or aborted into the payer's exception log for the bank; scc log --exceptions and
+               scc mint refuse with 5 while a transfer is in progress (--abort-transfer aborts it)
           6    payment refused for security: hotlisted purse, certificate not from the trusted issuer,
                expired, or refused by a purse
           7    local data problem: a card image damaged or in use by another process, no issuer yet
-               (run 'scc issuer init'), the issuer key unreadable or open to other users
+               (run 'scc issuer init'), the issuer key unreadable or open to other users, the mint journal
+               not writable, a home folder (SCC_HOME, --home) that cannot be used
           70   internal error (a bug in scc; --verbose shows the stack trace)
           130  interrupted (Ctrl+C); scc monitor exits 0 when stopped that way
 
         Environment:
           SCC_HOME                             where cards (cards/), the issuer (issuer/) and the hotlist (hotlist.txt) live; default ~/.local/share/smartcardcash
           SCC_CARD                             default card for the purse commands (--card wins)
-          SCC_LOCK_CODE                        the lock code, when --code is not given (never echoed)
+          SCC_LOCK_CODE                        the lock code, when --code is not given (never echoed); not scc pay
           SCC_NEW_LOCK_CODE                    the new lock code for scc lockcode
           SCC_READER                           default reader: a full name or a unique part of it (--reader wins)
           SCC_IGNORE_READERS                   readers to leave out: colon-separated name parts, case-insensitive
@@ -105,8 +109,8 @@ internal static class HelpTexts
         "Show the purse's balances. No lock code needed: anyone holding the card may read them (the Mondex balance reader).";
 
     public const string LogDescription =
-        "Show the transaction log (default), the exception log (--exceptions; reading it aborts a transfer in progress), " +
-        "or the transfer in progress (--pending).";
+        "Show the transaction log (default), the exception log (--exceptions; the card aborts a transfer in progress " +
+        "before reading it, so scc refuses then unless --abort-transfer), or the transfer in progress (--pending).";
 
     public const string LockDescription =
         "Lock the purse with its lock code: it can still be read and receive, but pays nothing until unlocked.";
@@ -117,8 +121,10 @@ internal static class HelpTexts
         "Change the purse's lock code: --code (the current one) and --new-code. A wrong current code costs a try.";
 
     public const string MintDescription =
-        "Mint value into a bank purse: the issuer signs a MINT for the purse's issuer counter, the purse adds it, and " +
-        "the mint is appended to the issuer's mint journal. Other purses refuse (value enters only through banks).";
+        "Mint value into a bank purse: the intent is written to the issuer's mint-intents.jsonl, the issuer signs a MINT " +
+        "for the purse's issuer counter, the purse adds it, and the mint is appended to the mint journal. Other purses " +
+        "refuse (value enters only through banks). A MINT whose answer was lost exits 4 and is settled from the purse " +
+        "by --reconcile or the next mint into it.";
 
     public const string LockCodeEpilog =
         """
@@ -133,8 +139,10 @@ internal static class HelpTexts
     public const string LogEpilog =
         """
         Notes:
-          --exceptions aborts a transfer in progress on this purse (the purse logs it first, so nothing is lost), as the
-          protocol's readExceptionLog does. Use --pending to look at a transfer without touching it.
+          The card aborts a transfer in progress before it reads its exception log (the protocol's readExceptionLog),
+          which turns a payment 'scc recover' could still finish into value logged for the bank. So --exceptions first
+          reads the transfer state and, if a transfer is in progress, refuses (exit 5) and names the 'scc recover' that
+          finishes it; --abort-transfer aborts it instead and says where the value went. --pending changes nothing.
           Every exception-log record is signed by the purse; scc verifies each signature against the purse's certificate
           and refuses the log if one does not verify.
         """;
@@ -155,10 +163,15 @@ internal static class HelpTexts
           5  interrupted (debited and held in the payer's pending log, or "may have been" when an answer was lost), or
              aborted with the value in the payer's exception log; the output gives the exact 'scc recover' commands
           6  refused for security: hotlisted purse, certificate not from the trusted issuer or expired
+          2  bad options: amount, currency, card address, order digest, lock code; the same card twice
+          3  a card that is not there (unknown name, no reader or card, nobody receiving at a tcp:// address)
+          7  local data: a card image damaged or in use, the trust anchor or the hotlist file unreadable or malformed
         Notes:
           The trust anchor is the issuer certificate ($SCC_HOME/issuer/issuer-certificate.cvc, or --issuer-certificate).
           The hotlist is $SCC_HOME/hotlist.txt (or --hotlist): purse IDs in hex, one per line, # comments.
           --to tcp://HOST:PORT pays into a card that 'scc receive' serves there.
+          --code is the only source of the payer's lock code: SCC_LOCK_CODE is not read, because a code presented on
+          every payment (most need none) would spend a try each time it is wrong.
         """;
 
     public const string ReceiveDescription =

@@ -12,6 +12,7 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(LogJson))]
 [JsonSerializable(typeof(LockJson))]
 [JsonSerializable(typeof(MintJson))]
+[JsonSerializable(typeof(MintReconcileJson))]
 [JsonSerializable(typeof(IssuerJson))]
 [JsonSerializable(typeof(CardJson))]
 [JsonSerializable(typeof(IReadOnlyList<CardListJson>))]

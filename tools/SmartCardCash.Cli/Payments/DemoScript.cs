@@ -280,15 +280,6 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
             return;
         }
         Line("The shop's transaction log, most recent first (scc log --card shop):");
-        Table table = PurseTables.Create("#", "Type", "From", "Amount", "Seq (from, to)", "Balance after", "Order digest");
-        foreach (TransactionLogEntry entry in log)
-        {
-            PaymentDetails pd = entry.Record.Details;
-            table.AddRow(entry.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), PurseFormats.TransactionType(entry.Record.Type),
-                pd.From.ToString(), new Money(pd.Currency, pd.Value).ToString(), $"{pd.FromSeq}, {pd.ToSeq}",
-                new Money(pd.Currency, entry.Record.BalanceAfter).ToString(),
-                pd.HasOrderDigest ? Hex.Encode(pd.OrderDigest.Span)[..16] + "…" : "");
-        }
-        Console.Write(table);
+        Console.Write(TransactionLogTable.Create(log, shop.Purse.GetStatus().PurseId));
     }
 }
