@@ -1,4 +1,6 @@
 using System.Net;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Remote;
 
@@ -26,5 +28,15 @@ public sealed record PayeeListenerOptions
     /// <summary>The card's name in messages ("bob").</summary>
     public string CardName { get; init; } = "the card";
 
+    /// <summary>The listener's clock: payers' certificates expired by it are refused.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Payers to refuse (the bank barred them): checked at VERIFY CERTIFICATE and START TO, before the card sees either.</summary>
+    public Hotlist Hotlist { get; init; } = Hotlist.Empty;
+
+    /// <summary>
+    /// The issuer certificate a payer's certificate must be from and signed by, or null when none is known here (the
+    /// card still checks the signature under its own issuer key).
+    /// </summary>
+    public PurseCertificate? TrustedIssuer { get; init; }
 }
