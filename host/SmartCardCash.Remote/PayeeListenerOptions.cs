@@ -16,8 +16,14 @@ public sealed record PayeeListenerOptions
     /// <summary>How long a new connection has to send its hello.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long the listener waits for each next command (and for a response frame to be taken).</summary>
-    public TimeSpan MessageTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The default of <see cref="MessageTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultMessageTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the listener waits for each next command (and for a response frame to be taken). A stalled connection
+    /// holds the card this long; a reconnecting payer waits out "busy" for longer (<see cref="RemoteCardOptions.BusyWait"/>).
+    /// </summary>
+    public TimeSpan MessageTimeout { get; init; } = DefaultMessageTimeout;
 
     /// <summary>The longest a session may hold the card, whatever it does.</summary>
     public TimeSpan MaxSessionTime { get; init; } = TimeSpan.FromMinutes(2);

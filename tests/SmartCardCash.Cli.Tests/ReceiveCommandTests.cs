@@ -116,6 +116,7 @@ public sealed partial class ReceiveCommandTests : IDisposable
         CliResult cut = _cli.Run("pay", "--from", "alice", "--to", address, "--amount", "2", "--currency", "EUR");
         Assert.Equal(0, cut.ExitCode);
         Assert.Contains($"Next: finish it with both cards present: scc recover --from emu:alice --to {address}", cut.Stdout);
+        Assert.Contains($"if {address} is still busy with the interrupted connection, recover waits for it (the receiver lets go within 30 s)", cut.Stdout);
 
         _cli.ConfigureCards = opener => RemoteCardOpener.Register(opener);
         CliResult recovered = _cli.Run("recover", "--from", "emu:alice", "--to", address);
@@ -170,6 +171,29 @@ public sealed partial class ReceiveCommandTests : IDisposable
         Assert.Contains("finish it first with 'scc recover --from emu:alice --to CARD (the card of purse 5343430A00000003)'", line);
         Assert.Contains("or give it up with 'scc recover --abandon --card emu:alice'", line);
         Assert.Equal(TransferState.ExpectingAck, PaymentCards.State(_home, "alice"));
+    }
+
+    [Fact]
+    public async Task Recover_waits_while_a_stalled_connection_still_holds_the_remote_card()
+    {
+        using var receive = new BackgroundScc(_cli, "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--json");
+        string address = AddressOf(receive);
+        var endpoint = System.Net.IPEndPoint.Parse(address["tcp://".Length..]);
+        // A payer whose connection stalled: it said hello and holds the card, and sends nothing more.
+        var stalled = new System.Net.Sockets.TcpClient();
+        stalled.Connect(endpoint);
+        stalled.GetStream().Write([.. "SCCR"u8, 1]);
+        byte[] hello = new byte[8];
+        stalled.GetStream().ReadExactly(hello);
+        Assert.Equal((byte)RemoteHelloStatus.Ready, hello[5]);
+        // The listener lets go when it notices (here: the connection closes after a second; a silent one, after 30 s).
+        Task release = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => stalled.Dispose(), TaskScheduler.Default);
+
+        CliResult recovered = _cli.Run("recover", "--from", "emu:alice", "--to", address);
+
+        await release;
+        Assert.True(recovered.ExitCode == 0, recovered.Stderr);
+        Assert.Contains($"scc: {address} is busy (perhaps still held by the interrupted connection); waiting up to 45 s for it", recovered.Stderr);
     }
 
     private static string WaitForStderr(BackgroundScc scc, string text)
