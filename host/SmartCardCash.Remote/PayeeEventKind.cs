@@ -15,7 +15,7 @@ public enum PayeeEventKind
     /// <summary>A connection was turned away: the card is busy with another session, too many connections, a bad hello.</summary>
     ConnectionRefused,
 
-    /// <summary>The listener refused a command (6900, or 6985 for a RESUME of the card's own payer message) without passing it to the card.</summary>
+    /// <summary>The listener refused a command (6900; for a RESUME of the card's own payer message 6985 or 6A88) without passing it to the card.</summary>
     CommandRefused,
 
     /// <summary>START TO succeeded: the card expects the payer's val (epv).</summary>

@@ -14,7 +14,7 @@ namespace SmartCardCash.Remote;
 /// <item>START TO: only for the purse whose certificate this session screened and the card accepted, and never while
 /// the card is itself paying (epr, epa): the start would abort that transfer.</item>
 /// <item>RESUME: only while the card's last transfer is one it received: a payer's pending message (its val) is not
-/// for a remote party.</item>
+/// for a remote party (6985 while the card is paying; 6A88, nothing to resume, once that transfer is over).</item>
 /// </list>
 /// </summary>
 internal sealed class PayeeGuard(PayeeListener listener)
@@ -99,11 +99,19 @@ internal sealed class PayeeGuard(PayeeListener listener)
     private GateRefusal? CheckResume()
     {
         PendingTransfer pending = listener.ReadTransfer();
-        // epr and epa are the payer's states (spec 4.4, invariant 2); an idle card that last paid still holds its val.
-        if (pending.Details is { } details && details.From == listener.PurseId)
+        // epr and epa are the payer's states (spec 4.4, invariant 2): the card is busy paying, not to be resumed remotely.
+        if (pending.State is TransferState.ExpectingReq or TransferState.ExpectingAck)
         {
             return new GateRefusal(StatusWord.ConditionsOfUseNotSatisfied,
-                $"{_options.CardName}'s pending message is its own as a payer ({Describe(pending)}), not one for a remote party",
+                $"{_options.CardName} is itself in the middle of paying ({Describe(pending)}): its val is not for a remote party",
+                IsPayment: false);
+        }
+        // An idle card that last paid still holds its own val: for a remote party there is nothing to resume, which is
+        // what 6A88 (pending log empty) tells it, so a payer recovering an earlier payment into the card reads it right.
+        if (pending.Details is { } details && details.From == listener.PurseId)
+        {
+            return new GateRefusal(StatusWord.ReferencedDataNotFound,
+                $"{_options.CardName}'s last transfer was as the payer ({Describe(pending)}): it holds no payee message to resume",
                 IsPayment: false);
         }
         return null;

@@ -176,7 +176,7 @@ public sealed class RemoteScreeningTests
         var resume = Assert.Throws<WrongStateException>(() => bob.Resume());
         Assert.Equal(StatusWord.ConditionsOfUseNotSatisfied, resume.StatusWord);
         Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.CommandRefused && e.Command == "RESUME" &&
-            e.Message.Contains("its own as a payer (epa", StringComparison.Ordinal));
+            e.Message.Contains("bob is itself in the middle of paying (epa", StringComparison.Ordinal));
 
         bob.VerifyCertificate(_alice.Certificate);
         var start = Assert.Throws<WrongStateException>(() => bob.StartTo(_alice.Id, Currency.Eur.Code, 100, 1));
@@ -195,14 +195,27 @@ public sealed class RemoteScreeningTests
     public void Resume_returns_only_a_payee_message()
     {
         TestCard carol = _world.Customer("carol");
-        // bob last paid (idle, pending = its val): not for a remote party.
+        // bob last paid (idle, pending = its own val): for a remote party there is nothing to resume (6A88).
         PaymentWorld.StartAndStop(_bob, carol, 300, stopBefore: 0);
         using (var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { CardName = "bob" }))
-        using (RemoteCardChannel remote = listener.Connect())
         {
-            var bob = PurseCard.Open(remote);
-            bob.Select();
-            Assert.Equal(StatusWord.ConditionsOfUseNotSatisfied, Assert.Throws<WrongStateException>(() => bob.Resume()).StatusWord);
+            using (RemoteCardChannel remote = listener.Connect())
+            {
+                var bob = PurseCard.Open(remote);
+                bob.Select();
+                Assert.Null(bob.Resume());
+                Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.CommandRefused && e.StatusWord == "6A88" &&
+                    e.Message.Contains("bob's last transfer was as the payer", StringComparison.Ordinal));
+            }
+            listener.WaitFor(PayeeEventKind.SessionClosed);
+
+            // A payment into bob cut before START TO reached him is still settled right: nothing was debited.
+            using var proxy = new DroppingProxy(listener.Endpoint.Port, 3, DropMode.BeforeCommand);
+            using var viaProxy = new RemoteCardChannel("127.0.0.1", proxy.Port);
+            PaymentOutcome cut = _world.Coordinator.Pay(_alice.Purse, PurseCard.Open(viaProxy, "bob"),
+                new PaymentRequest(Currency.Eur.Code, 100), _world.Policy);
+            Assert.True(cut.Kind == PaymentOutcomeKind.NotStarted, $"{cut.Kind}: {cut.Summary}");
+            Assert.True(cut.Payee!.Reachable, cut.Summary);
         }
 
         // bob last received (idle, pending = its ack): the payer may have it again.
