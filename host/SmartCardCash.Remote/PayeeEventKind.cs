@@ -15,13 +15,17 @@ public enum PayeeEventKind
     /// <summary>A connection was turned away: the card is busy with another session, too many connections, a bad hello.</summary>
     ConnectionRefused,
 
-    /// <summary>The listener refused a command (6900) without passing it to the card.</summary>
+    /// <summary>The listener refused a command (6900; for a RESUME of the card's own payer message 6985 or 6A88) without passing it to the card.</summary>
     CommandRefused,
 
     /// <summary>START TO succeeded: the card expects the payer's val (epv).</summary>
     PaymentStarted,
 
-    /// <summary>The card refused START TO or VAL (its status word and meaning are in the event).</summary>
+    /// <summary>
+    /// The card refused START TO or VAL, or the listener refused the payer before the card saw it: its certificate
+    /// (hotlisted, expired by the listener's clock, not from the trusted issuer) or a START TO it may not send (no
+    /// certificate screened in the session, or the card is itself paying). The status word and why are in the event.
+    /// </summary>
     PaymentRefused,
 
     /// <summary>VAL succeeded: the card was credited.</summary>

@@ -4,6 +4,9 @@ using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Remote;
 
@@ -54,13 +57,22 @@ public sealed class PayeeListener : IDisposable
     /// <summary>Where the listener is bound, once started (the real port when port 0 was asked for).</summary>
     public IPEndPoint? LocalEndpoint => _listener?.LocalEndpoint as IPEndPoint;
 
-    /// <summary>Binds and starts listening; returns the endpoint. <see cref="RunAsync"/> then serves connections.</summary>
+    /// <summary>The served purse's ID, once <see cref="Start"/> has looked at the card.</summary>
+    public PurseId? PurseId { get; private set; }
+
+    /// <summary>
+    /// Looks at the card, binds and starts listening; returns the endpoint. <see cref="RunAsync"/> then serves connections.
+    /// </summary>
+    /// <exception cref="UnfinishedPayerTransferException">The card is in the middle of paying (epr, epa): recover that first.</exception>
+    /// <exception cref="InvalidOperationException">The card holds no personalised purse.</exception>
+    /// <exception cref="SmartCardException">The card cannot be read.</exception>
     /// <exception cref="SocketException">The address is in use or cannot be bound.</exception>
     public IPEndPoint Start()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_listener is null)
         {
+            InspectCard();
             var listener = new TcpListener(Options.Endpoint);
             listener.Start(Options.MaxConnections);
             _listener = listener;
@@ -155,10 +167,31 @@ public sealed class PayeeListener : IDisposable
         _stopping.Cancel();
     }
 
+    /// <summary>The card's transfer state and pending payment details (GET DATA, which changes nothing).</summary>
+    internal PendingTransfer ReadTransfer() => PurseCard.Open(Card, Options.CardName).GetPendingTransfer();
+
     /// <summary>Takes the card for a session, or says it is busy (one payment at a time per card).</summary>
     internal bool TryTakeCard() => _cardLock.Wait(0);
 
     internal void ReleaseCard() => _cardLock.Release();
+
+    /// <summary>
+    /// Only a purse that is not itself paying is served: in epr or epa, a remote START TO would abort its transfer and
+    /// RESUME would hand out its val.
+    /// </summary>
+    private void InspectCard()
+    {
+        var purse = PurseCard.Open(Card, Options.CardName);
+        PurseFci fci = purse.Select();
+        PurseId = fci.PurseId ?? throw new InvalidOperationException($"{Options.CardName} holds no personalised purse to receive into");
+        if (fci.TransferState is TransferState.ExpectingReq or TransferState.ExpectingAck)
+        {
+            PendingTransfer pending = purse.GetPendingTransfer();
+            string what = PurseReport.StateName(pending.State) + (pending.Details is { } details ? $", {new PaymentSummary(details)}" : "");
+            throw new UnfinishedPayerTransferException(
+                $"{Options.CardName} holds an unfinished payment as the payer ({what}): it is not served until that is recovered", pending);
+        }
+    }
 
     private async Task ServeAsync(TcpClient client, CancellationToken stop)
     {

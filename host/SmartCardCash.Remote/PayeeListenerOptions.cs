@@ -1,4 +1,6 @@
 using System.Net;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Remote;
 
@@ -14,8 +16,14 @@ public sealed record PayeeListenerOptions
     /// <summary>How long a new connection has to send its hello.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long the listener waits for each next command (and for a response frame to be taken).</summary>
-    public TimeSpan MessageTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The default of <see cref="MessageTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultMessageTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the listener waits for each next command (and for a response frame to be taken). A stalled connection
+    /// holds the card this long; a reconnecting payer waits out "busy" for longer (<see cref="RemoteCardOptions.BusyWait"/>).
+    /// </summary>
+    public TimeSpan MessageTimeout { get; init; } = DefaultMessageTimeout;
 
     /// <summary>The longest a session may hold the card, whatever it does.</summary>
     public TimeSpan MaxSessionTime { get; init; } = TimeSpan.FromMinutes(2);
@@ -26,5 +34,15 @@ public sealed record PayeeListenerOptions
     /// <summary>The card's name in messages ("bob").</summary>
     public string CardName { get; init; } = "the card";
 
+    /// <summary>The listener's clock: payers' certificates expired by it are refused.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Payers to refuse (the bank barred them): checked at VERIFY CERTIFICATE and START TO, before the card sees either.</summary>
+    public Hotlist Hotlist { get; init; } = Hotlist.Empty;
+
+    /// <summary>
+    /// The issuer certificate a payer's certificate must be from and signed by, or null when none is known here (the
+    /// card still checks the signature under its own issuer key).
+    /// </summary>
+    public PurseCertificate? TrustedIssuer { get; init; }
 }

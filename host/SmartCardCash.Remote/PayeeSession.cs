@@ -16,6 +16,7 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
 {
     private readonly PayeeListenerOptions _options = listener.Options;
     private readonly string _remote = client.Client.RemoteEndPoint?.ToString() ?? "?";
+    private readonly PayeeGuard _guard = new(listener);
     private bool _selected;
     private PayeeSessionResult _result = PayeeSessionResult.NoPayment;
     private PaymentSummary? _payment;
@@ -129,6 +130,24 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
                 command: name, statusWord: refusal);
             return [refusal.Sw1, refusal.Sw2];
         }
+        if (_guard.Check(command) is { } refused)
+        {
+            listener.LogExchange(_remote, name, refused.StatusWord);
+            string message = $"refused {name} from {_remote} ({refused.StatusWord}): {refused.Why}";
+            if (refused.IsPayment)
+            {
+                if (_result == PayeeSessionResult.NoPayment)
+                {
+                    _result = PayeeSessionResult.Refused;
+                }
+                Raise(PayeeEventKind.PaymentRefused, message, command: name, statusWord: refused.StatusWord);
+            }
+            else
+            {
+                Raise(PayeeEventKind.CommandRefused, message, command: name, statusWord: refused.StatusWord);
+            }
+            return [refused.StatusWord.Sw1, refused.StatusWord.Sw2];
+        }
         byte[] response = listener.Card.Transmit(command);
         if (response.Length < 2 || response.Length > RemoteProtocol.MaxResponseLength)
         {
@@ -137,6 +156,7 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
         var status = new StatusWord(response[^2], response[^1]);
         ReadOnlySpan<byte> data = response.AsSpan(0, response.Length - 2);
         listener.LogExchange(_remote, name, status);
+        _guard.Answered(command[1], status);
         Watch(command, status, data);
         return response;
     }

@@ -108,11 +108,11 @@ public sealed class RemoteCardChannel : ICardChannel
 
     /// <summary>
     /// Connects again after a failure. The listener may not have noticed yet that the old connection dropped, and
-    /// answers "busy" until it does: that is waited out, up to <see cref="RemoteCardOptions.ConnectTimeout"/>.
+    /// answers "busy" until it does: that is waited out, up to <see cref="RemoteCardOptions.BusyWait"/>.
     /// </summary>
     private void Reconnect()
     {
-        DateTime giveUp = DateTime.UtcNow + _options.ConnectTimeout;
+        DateTime giveUp = DateTime.UtcNow + _options.BusyWait;
         while (true)
         {
             try
@@ -157,7 +157,7 @@ public sealed class RemoteCardChannel : ICardChannel
                     RemoteHelloStatus.VersionNotSupported => $"{Name} does not speak version {RemoteProtocol.Version} of the remote protocol",
                     _ => $"{Name} refused the connection (status {(byte)status:X2})",
                 };
-                throw initial && status != RemoteHelloStatus.VersionNotSupported ? new RemoteCardUnavailableException(why)
+                throw initial && status != RemoteHelloStatus.VersionNotSupported ? new RemoteCardUnavailableException(why, isBusy: status == RemoteHelloStatus.Busy)
                     : status == RemoteHelloStatus.Busy ? new RemoteCardBusyException(why)
                     : new CardCommunicationException(why);
             }

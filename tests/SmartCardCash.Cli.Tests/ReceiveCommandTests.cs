@@ -116,12 +116,84 @@ public sealed partial class ReceiveCommandTests : IDisposable
         CliResult cut = _cli.Run("pay", "--from", "alice", "--to", address, "--amount", "2", "--currency", "EUR");
         Assert.Equal(0, cut.ExitCode);
         Assert.Contains($"Next: finish it with both cards present: scc recover --from emu:alice --to {address}", cut.Stdout);
+        Assert.Contains($"if {address} is still busy with the interrupted connection, recover waits for it (the receiver lets go within 30 s)", cut.Stdout);
 
         _cli.ConfigureCards = opener => RemoteCardOpener.Register(opener);
         CliResult recovered = _cli.Run("recover", "--from", "emu:alice", "--to", address);
         Assert.Equal(0, recovered.ExitCode);
         Assert.Contains("RESUME on " + address + " gave its ack; ACK to alice finished the payment.", recovered.Stdout);
         Assert.Equal(TransferState.Idle, PaymentCards.State(_home, "alice"));
+    }
+
+    [Fact]
+    public void A_payer_on_the_receivers_hotlist_is_refused_there_though_the_payers_own_scc_does_not_check_it()
+    {
+        string hotlist = System.IO.Path.Combine(_home.Path, "barred.txt");
+        File.WriteAllText(hotlist, "# cloned, says the bank\n5343430A00000002\n");
+        using var receive = new BackgroundScc(_cli, "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--once", "--hotlist", hotlist);
+        string status = WaitForStderr(receive, "Receiving into bob");
+        string address = "tcp://" + status.Split(" at tcp://")[1].Split(';')[0];
+
+        // alice's own scc has no hotlist (a modified client would skip it anyway).
+        CliResult pay = _cli.Run("pay", "--from", "alice", "--to", address, "--amount", "5", "--currency", "EUR");
+
+        Assert.Equal(6, pay.ExitCode);
+        string refusal = pay.SingleErrorLine();
+        Assert.StartsWith($"scc: nothing was paid: {address} does not accept the counterparty's certificate", refusal);
+        Assert.Contains("bars that purse", refusal);
+        Assert.Equal(1, receive.WaitForExit());
+        Assert.Matches($@"\d\d:\d\d:\d\d  refused VERIFY CERTIFICATE from 127\.0\.0\.1:\d+ \(6982\): purse 5343430A00000002 is on " +
+            $@"the hotlist \({Regex.Escape(hotlist)}\): the bank has barred it", receive.Stdout);
+        Assert.Equal((10_000u, 0u), (PaymentCards.Balance(_home, "alice"), PaymentCards.Balance(_home, "bob")));
+        Assert.Equal(TransferState.Idle, PaymentCards.State(_home, "bob"));
+    }
+
+    [Fact]
+    public void A_named_hotlist_must_exist()
+    {
+        CliResult result = _cli.Run("receive", "--card", "bob", "--listen", "127.0.0.1:0", "--hotlist", "/nonexistent/hotlist.txt");
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.Contains("the hotlist /nonexistent/hotlist.txt does not exist", result.SingleErrorLine());
+    }
+
+    [Fact]
+    public void A_card_in_the_middle_of_paying_is_not_served_and_the_line_says_to_recover_it()
+    {
+        // alice pays bob and the payment is cut after REQ: alice is debited and in epa, expecting bob's ack.
+        PaymentCards.StartAndStop(_home, "alice", "bob", 300, PurseInstruction.Val);
+
+        CliResult result = _cli.Run("receive", "--card", "alice", "--listen", "127.0.0.1:0");
+
+        Assert.Equal(5, result.ExitCode);
+        string line = result.SingleErrorLine();
+        Assert.Contains("alice holds an unfinished payment as the payer (epa, EUR 3.00 from 5343430A00000002 to 5343430A00000003", line);
+        Assert.Contains("finish it first with 'scc recover --from emu:alice --to CARD (the card of purse 5343430A00000003)'", line);
+        Assert.Contains("or give it up with 'scc recover --abandon --card emu:alice'", line);
+        Assert.Equal(TransferState.ExpectingAck, PaymentCards.State(_home, "alice"));
+    }
+
+    [Fact]
+    public async Task Recover_waits_while_a_stalled_connection_still_holds_the_remote_card()
+    {
+        using var receive = new BackgroundScc(_cli, "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--json");
+        string address = AddressOf(receive);
+        var endpoint = System.Net.IPEndPoint.Parse(address["tcp://".Length..]);
+        // A payer whose connection stalled: it said hello and holds the card, and sends nothing more.
+        var stalled = new System.Net.Sockets.TcpClient();
+        stalled.Connect(endpoint);
+        stalled.GetStream().Write([.. "SCCR"u8, 1]);
+        byte[] hello = new byte[8];
+        stalled.GetStream().ReadExactly(hello);
+        Assert.Equal((byte)RemoteHelloStatus.Ready, hello[5]);
+        // The listener lets go when it notices (here: the connection closes after a second; a silent one, after 30 s).
+        Task release = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => stalled.Dispose(), TaskScheduler.Default);
+
+        CliResult recovered = _cli.Run("recover", "--from", "emu:alice", "--to", address);
+
+        await release;
+        Assert.True(recovered.ExitCode == 0, recovered.Stderr);
+        Assert.Contains($"scc: {address} is busy (perhaps still held by the interrupted connection); waiting up to 45 s for it", recovered.Stderr);
     }
 
     private static string WaitForStderr(BackgroundScc scc, string text)

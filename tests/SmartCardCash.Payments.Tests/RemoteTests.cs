@@ -296,6 +296,55 @@ public sealed class RemoteTests : IDisposable
         Assert.Equal(12_000, Ledger.Accounted([payer, payee]));
     }
 
+    [Fact]
+    public void A_reconnecting_payer_waits_out_busy_for_longer_than_the_listener_holds_a_stalled_connection()
+    {
+        Assert.True(new RemoteCardOptions().BusyWait > new PayeeListenerOptions().MessageTimeout);
+    }
+
+    [Theory]
+    [InlineData(3)]   // START TO answered (bob in epv), the answer lost
+    [InlineData(4)]   // VAL answered (bob credited), the ack lost
+    public void A_connection_that_stalls_mid_payment_holds_the_card_until_the_listener_lets_go_and_the_payment_is_resumed(int frame)
+    {
+        var holdFor = TimeSpan.FromSeconds(1);
+        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { CardName = "bob", MessageTimeout = holdFor });
+        using var proxy = new DroppingProxy(listener.Endpoint.Port, frame, DropMode.StallAfterCommand);
+        using var remote = new RemoteCardChannel("127.0.0.1", proxy.Port);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        PaymentOutcome outcome = PayRemotely(remote, 1_250);
+        remote.Dispose();
+
+        Assert.True(proxy.Dropped);
+        Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, $"{outcome.Kind}: {outcome.Summary}");
+        // The reconnection was told "busy" until the stalled session timed out, and waited for it.
+        Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.ConnectionRefused && e.Message.Contains("busy", StringComparison.Ordinal));
+        Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.SessionClosed && e.Message.Contains("no command came within 1 s", StringComparison.Ordinal));
+        Assert.True(clock.Elapsed >= holdFor * 0.9, clock.Elapsed.ToString());
+        Assert.Equal((8_750u, 3_250u), (_alice.Balance(), _bob.Balance()));
+    }
+
+    [Fact]
+    public void A_payer_that_gives_up_on_busy_before_the_listener_lets_go_leaves_the_payment_to_recover_later()
+    {
+        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { CardName = "bob", MessageTimeout = TimeSpan.FromSeconds(2) });
+        using var proxy = new DroppingProxy(listener.Endpoint.Port, 4, DropMode.StallAfterCommand);
+        using var remote = new RemoteCardChannel("127.0.0.1", proxy.Port, new RemoteCardOptions { BusyWait = TimeSpan.FromMilliseconds(200) });
+
+        PaymentOutcome outcome = PayRemotely(remote, 1_250);
+        remote.Dispose();
+
+        // bob was credited, but alice could not reach him again to learn it: interrupted, for recovery once bob is free.
+        Assert.True(outcome.Kind == PaymentOutcomeKind.Interrupted, $"{outcome.Kind}: {outcome.Summary}");
+        var busy = Assert.Throws<RemoteCardUnavailableException>(() => listener.Connect());
+        Assert.True(busy.IsBusy);
+        listener.WaitFor(PayeeEventKind.SessionClosed, e => e.Message.Contains("no command came within", StringComparison.Ordinal));
+        using RemoteCardChannel again = listener.Connect();
+        Assert.Equal(PaymentOutcomeKind.Completed, _world.Coordinator.Recover(_alice.Purse, PurseCard.Open(again, "bob")).Kind);
+        Assert.Equal(TransferState.Idle, _alice.Read().State);
+    }
+
     private void WaitUntilTheListenerIsFree()
     {
         int opened = _listener.Events.Count(e => e.Kind == PayeeEventKind.SessionOpened);

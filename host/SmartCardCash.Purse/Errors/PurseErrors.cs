@@ -40,7 +40,7 @@ internal static class PurseErrors
                 ? $"{subject} is not a bank purse: value is minted into bank purses only"
                 : $"{subject}'s class and the counterparty's may not transfer value to each other (a merchant cannot pay a merchant)"),
             0x9406 => new CertificateExpiredException(command, sw, command == PurseCommand.VerifyCertificate
-                ? $"the counterparty's certificate has expired (by {subject}'s trusted date)"
+                ? $"the counterparty's certificate has expired (by {subject}'s trusted date, or by the clock of the terminal that serves {subject})"
                 : $"{subject}'s certificate has expired; the purse must be replaced"),
             0x9407 => new SequenceExhaustedException(command, sw,
                 $"{subject} has used all its sequence numbers and must be replaced"),
@@ -71,7 +71,8 @@ internal static class PurseErrors
         PurseCommand.StartFrom => new LockCodeRequiredException(command, sw,
             $"{subject} needs its lock code for this payment: it is locked, or a contactless payment is above its contactless limit"),
         PurseCommand.VerifyCertificate => new SignatureInvalidException(command, sw,
-            $"the counterparty's certificate is not signed by {subject}'s issuer"),
+            // A payee listener answers 6982 too, for a payer it bars (hotlisted, or not from its trusted issuer).
+            $"{subject} does not accept the counterparty's certificate: it is not signed by {subject}'s issuer, or the terminal that serves {subject} bars that purse"),
         PurseCommand.PutData => new SignatureInvalidException(command, sw,
             $"the purse certificate is not signed by the issuer whose certificate {subject} holds"),
         PurseCommand.Req or PurseCommand.Val or PurseCommand.Ack => new SignatureInvalidException(command, sw,

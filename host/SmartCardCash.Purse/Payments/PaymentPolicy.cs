@@ -33,5 +33,5 @@ public sealed class PaymentPolicy
     public TimeProvider Time { get; }
 
     /// <summary>Today by the terminal's clock (UTC), as a card date.</summary>
-    public BcdDate Today => BcdDate.FromDate(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime));
+    public BcdDate Today => TerminalChecks.Today(Time);
 }

@@ -254,11 +254,9 @@ internal sealed class PaymentRun
         CheckCertificate(policy, today, _payee, payeeCertificate, payeeId);
         foreach (PaymentParticipant party in new[] { _payer, _payee })
         {
-            if (policy.Hotlist.Contains(party.Id!.Value))
+            if (TerminalChecks.CheckHotlist(party.Name, party.Id!.Value, policy.Hotlist) is { } barred)
             {
-                throw Refuse(PaymentParty.Terminal, RefusalReason.Hotlisted,
-                    $"{party.Name} (purse {party.Id}) is on the hotlist{(policy.Hotlist.Source is { } source ? $" ({source})" : "")}: " +
-                    "the bank has barred it, and no value is transferred to or from it");
+                throw Refuse(PaymentParty.Terminal, barred.Reason, barred.Message);
             }
         }
         CheckLifecycle(_payer, payerFci.Lifecycle);
@@ -293,30 +291,9 @@ internal sealed class PaymentRun
     private static void CheckCertificate(PaymentPolicy policy, BcdDate today, PaymentParticipant party, PurseCertificate certificate,
         PurseId cardId)
     {
-        CertificateBody anchor = policy.TrustedIssuer.Body;
-        CertificateBody body = certificate.Body;
-        string? problem = body.IsIssuerCertificate ? "it is an issuer certificate, not a purse's" : body.FindContentProblem()?.TrimEnd('.');
-        if (problem is null && body.Issuer != anchor.Issuer)
+        if (TerminalChecks.CheckCertificate(party.Name, certificate, policy.TrustedIssuer, today, cardId) is { } problem)
         {
-            problem = $"it is from issuer {body.Issuer}, not the trusted issuer {anchor.Issuer}";
-        }
-        if (problem is null && !certificate.VerifySignature(anchor.PublicKey))
-        {
-            problem = $"it is not signed by the trusted issuer {anchor.Issuer}";
-        }
-        if (problem is null && body.Holder != cardId)
-        {
-            problem = $"it is for purse {body.Holder}, but the card is purse {cardId}";
-        }
-        if (problem is not null)
-        {
-            throw Refuse(PaymentParty.Terminal, RefusalReason.UntrustedCertificate,
-                $"{party.Name}'s certificate is not to be trusted: {problem}");
-        }
-        if (body.Expiry < today)
-        {
-            throw Refuse(PaymentParty.Terminal, RefusalReason.CertificateExpired,
-                $"{party.Name}'s certificate expired on {body.Expiry}: the purse must be replaced");
+            throw Refuse(PaymentParty.Terminal, problem.Reason, problem.Message);
         }
     }
 

@@ -86,6 +86,13 @@ internal sealed class DroppingProxy : IDisposable
                         Dropped = true;
                         return;
                     }
+                    if (faulty && index == _dropAt && _mode == DropMode.StallAfterCommand)
+                    {
+                        // The payer sees its connection end; the listener sees nothing at all.
+                        Dropped = true;
+                        client.Dispose();
+                        await Task.Delay(Timeout.Infinite, _stop.Token);
+                    }
                     await up.WriteAsync(response, _stop.Token);
                 }
             }

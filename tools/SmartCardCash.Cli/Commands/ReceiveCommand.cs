@@ -10,6 +10,8 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Payments;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;
 
@@ -41,12 +43,27 @@ internal sealed class ReceiveCommand
         Description = "Stop listening after this long: 90, 90s, 5m. With --once and no payment by then, exit 3.",
         HelpName = "duration",
     };
+    private readonly Option<string?> _hotlist = new("--hotlist")
+    {
+        Description = $"Payers to refuse: purse IDs in hex, one per line, # comments (as for 'scc pay'). Default: " +
+            $"$SCC_HOME/{Hotlist.FileName} (none if absent).",
+        HelpName = "file",
+    };
+    private readonly Option<string?> _issuerCertificate = new("--issuer-certificate")
+    {
+        Description = "The trusted issuer certificate payers' certificates must be from (issuer-certificate.cvc). Default: " +
+            "the issuer's in $SCC_HOME/issuer, else the one the card holds.",
+        HelpName = "file",
+    };
 
     public ReceiveCommand(GlobalOptions globals, CliContext context)
     {
         _globals = globals;
         _context = context;
-        Command = new Command("receive", HelpTexts.ReceiveDescription) { _card, _listen, _once, _timeout };
+        Command = new Command("receive", HelpTexts.ReceiveDescription)
+        {
+            _card, _listen, _once, _timeout, _hotlist, _issuerCertificate,
+        };
         Command.SetAction(Execute);
     }
 
@@ -63,6 +80,10 @@ internal sealed class ReceiveCommand
         IPEndPoint endpoint = ListenAddress.Parse(parseResult.GetValue(_listen));
         TimeSpan? timeout = DurationInput.Parse(parseResult.GetValue(_timeout), "--timeout");
         bool once = parseResult.GetValue(_once);
+        // The payer's own program checks these too, but it is not to be trusted: the receiving side checks for itself.
+        string? hotlistFile = parseResult.GetValue(_hotlist);
+        Hotlist hotlist = Hotlist.Load(hotlistFile ?? Hotlist.DefaultPath(_context.Home), mustExist: hotlistFile is not null);
+        string? issuerFile = parseResult.GetValue(_issuerCertificate);
 
         using ILoggerFactory logging = CliLogging.Create(settings, _context);
         using PurseSession session = CardSessions.Open(_context, settings, logging, address);
@@ -83,11 +104,25 @@ internal sealed class ReceiveCommand
             Endpoint = endpoint,
             CardName = session.Name,
             Time = _context.Time,
+            Hotlist = hotlist,
+            TrustedIssuer = TrustedIssuer(issuerFile, session),
         }, logging.CreateLogger("receive"));
         listener.EventRaised += (_, e) => queue.Writer.TryWrite(e);
         try
         {
             listener.Start();
+        }
+        catch (UnfinishedPayerTransferException e)
+        {
+            string payee = e.Pending.Details is { } details ? $"CARD (the card of purse {details.To})" : "CARD";
+            _context.Stderr.WriteLine($"scc: {ErrorReporter.OneLine(e.Message)}; finish it first with 'scc recover --from " +
+                $"{ShellWord.Quote(session.Card.Address.ToString())} --to {payee}', or give it up with 'scc recover --abandon --card " +
+                $"{ShellWord.Quote(session.Card.Address.ToString())}'");
+            return ExitCodes.PaymentInterrupted;
+        }
+        catch (SmartCardCash.Iso7816.SmartCardException e)
+        {
+            throw new CardExchangeException(e);
         }
         catch (SocketException e)
         {
@@ -149,6 +184,26 @@ internal sealed class ReceiveCommand
             _ when _context.Interrupt.IsCancellationRequested => ExitCodes.Success,
             _ => NoPayment(),
         };
+    }
+
+    /// <summary>
+    /// The issuer a payer's certificate must be from: the file given, else the local issuer's, else the one the card
+    /// itself trusts (its GET DATA issuer certificate) — which at least names the issuer in the listener's refusals.
+    /// </summary>
+    private PurseCertificate TrustedIssuer(string? file, PurseSession session)
+    {
+        if (file is not null || File.Exists(IssuerStore.ForHome(_context.Home).CertificatePath))
+        {
+            return TrustAnchor.Load(_context, file);
+        }
+        try
+        {
+            return session.Purse.GetIssuerCertificate();
+        }
+        catch (SmartCardCash.Iso7816.SmartCardException e)
+        {
+            throw new CardExchangeException(e);
+        }
     }
 
     private int NoPayment()

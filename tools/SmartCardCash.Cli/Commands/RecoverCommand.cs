@@ -9,6 +9,7 @@ using SmartCardCash.Cli.Payments;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Remote;
 
 namespace SmartCardCash.Cli.Commands;
 
@@ -19,6 +20,8 @@ namespace SmartCardCash.Cli.Commands;
 /// </summary>
 internal sealed class RecoverCommand
 {
+    private static readonly TimeSpan BusyRetryInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly GlobalOptions _globals;
     private readonly CliContext _context;
     private readonly Option<string?> _from = new("--from")
@@ -89,7 +92,7 @@ internal sealed class RecoverCommand
                 throw new UsageException($"--from and --to are the same card ({payerAddress})");
             }
             using PurseSession payer = CardSessions.Open(_context, settings, logging, payerAddress);
-            using PurseSession payee = CardSessions.Open(_context, settings, logging, payeeAddress);
+            using PurseSession payee = OpenPayee(settings, logging, payeeAddress);
             outcome = coordinator.Recover(payer.Purse, payee.Purse);
             parties = new PaymentParties(payer.Card.Address.ToString(), payee.Card.Address.ToString(), Balance(payer, outcome),
                 payee.Card.Address.Kind == CardAddressKind.Remote ? null : Balance(payee, outcome));
@@ -97,6 +100,33 @@ internal sealed class RecoverCommand
         int exitCode = PaymentExitCodes.ForRecovery(outcome);
         new PaymentReport(_context, settings).Write(outcome, parties, exitCode);
         return exitCode;
+    }
+
+    /// <summary>
+    /// A remote payee may still be held by the stalled connection of the very payment being recovered: its listener
+    /// lets go once no command has come for its message timeout (30 s), so "busy" is waited out that long and more.
+    /// </summary>
+    private PurseSession OpenPayee(OutputSettings settings, ILoggerFactory logging, CardAddress address)
+    {
+        DateTime giveUp = DateTime.UtcNow + RemoteCardOptions.DefaultBusyWait;
+        bool told = false;
+        while (true)
+        {
+            try
+            {
+                return CardSessions.Open(_context, settings, logging, address);
+            }
+            catch (RemoteCardUnavailableException e) when (e.IsBusy && DateTime.UtcNow < giveUp && !_context.Interrupt.IsCancellationRequested)
+            {
+                if (!told)
+                {
+                    _context.Stderr.WriteLine($"scc: {address} is busy (perhaps still held by the interrupted connection); " +
+                        $"waiting up to {RemoteCardOptions.DefaultBusyWait.TotalSeconds:0} s for it");
+                    told = true;
+                }
+                _context.Interrupt.WaitHandle.WaitOne(BusyRetryInterval);
+            }
+        }
     }
 
     private static Money? Balance(PurseSession session, PaymentOutcome outcome)

@@ -183,9 +183,17 @@ internal static class HelpTexts
         What a remote payer may send: SELECT of the purse, GET RESPONSE, GET DATA certificate (03) and pending transfer
         (06), VERIFY CERTIFICATE, START TO, VAL, RESUME. Everything else (START FROM, REQ, ACK, ABORT, READ LOG, balances,
         the lock code, issuer commands) is answered 6900 without reaching the card: a payer can pay in, never take out.
+        The payer is checked here, not only by its own scc: a certificate on the hotlist or not from the trusted issuer
+        is refused with 6982, one expired by this machine's clock with 9406, before the card sees it. START TO is let
+        through only for the purse checked in that session, and START TO and RESUME never while the card is itself
+        paying (6985): only the payee role is served.
         One payment at a time: a second payer is told the card is busy. Limits: 4 connections, a hello within 5 s,
-        each command within 30 s, a session within 2 minutes. A dropped connection leaves the card as it is.
+        each command within 30 s, a session within 2 minutes. A dropped connection leaves the card as it is; one that
+        stalls holds the card until those 30 s pass (a payer reconnecting to recover waits that out).
         Ctrl+C stops (exit 0). With --json each event is one JSON line (the first, "listening", has the address).
+        Exit codes: 0 stopped (with --once: received); 1 with --once, refused; 3 with --once, no payment before
+        --timeout; 5 with --once, left unfinished (epv), or the card holds an unfinished payment as the payer and is
+        not served: finish it with 'scc recover' first; 7 a hotlist or issuer certificate that cannot be read.
         """;
 
     public const string RecoverDescription =
@@ -195,8 +203,13 @@ internal static class HelpTexts
     public const string RecoverEpilog =
         """
         Exit codes: 0 finished, cleared (nothing had been debited) or nothing to recover; 1 the purses' unfinished
-        transfers are with other purses; 5 still interrupted (a card out of reach) or ended with the value in an
-        exception log for the bank. Running it again is safe: it acts on what the cards hold.
+        transfers are with other purses; 3 a card cannot be reached at all: no card or reader, nobody receiving at
+        tcp://HOST:PORT, or the remote card still busy after 45 s; 4 a card stopped answering; 5 still interrupted
+        (a card out of reach) or ended with the value in an exception log for the bank. Running it again is safe: it
+        acts on what the cards hold.
+        A remote card (tcp://) may still be held by the interrupted payment's connection when that stalled rather than
+        closed: its receiver lets go within 30 s, and recover waits up to 45 s for it. If it still says busy, wait and
+        run recover again.
         """;
 
     public const string DemoDescription =

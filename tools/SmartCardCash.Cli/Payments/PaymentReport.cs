@@ -2,6 +2,7 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
+using SmartCardCash.Remote;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Payments;
@@ -196,6 +197,14 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
         if (outcome.Kind == PaymentOutcomeKind.CompletedAwaitingAcknowledgement && outcome.Remedy != PaymentRemedy.Recover)
         {
             steps.Add($"deliver the acknowledgement: scc recover --from {payer} --to {payee}");
+        }
+        bool recovers = outcome.Remedy is PaymentRemedy.Recover or PaymentRemedy.RecoverOrAbandon ||
+            outcome.Kind == PaymentOutcomeKind.CompletedAwaitingAcknowledgement;
+        if (recovers && parties.PayeeAddress?.StartsWith("tcp://", StringComparison.Ordinal) == true)
+        {
+            // A connection that stalled rather than closed keeps the card held at the receiver until its timeout.
+            steps.Add($"if {payee} is still busy with the interrupted connection, recover waits for it (the receiver lets go " +
+                $"within {PayeeListenerOptions.DefaultMessageTimeout.TotalSeconds:0} s); if it still says busy, wait and run it again");
         }
         return steps;
     }
