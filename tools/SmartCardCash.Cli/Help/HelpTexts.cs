@@ -17,15 +17,17 @@ internal static class HelpTexts
           2    usage error: unknown command or option, malformed hex, impossible APDU, bad amount,
                unknown currency, malformed card address or lock code, a card name taken; refused
                without --force: an issuer that already exists, deleting a card that holds value
-          3    no PC/SC service, no reader, unknown or ambiguous reader or card, no card, card in use;
+          3    no PC/SC service, no reader, unknown or ambiguous reader or card, no card, card in use,
+               nobody receiving at a tcp:// address (or its card busy);
                scc emulator attach: vpcd not listening
           4    card removed or communication failure during the command (scc mint: the MINT's answer was
                lost; scc mint --reconcile settles it)
           5    payment interrupted: value debited and held in the payer's pending log (scc recover finishes
                it), or aborted into the payer's exception log for the bank; scc log --exceptions and
-               scc mint refuse with 5 while a transfer is in progress (--abort-transfer aborts it)
+               scc mint refuse with 5 while a transfer is in progress (--abort-transfer aborts it);
+               scc receive: its card holds an unfinished payment as the payer
           6    payment refused for security: hotlisted purse, certificate not from the trusted issuer,
-               expired, or refused by a purse
+               expired, or refused by a purse or by the scc receive serving it
           7    local data problem: a card image damaged or in use by another process, no issuer yet
                (run 'scc issuer init'), the issuer key unreadable or open to other users, the mint journal
                not writable, a home folder (SCC_HOME, --home) that cannot be used
