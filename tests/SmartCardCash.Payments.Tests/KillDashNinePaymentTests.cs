@@ -31,23 +31,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
     public KillDashNinePaymentTests(ITestOutputHelper output)
     {
         _output = output;
-        var issuers = IssuerStore.ForHome(_home);
-        Issuer issuer = issuers.Create(new IssuerId(0x5343430A));
-        var personaliser = new PursePersonaliser(issuer, issuers);
-        EmulatedCardStore cards = EmulatedCardStore.ForHome(_home);
-        foreach ((string name, PurseClass purseClass) in new[] { ("bank", PurseClass.Bank), ("alice", PurseClass.Customer), ("bob", PurseClass.Customer) })
-        {
-            using CardSession session = cards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
-            personaliser.Personalise(session.OpenPurse(), PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
-        }
-        using CardSession bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
-        PurseCard bankPurse = bank.OpenPurse();
-        bankPurse.Select();
-        bankPurse.Mint(issuer, Currency.Eur.Code, AliceStart + BobStart);
-        var coordinator = new PaymentCoordinator();
-        var policy = new PaymentPolicy(issuer.Certificate);
-        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, alice.OpenPurse(), new PaymentRequest(Currency.Eur.Code, AliceStart), policy).Kind);
-        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, bob.OpenPurse(), new PaymentRequest(Currency.Eur.Code, BobStart), policy).Kind);
+        ImageHome.Create(_home, AliceStart, BobStart);
     }
 
     public void Dispose()
@@ -140,16 +124,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
         return false;
     }
 
-    private PurseSnapshot Read(string card)
-    {
-        using CardSession session = EmulatedCardStore.ForHome(_home).Open(card);
-        PurseCard purse = session.OpenPurse();
-        PurseFci fci = purse.Select();
-        PendingTransfer pending = purse.GetPendingTransfer();
-        return new PurseSnapshot(card, fci.PurseId!.Value, pending.State, pending.Details, purse.Resume(),
-            purse.GetBalances().Single().Balance, purse.ReadTransactionLog(),
-            pending.State == TransferState.Idle ? purse.ReadExceptionLog() : null);
-    }
+    private PurseSnapshot Read(string card) => ImageHome.Read(_home, card);
 
     private PaymentOutcome Recover()
     {

@@ -26,27 +26,7 @@ public sealed class TwoProcessTests : IDisposable
     {
         _payerHome = Path.Combine(_root, "payer");
         _payeeHome = Path.Combine(_root, "payee");
-        var issuers = IssuerStore.ForHome(_payerHome);
-        _issuer = issuers.Create(new IssuerId(0x5343430A));
-        var personaliser = new PursePersonaliser(_issuer, issuers);
-        EmulatedCardStore payerCards = EmulatedCardStore.ForHome(_payerHome);
-        foreach ((string name, PurseClass purseClass) in new[] { ("bank", PurseClass.Bank), ("alice", PurseClass.Customer), ("bob", PurseClass.Customer) })
-        {
-            using CardSession session = payerCards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
-            personaliser.Personalise(session.OpenPurse(),
-                PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
-        }
-        using (CardSession bank = payerCards.Open("bank"))
-        using (CardSession alice = payerCards.Open("alice"))
-        using (CardSession bob = payerCards.Open("bob"))
-        {
-            PurseCard bankPurse = bank.OpenPurse();
-            bankPurse.Select();
-            bankPurse.Mint(_issuer, Currency.Eur.Code, AliceStart + BobStart);
-            var coordinator = new PaymentCoordinator();
-            Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, alice.OpenPurse(), Request(AliceStart), Policy()).Kind);
-            Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, bob.OpenPurse(), Request(BobStart), Policy()).Kind);
-        }
+        _issuer = ImageHome.Create(_payerHome, AliceStart, BobStart);
         // bob's card goes to the payee's machine: a home with nothing but that card.
         Directory.CreateDirectory(SccHome.CardsDirectory(_payeeHome));
         File.Move(Path.Combine(SccHome.CardsDirectory(_payerHome), "bob.card"), Path.Combine(SccHome.CardsDirectory(_payeeHome), "bob.card"));
@@ -94,7 +74,7 @@ public sealed class TwoProcessTests : IDisposable
         Assert.Contains(receive.Seen, line => line.Contains("\"event\":\"paymentReceived\"", StringComparison.Ordinal));
         Assert.Contains(receive.Seen, line => line.Contains("\"result\":\"received\"", StringComparison.Ordinal) &&
             line.Contains("\"amount\":\"22.50\"", StringComparison.Ordinal));
-        PurseSnapshot alice = Read(_payerHome, "alice"), bob = Read(_payeeHome, "bob");
+        PurseSnapshot alice = ImageHome.Read(_payerHome, "alice"), bob = ImageHome.Read(_payeeHome, "bob");
         Assert.Equal((AliceStart - 1_250, BobStart + 1_250), (alice.Balance, bob.Balance));
     }
 
@@ -130,22 +110,11 @@ public sealed class TwoProcessTests : IDisposable
         }
         receive.Interrupt();
         Assert.Equal(0, receive.WaitForExit());
-        PurseSnapshot alice = Read(_payerHome, "alice"), bob = Read(_payeeHome, "bob");
+        PurseSnapshot alice = ImageHome.Read(_payerHome, "alice"), bob = ImageHome.Read(_payeeHome, "bob");
         Assert.Equal(TransferState.Idle, alice.State);
         Assert.Equal(AliceStart + BobStart, Ledger.Accounted([alice, bob]));
         // Once START TO reached bob and alice could be debited (REQ), the payment is finished, not logged.
         bool debited = frame == 4;
         Assert.Equal(debited ? (AliceStart - 1_250, BobStart + 1_250) : (AliceStart, BobStart), (alice.Balance, bob.Balance));
-    }
-
-    private static PurseSnapshot Read(string home, string card)
-    {
-        using CardSession session = EmulatedCardStore.ForHome(home).Open(card);
-        PurseCard purse = session.OpenPurse();
-        PurseFci fci = purse.Select();
-        PendingTransfer pending = purse.GetPendingTransfer();
-        return new PurseSnapshot(card, fci.PurseId!.Value, pending.State, pending.Details, purse.Resume(),
-            purse.GetBalances().Single().Balance, purse.ReadTransactionLog(),
-            pending.State == TransferState.Idle ? purse.ReadExceptionLog() : null);
     }
 }

@@ -1,0 +1,47 @@
+using SmartCardCash.CardAccess;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Payments.Tests.Support;
+
+/// <summary>
+/// An scc home on disk, as the CLI keeps it: an issuer and the card images bank, alice and bob (EUR, lock code
+/// 1234), the bank having minted exactly what it then paid to alice and bob. For tests that run scc as a process.
+/// </summary>
+internal static class ImageHome
+{
+    public static Issuer Create(string home, uint aliceCents, uint bobCents)
+    {
+        var issuers = IssuerStore.ForHome(home);
+        Issuer issuer = issuers.Create(new IssuerId(0x5343430A));
+        var personaliser = new PursePersonaliser(issuer, issuers);
+        EmulatedCardStore cards = EmulatedCardStore.ForHome(home);
+        foreach ((string name, PurseClass purseClass) in new[] { ("bank", PurseClass.Bank), ("alice", PurseClass.Customer), ("bob", PurseClass.Customer) })
+        {
+            using CardSession session = cards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
+            personaliser.Personalise(session.OpenPurse(), PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
+        }
+        using CardSession bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
+        PurseCard bankPurse = bank.OpenPurse();
+        bankPurse.Select();
+        bankPurse.Mint(issuer, Currency.Eur.Code, aliceCents + bobCents);
+        var coordinator = new PaymentCoordinator();
+        var policy = new PaymentPolicy(issuer.Certificate);
+        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, alice.OpenPurse(), new PaymentRequest(Currency.Eur.Code, aliceCents), policy).Kind);
+        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, bob.OpenPurse(), new PaymentRequest(Currency.Eur.Code, bobCents), policy).Kind);
+        return issuer;
+    }
+
+    /// <summary>Reads a card image back: state, pdAuth, pending message, EUR balance, logs (exceptions only when idle, where reading them aborts nothing).</summary>
+    public static PurseSnapshot Read(string home, string card)
+    {
+        using CardSession session = EmulatedCardStore.ForHome(home).Open(card);
+        PurseCard purse = session.OpenPurse();
+        PurseFci fci = purse.Select();
+        PendingTransfer pending = purse.GetPendingTransfer();
+        return new PurseSnapshot(card, fci.PurseId!.Value, pending.State, pending.Details, purse.Resume(),
+            purse.GetBalances().Single().Balance, purse.ReadTransactionLog(),
+            pending.State == TransferState.Idle ? purse.ReadExceptionLog() : null);
+    }
+}
