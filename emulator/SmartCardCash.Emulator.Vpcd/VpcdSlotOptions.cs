@@ -16,7 +16,7 @@ public sealed record VpcdSlotOptions
     /// <summary>
     /// The interface the card is used through in this slot; null means the card profile's own. A contact card in a
     /// contactless slot is a dual-interface card: pseudo-ATR, <c>FF CA</c> UID, and applets see
-    /// <see cref="Applets.CardInterface.Contactless"/>.
+    /// <see cref="AppletApi.CardInterface.Contactless"/>.
     /// </summary>
     public InterfaceProfile? Interface { get; init; }
 

@@ -1,7 +1,7 @@
 namespace SmartCardCash.Emulator;
 
 /// <summary>
-/// An applet threw something other than <see cref="Applets.IsoException"/> (a bug, or an applet-level invariant
+/// An applet threw something other than <see cref="AppletApi.IsoException"/> (a bug, or an applet-level invariant
 /// violation). Thrown out of <see cref="EmulatedCard.Transmit(ReadOnlySpan{byte})"/> only when
 /// <see cref="EmulatedCardOptions.ThrowOnAppletFault"/> is set, after the runtime aborted the open transaction;
 /// otherwise the card answers 6F00.

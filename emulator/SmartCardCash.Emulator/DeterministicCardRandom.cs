@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 
 namespace SmartCardCash.Emulator;
 

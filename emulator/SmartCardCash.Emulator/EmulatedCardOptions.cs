@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 
 namespace SmartCardCash.Emulator;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 
 namespace SmartCardCash.Emulator;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 

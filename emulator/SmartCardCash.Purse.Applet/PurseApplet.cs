@@ -1,4 +1,4 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
@@ -14,7 +14,7 @@ namespace SmartCardCash.Purse.Applet;
 /// transient by construction; everything that persists goes through <see cref="PurseStore"/>. A fresh (all-zero)
 /// region is formatted on the first command, like a Java Card applet's <c>install</c>.
 /// </remarks>
-public sealed class PurseApplet : SmartCardCash.Emulator.Applets.Applet
+public sealed class PurseApplet : SmartCardCash.AppletApi.Applet
 {
     /// <summary>The persistent memory the purse needs: the total of spec 8.1.</summary>
     public const int PersistentMemorySize = PurseLayout.Size;

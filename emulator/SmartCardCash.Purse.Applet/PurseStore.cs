@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet;

@@ -1,7 +1,7 @@
 using SmartCardCash.DurableFiles;
 using System.Security.Cryptography;
 using SmartCardCash.Emulator;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Applet;

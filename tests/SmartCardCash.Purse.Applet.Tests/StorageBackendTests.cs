@@ -1,4 +1,5 @@
 using System.Text;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Iso7816;
@@ -10,12 +11,21 @@ using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
 namespace SmartCardCash.Purse.Applet.Tests;
 
 /// <summary>
-/// The applet runs unchanged over another <see cref="Emulator.Applets.IPersistentMemory"/> (the bank will keep its
-/// purses in a database): here the emulator's plain <see cref="InMemoryPersistentMemory"/> behind the minimal
+/// The applet runs unchanged over another <see cref="IPersistentMemory"/> (the bank will keep its purses in a
+/// database): here the applet API's plain <see cref="InMemoryPersistentMemory"/> behind the minimal
 /// <see cref="AppletHost"/>, next to purses on the emulated card.
 /// </summary>
 public class StorageBackendTests
 {
+    [Fact]
+    public void The_applet_assembly_depends_on_the_applet_API_and_not_on_the_emulator()
+    {
+        string[] references = typeof(PurseApplet).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+        Assert.Contains("SmartCardCash.AppletApi", references);
+        Assert.DoesNotContain("SmartCardCash.Emulator", references);
+    }
+
     [Fact]
     public void A_purse_on_the_card_and_a_purse_over_InMemoryPersistentMemory_pay_each_other()
     {

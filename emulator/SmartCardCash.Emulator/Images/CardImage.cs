@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator.Memory;
 
 namespace SmartCardCash.Emulator.Images;

@@ -4,9 +4,9 @@ namespace SmartCardCash.Emulator.Memory;
 /// The writes of one transaction (or one atomic write) do not fit the commit buffer: Java Card's
 /// <c>TransactionException(BUFFER_FULL)</c>. The write is not journaled and the transaction stays open; when the
 /// exception leaves the applet, the runtime aborts the transaction and answers <c>6581</c> (see
-/// <see cref="Applets.MemoryFailureException"/>).
+/// <see cref="AppletApi.MemoryFailureException"/>).
 /// </summary>
-public sealed class TransactionBufferFullException : Applets.MemoryFailureException
+public sealed class TransactionBufferFullException : AppletApi.MemoryFailureException
 {
     public TransactionBufferFullException(int needed, int used, int capacity)
         : base($"the commit buffer is full: the write needs {needed} bytes of journal, {capacity - used} of {capacity} are free")

@@ -1,5 +1,5 @@
 using CsCheck;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator.Memory;
 
 namespace SmartCardCash.Emulator.Tests.Memory;

@@ -1,4 +1,4 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator.Memory;
 
 namespace SmartCardCash.Emulator.Tests.Memory;

@@ -1,4 +1,4 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 
 namespace SmartCardCash.Emulator.Tests.Memory;
 

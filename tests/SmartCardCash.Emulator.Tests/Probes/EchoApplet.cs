@@ -1,4 +1,4 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Iso7816;
 
 namespace SmartCardCash.Emulator.Tests.Probes;

@@ -83,7 +83,7 @@ public sealed class ContactlessTests
     [Fact]
     public void The_applet_learns_the_interface_the_command_came_on()
     {
-        var seen = new List<Applets.CardInterface>();
+        var seen = new List<AppletApi.CardInterface>();
         var card = new EmulatedCard(CardProfile.FromSeed(InterfaceProfile.ContactT1, 5));
         card.Install(EchoApplet.Aid, "probe", _ => new InterfaceProbe(seen), 8);
         foreach (InterfaceProfile via in new[] { InterfaceProfile.ContactT1, InterfaceProfile.Contactless, InterfaceProfile.ContactT0 })
@@ -91,11 +91,11 @@ public sealed class ContactlessTests
             card.PowerOn(via);
             card.Send("00A4040009" + Hex.Encode(EchoApplet.Aid));
         }
-        Assert.Equal([Applets.CardInterface.Contact, Applets.CardInterface.Contactless, Applets.CardInterface.Contact], seen);
+        Assert.Equal([AppletApi.CardInterface.Contact, AppletApi.CardInterface.Contactless, AppletApi.CardInterface.Contact], seen);
     }
 
-    private sealed class InterfaceProbe(List<Applets.CardInterface> seen) : Applets.Applet
+    private sealed class InterfaceProbe(List<AppletApi.CardInterface> seen) : AppletApi.Applet
     {
-        public override void Process(Applets.ApduContext apdu) => seen.Add(apdu.Interface);
+        public override void Process(AppletApi.ApduContext apdu) => seen.Add(apdu.Interface);
     }
 }

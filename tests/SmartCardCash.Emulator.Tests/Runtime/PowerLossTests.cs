@@ -1,4 +1,4 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Emulator.Tests.Probes;
 using SmartCardCash.Iso7816;

@@ -1,4 +1,4 @@
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
@@ -14,7 +14,7 @@ internal sealed class AppletHost : IPurseHost
 {
     private readonly IPersistentMemory _memory;
     private readonly ICardRandom _random;
-    private Emulator.Applets.Applet _applet;
+    private AppletApi.Applet _applet;
     private bool _selected;
 
     public AppletHost(string name, IPersistentMemory memory, ICardRandom random)

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using SmartCardCash.Emulator;
-using SmartCardCash.Emulator.Applets;
+using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;

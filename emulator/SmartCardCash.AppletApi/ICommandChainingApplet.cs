@@ -1,4 +1,4 @@
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>
 /// Marker for applets that handle ISO 7816-4 command chaining themselves (CLA bit <c>10</c>). The runtime answers

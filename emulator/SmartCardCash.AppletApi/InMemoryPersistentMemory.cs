@@ -1,6 +1,4 @@
-using SmartCardCash.Emulator.Applets;
-
-namespace SmartCardCash.Emulator.Memory;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>
 /// A plain <see cref="IPersistentMemory"/> over a byte array: the reference behaviour of the contract without any

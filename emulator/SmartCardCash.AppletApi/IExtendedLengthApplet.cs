@@ -1,4 +1,4 @@
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>
 /// Marker for applets that accept extended-length APDUs (<c>javacardx.apdu.ExtendedLength</c>). The runtime answers

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>The physical interface a command arrived on (<c>APDU.getProtocol() &amp; PROTOCOL_MEDIA_MASK</c>).</summary>
 public enum CardInterface

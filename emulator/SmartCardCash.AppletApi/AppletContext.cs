@@ -1,4 +1,4 @@
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>What the runtime gives an applet instance: its persistent memory and the card's random source.</summary>
 public sealed class AppletContext

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>
 /// One command APDU as an applet sees it, and the place it puts its answer (<c>javacard.framework.APDU</c>).

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>
 /// An application on the emulated card, in the manner of <c>javacard.framework.Applet</c>.

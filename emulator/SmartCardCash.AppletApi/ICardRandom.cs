@@ -1,4 +1,4 @@
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>The card's random number generator (<c>javacard.security.RandomData</c>).</summary>
 public interface ICardRandom

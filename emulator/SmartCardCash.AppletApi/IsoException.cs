@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>Thrown by an applet to answer a status word (<c>javacard.framework.ISOException</c>).</summary>
 public sealed class IsoException : Exception

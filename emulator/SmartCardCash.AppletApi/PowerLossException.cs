@@ -1,4 +1,4 @@
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>
 /// The emulated card lost power in the middle of a persistent write. Raised by the emulator's memory when a tear is

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Emulator.Applets;
+namespace SmartCardCash.AppletApi;
 
 /// <summary>
 /// Non-volatile memory as a Java Card applet sees it: a fixed-size byte region with all-or-nothing transactions
