@@ -11,8 +11,10 @@ namespace SmartCardCash.Remote;
 /// <list type="bullet">
 /// <item>VERIFY CERTIFICATE: the payer's certificate as the listener's terminal checks it (trusted issuer, expiry by
 /// the listener's clock, hotlist) — the payer's own program is not to be trusted with that.</item>
-/// <item>START TO: only for the purse whose certificate this session screened and the card accepted, and never while
-/// the card is itself paying (epr, epa): the start would abort that transfer.</item>
+/// <item>START TO: only for the purse whose certificate this session screened and the card accepted, never while
+/// the card is itself paying (epr, epa): the start would abort that transfer; and not while the card waits for another
+/// payer's val (epv), until <see cref="PayeeListenerOptions.UnfinishedPaymentHold"/> has passed: that payer is debited
+/// and may be reconnecting to finish with RESUME, and another party's start would push the payment into the logs.</item>
 /// <item>RESUME: only while the card's last transfer is one it received: a payer's pending message (its val) is not
 /// for a remote party (6985 while the card is paying; 6A88, nothing to resume, once that transfer is over).</item>
 /// </list>
@@ -91,6 +93,14 @@ internal sealed class PayeeGuard(PayeeListener listener)
         {
             return new GateRefusal(StatusWord.ConditionsOfUseNotSatisfied,
                 $"{_options.CardName} is itself in the middle of paying ({Describe(pending)}): it receives nothing until that is recovered",
+                IsPayment: true);
+        }
+        if (pending is { State: TransferState.ExpectingVal, Details: { } waiting } && waiting.From != payer &&
+            listener.WaitingForValFor(waiting) < _options.UnfinishedPaymentHold)
+        {
+            return new GateRefusal(StatusWord.ConditionsOfUseNotSatisfied,
+                $"{_options.CardName} is waiting for the val of an unfinished payment ({Describe(pending)}): " +
+                "its payer may still finish it, so no other payer can start yet",
                 IsPayment: true);
         }
         return null;

@@ -40,6 +40,8 @@ public sealed class PayeeListener : IDisposable
     private bool _disposed;
 
     /// <param name="card">The local card (its purse is the payee). The listener does not own it.</param>
+    private (PaymentDetails Details, DateTimeOffset Since)? _waitingForVal;
+
     public PayeeListener(ICardChannel card, PayeeListenerOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -169,6 +171,22 @@ public sealed class PayeeListener : IDisposable
 
     /// <summary>The card's transfer state and pending payment details (GET DATA, which changes nothing).</summary>
     internal PendingTransfer ReadTransfer() => PurseCard.Open(Card, Options.CardName).GetPendingTransfer();
+
+    /// <summary>
+    /// How long the card has been waiting for the val of <paramref name="details"/>, as far as this listener knows:
+    /// from the first time it asked about that transfer (a listener started over an epv card counts from its start).
+    /// Sessions take the card one at a time, so the record needs no lock of its own beyond the card's.
+    /// </summary>
+    internal TimeSpan WaitingForValFor(PaymentDetails details)
+    {
+        DateTimeOffset now = Options.Time.GetUtcNow();
+        if (_waitingForVal is not { } seen || !seen.Details.Equals(details))
+        {
+            _waitingForVal = (details, now);
+            return TimeSpan.Zero;
+        }
+        return now - seen.Since;
+    }
 
     /// <summary>Takes the card for a session, or says it is busy (one payment at a time per card).</summary>
     internal bool TryTakeCard() => _cardLock.Wait(0);

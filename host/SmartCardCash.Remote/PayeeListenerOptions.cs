@@ -25,6 +25,16 @@ public sealed record PayeeListenerOptions
     /// </summary>
     public TimeSpan MessageTimeout { get; init; } = DefaultMessageTimeout;
 
+    /// <summary>
+    /// How long a payment the card received only part of (epv: it sent its req, the payer's val has not come) is kept
+    /// for that payer, measured from when this listener first saw it. Until then START TO from any other payer is
+    /// refused, because it would abort the transfer into the card's exception log while its payer, already debited,
+    /// may still be reconnecting to finish it with RESUME. Longer than a reconnecting payer's
+    /// <see cref="RemoteCardOptions.BusyWait"/> plus a recovery. After it, a new payer may start (the card then logs
+    /// the abandoned transfer, so the value stays accounted for).
+    /// </summary>
+    public TimeSpan UnfinishedPaymentHold { get; init; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The longest a session may hold the card, whatever it does.</summary>
     public TimeSpan MaxSessionTime { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -192,6 +192,84 @@ public sealed class RemoteScreeningTests
     }
 
     [Fact]
+    public void While_the_card_waits_for_a_payers_val_no_other_payer_can_start_until_the_hold_has_passed()
+    {
+        TestCard mallory = _world.Customer("mallory");
+        var clock = new ManualTime();
+        var hold = TimeSpan.FromMinutes(3);
+        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions
+        {
+            CardName = "bob",
+            Time = clock,
+            UnfinishedPaymentHold = hold,
+        });
+        // alice's payment into bob is cut after REQ: alice is debited (epa), bob waits for her val (epv).
+        PaymentDetails pd = PaymentWorld.StartAndStop(_alice, _bob, 500, stopBefore: PurseInstruction.Val);
+
+        // mallory, certified and not barred, would abort it into bob's exception log with START TO: refused.
+        using (RemoteCardChannel remote = listener.Connect())
+        {
+            var bob = PurseCard.Open(remote, "remote bob");
+            bob.Select();
+            bob.VerifyCertificate(mallory.Certificate);
+            clock.Advance(hold - TimeSpan.FromSeconds(1));
+            var start = Assert.Throws<WrongStateException>(() => bob.StartTo(mallory.Id, Currency.Eur.Code, 100, 1));
+            Assert.Equal(StatusWord.ConditionsOfUseNotSatisfied, start.StatusWord);
+            Assert.Contains("bob is waiting for the val of an unfinished payment (epv",
+                listener.WaitFor(PayeeEventKind.PaymentRefused).Message);
+        }
+        listener.WaitFor(PayeeEventKind.SessionClosed);
+        Assert.True(_bob.Read().IsIn(TransferState.ExpectingVal, pd));
+        Assert.Empty(_bob.Read().Exceptions ?? []);
+
+        // alice comes back within the hold and finishes her payment through the listener.
+        using (RemoteCardChannel remote = listener.Connect())
+        {
+            PaymentOutcome recovered = _world.Coordinator.Recover(_alice.Purse, PurseCard.Open(remote, "remote bob"));
+            Assert.True(recovered.Kind == PaymentOutcomeKind.Completed, $"{recovered.Kind}: {recovered.Summary}");
+        }
+        Assert.Equal(2_500u, _bob.Read().Balance);
+    }
+
+    [Fact]
+    public void After_the_hold_a_new_payer_may_start_and_the_abandoned_payment_stays_accounted_for()
+    {
+        TestCard carol = _world.Customer("carol", 1_000, _bank);
+        var clock = new ManualTime();
+        var hold = TimeSpan.FromMinutes(3);
+        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions
+        {
+            CardName = "bob",
+            Time = clock,
+            UnfinishedPaymentHold = hold,
+        });
+        PaymentWorld.StartAndStop(_alice, _bob, 500, stopBefore: PurseInstruction.Val);
+        using (RemoteCardChannel remote = listener.Connect())
+        {
+            var bob = PurseCard.Open(remote, "remote bob");
+            bob.Select();
+            bob.VerifyCertificate(carol.Certificate);
+            Assert.Throws<WrongStateException>(() => bob.StartTo(carol.Id, Currency.Eur.Code, 100, 1)); // starts the hold's clock
+        }
+        listener.WaitFor(PayeeEventKind.SessionClosed);
+        clock.Advance(hold);
+
+        PaymentOutcome paid;
+        using (RemoteCardChannel remote = listener.Connect())
+        {
+            // --force: the payer's program sees bob's unfinished transfer and must choose to start over it.
+            paid = _world.Coordinator.Pay(carol.Purse, PurseCard.Open(remote, "remote bob"),
+                new PaymentRequest(Currency.Eur.Code, 100) { Force = true }, _world.Policy);
+        }
+
+        Assert.True(paid.Kind == PaymentOutcomeKind.Completed, $"{paid.Kind}: {paid.Summary}");
+        // alice's EUR 5.00 is in flight (alice in epa), bob logged the abandoned transfer: nothing lost.
+        PurseSnapshot aliceAfter = _alice.Read(), bobAfter = _bob.Read(), carolAfter = carol.Read();
+        Assert.Contains(bobAfter.Exceptions!, e => e.Record.Reason == ExceptionReason.PayeeAbortedInEpv);
+        Assert.Equal(10_000u + 2_000u + 1_000u, (uint)Ledger.Accounted([aliceAfter, bobAfter, carolAfter]));
+    }
+
+    [Fact]
     public void Resume_returns_only_a_payee_message()
     {
         TestCard carol = _world.Customer("carol");
