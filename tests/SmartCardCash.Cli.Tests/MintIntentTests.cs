@@ -2,6 +2,7 @@ using System.Text.Json;
 using Moq;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Tests.Support;
+using SmartCardCash.Iso7816;
 using SmartCardCash.Purse;
 
 namespace SmartCardCash.Cli.Tests;
@@ -128,6 +129,33 @@ public sealed class MintIntentTests : IDisposable
         CliResult stray = _cli.Run("mint", "--card", "bank", "--reconcile", "--abort-transfer");
         Assert.Equal(ExitCodes.UsageError, stray.ExitCode);
         Assert.Contains("--abort-transfer does not apply", stray.SingleErrorLine());
+    }
+
+    [Fact]
+    public void A_mint_that_fails_inside_the_card_with_6581_is_not_closed_on_its_word_but_settled_from_the_purse()
+    {
+        var remote = new Mock<ICardOpener>();
+        remote.Setup(r => r.Open(It.IsAny<CardAddress>())).Returns<CardAddress>(address =>
+        {
+            CardSession local = _home.Cards.Open("bank");
+            return new CardSession(address, new FailingCommandChannel(local.Channel, MintInstruction, StatusWord.MemoryFailure), "bank", local);
+        });
+        _cli.ConfigureCards = opener => opener.Register(CardAddressKind.Remote, remote.Object);
+
+        CliResult failed = _cli.Run("mint", "--card", PulledBank, "--amount", "250", "--currency", "EUR");
+
+        Assert.Equal(ExitCodes.CommunicationFailure, failed.ExitCode);
+        Assert.Contains("failed inside the card", failed.SingleErrorLine());
+        Assert.Contains("6581", failed.SingleErrorLine());
+        Assert.Equal(1u, Assert.Single(_home.Issuer.OpenMintIntents()).IssuerCounter);
+
+        _cli.ConfigureCards = null;
+        CliResult reconciled = _cli.Run("mint", "--reconcile", "--card", "bank", "--json");
+
+        Assert.Equal(0, reconciled.ExitCode);
+        Assert.Empty(_home.Issuer.OpenMintIntents());
+        Assert.Single(_home.Issuer.ReadMintJournal()); // only the first mint of the setup: this one never took effect
+        Assert.Equal(100_000u, PaymentCards.Balance(_home, "bank"));
     }
 
     private void PullBankAt(bool afterCardActs)

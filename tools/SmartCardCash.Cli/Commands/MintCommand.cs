@@ -184,12 +184,22 @@ internal sealed class MintCommand
         {
             session.Purse.Execute(SignedIssuerAuthorisation.Create(authorisation, issuer));
         }
-        catch (CardStatusException)
+        catch (CardStatusException e) when (!IsCardFailure(e.StatusWord))
         {
             // A refused command changes nothing (spec 4.3): the intent is closed as not minted. If even that cannot be
             // written, the next reconcile closes it the same way (the counter did not move).
             TryCancel(store, intent);
             throw;
+        }
+        catch (CardStatusException e)
+        {
+            // 6581 or 6Fxx: the card (or a purse's storage backend) failed inside the command. The spec says nothing
+            // changed, but money is not closed on a failing memory's word: the purse's own log and counter decide.
+            throw new MintOutcomeUnknownException(
+                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"{intent.IssuerCounter}) failed inside the card ({e.Message.TrimEnd('.')}): the purse should not have added " +
+                $"it, but that is checked, not assumed. The intent stays open in {store.IntentsPath}; 'scc mint --reconcile " +
+                $"--card {Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
         }
         catch (SmartCardException e)
         {
@@ -201,6 +211,8 @@ internal sealed class MintCommand
                 "reads the purse and settles it", e);
         }
     }
+
+    private static bool IsCardFailure(StatusWord status) => status == StatusWord.MemoryFailure || status.Sw1 == 0x6F;
 
     private static void Confirm(IssuerStore store, PurseSession session, MintRecord intent)
     {

@@ -21,7 +21,7 @@ internal static class HelpTexts
                nobody receiving at a tcp:// address (or its card busy);
                scc emulator attach: vpcd not listening
           4    card removed or communication failure during the command (scc mint: the MINT's answer was
-               lost; scc mint --reconcile settles it)
+               lost or the card failed inside it; scc mint --reconcile settles it)
           5    payment interrupted: value debited and held in the payer's pending log (scc recover finishes
                it), or aborted into the payer's exception log for the bank; scc log --exceptions and
                scc mint refuse with 5 while a transfer is in progress (--abort-transfer aborts it);
@@ -125,7 +125,7 @@ internal static class HelpTexts
     public const string MintDescription =
         "Mint value into a bank purse: the intent is written to the issuer's mint-intents.jsonl, the issuer signs a MINT " +
         "for the purse's issuer counter, the purse adds it, and the mint is appended to the mint journal. Other purses " +
-        "refuse (value enters only through banks). A MINT whose answer was lost exits 4 and is settled from the purse " +
+        "refuse (value enters only through banks). A MINT whose answer was lost (or that failed inside the card, 6581/6Fxx) exits 4 and is settled from the purse " +
         "by --reconcile or the next mint into it.";
 
     public const string LockCodeEpilog =
