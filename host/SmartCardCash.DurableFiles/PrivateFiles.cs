@@ -48,9 +48,12 @@ public static class PrivateFiles
     public static void AppendLine(string path, string line)
     {
         bool created = !File.Exists(path);
+        // A write torn by a full disk or a crash leaves a fragment without its newline: the new line starts on a
+        // line of its own, so the fragment stays one unreadable line and never swallows a good one.
+        string prefix = !created && !EndsWithNewline(path) ? "\n" : string.Empty;
         using (FileStream stream = new(path, CreateOptions(FileMode.Append, FileAccess.Write)))
         {
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(line + "\n");
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(prefix + line + "\n");
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);
         }
@@ -58,6 +61,17 @@ public static class PrivateFiles
         {
             FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
+    }
+
+    private static bool EndsWithNewline(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length == 0)
+        {
+            return true;
+        }
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
     }
 
     /// <summary>An exclusive lock (flock through FileShare.None) held until disposed; released by the OS if the process dies.</summary>

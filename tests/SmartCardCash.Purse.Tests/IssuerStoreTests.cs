@@ -150,6 +150,35 @@ public sealed class IssuerStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_line_torn_by_a_failed_append_neither_blocks_the_files_nor_swallows_the_next_line()
+    {
+        _store.Create(new IssuerId(0xCAFE0001));
+        var purse = new PurseId(0xCAFE000100000001);
+        var first = new MintRecord(FixedTime.Instant, purse, Currency.Eur.Code, 100_000, 0);
+        var second = new MintRecord(FixedTime.Instant, purse, Currency.Eur.Code, 2_000, 1);
+        _store.RecordMintIntent(first);
+        _store.ConfirmMint(first);
+        // A full disk cut the next appends short: each file ends in a fragment without its newline.
+        string intentLine = File.ReadLines(_store.IntentsPath).First();
+        string journalLine = File.ReadLines(_store.JournalPath).First();
+        File.AppendAllText(_store.IntentsPath, intentLine[..(intentLine.Length / 2)]);
+        File.AppendAllText(_store.JournalPath, journalLine[..(journalLine.Length - 1)]);
+
+        Assert.Empty(_store.OpenMintIntents());
+        Assert.Equal([first], _store.ReadMintJournal());
+
+        _store.RecordMintIntent(second);
+        Assert.Equal([second], _store.OpenMintIntents());
+        _store.ConfirmMint(second);
+        Assert.Empty(_store.OpenMintIntents());
+        Assert.Equal([first, second], _store.ReadMintJournal());
+
+        // A whole line that does not read is corruption, not a torn write: it still stops the reader.
+        File.AppendAllText(_store.JournalPath, "{\"purse\": 12}\n");
+        Assert.Throws<LocalDataException>(() => _store.ReadMintJournal());
+    }
+
+    [Fact]
     public void No_issuer_is_a_local_data_problem_that_says_what_to_do()
     {
         var error = Assert.Throws<IssuerNotFoundException>(_store.Load);

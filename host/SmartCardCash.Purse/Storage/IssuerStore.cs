@@ -167,11 +167,16 @@ public sealed class IssuerStore : IPurseSerialSource
     public void AppendMint(MintRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        EnsureStoreDirectory();
+        using FileStream _ = LockStore();
+        AppendMintLocked(record);
+    }
+
+    private void AppendMintLocked(MintRecord record)
+    {
         var json = new MintRecordJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter);
-        EnsureStoreDirectory();
-        using FileStream _ = LockStore();
         PrivateFiles.AppendLine(JournalPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintRecordJson));
     }
 
@@ -188,11 +193,14 @@ public sealed class IssuerStore : IPurseSerialSource
     public void ConfirmMint(MintRecord intent)
     {
         ArgumentNullException.ThrowIfNull(intent);
+        EnsureStoreDirectory();
+        // One lock over the look and the append: two processes settling the same intent journal it once.
+        using FileStream _ = LockStore();
         if (!ReadMintJournal().Any(r => r.Purse == intent.Purse && r.IssuerCounter == intent.IssuerCounter))
         {
-            AppendMint(intent);
+            AppendMintLocked(intent);
         }
-        AppendIntentLine(intent, MintedOutcome);
+        AppendIntentLineLocked(intent, MintedOutcome);
     }
 
     /// <summary>Closes an intent whose MINT did not take effect: nothing was minted, nothing goes into the journal.</summary>
@@ -232,6 +240,10 @@ public sealed class IssuerStore : IPurseSerialSource
             }
             catch (Exception e) when (e is JsonException or FormatException or PurseFormatException or ArgumentNullException)
             {
+                if (IsTornAppend(line))
+                {
+                    continue;
+                }
                 throw new LocalDataException($"{IntentsPath} line {lineNumber} is corrupt ({e.Message.TrimEnd('.')})", e);
             }
         }
@@ -263,22 +275,39 @@ public sealed class IssuerStore : IPurseSerialSource
             }
             catch (Exception e) when (e is JsonException or FormatException or PurseFormatException or ArgumentNullException)
             {
+                if (IsTornAppend(line))
+                {
+                    continue;
+                }
                 throw new LocalDataException($"{JournalPath} line {lineNumber} is corrupt ({e.Message.TrimEnd('.')})", e);
             }
         }
         return records;
     }
 
+    /// <summary>
+    /// A line cut short by an append that failed (full disk, crash): every record is one JSON object, so an unreadable
+    /// line without its closing brace is such a fragment. Its write was reported as failed when it happened, and the
+    /// protocol does not depend on it: a torn intent's MINT was never sent, a torn journal line's intent stayed open
+    /// and its reconcile appends the line again. An unreadable line that is whole is corruption, and stops the reader.
+    /// </summary>
+    private static bool IsTornAppend(string line) => !line.TrimEnd().EndsWith('}');
+
     uint IPurseSerialSource.NextSerial() => AllocateSerial();
 
     private void AppendIntentLine(MintRecord record, string? outcome)
     {
         ArgumentNullException.ThrowIfNull(record);
+        EnsureStoreDirectory();
+        using FileStream _ = LockStore();
+        AppendIntentLineLocked(record, outcome);
+    }
+
+    private void AppendIntentLineLocked(MintRecord record, string? outcome)
+    {
         var json = new MintIntentJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter, outcome);
-        EnsureStoreDirectory();
-        using FileStream _ = LockStore();
         PrivateFiles.AppendLine(IntentsPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintIntentJson));
     }
 
