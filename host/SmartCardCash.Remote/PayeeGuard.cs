@@ -61,9 +61,13 @@ internal sealed class PayeeGuard(PayeeListener listener)
             return new GateRefusal(StatusWord.IncorrectData, $"the payer's certificate is malformed ({e.Message.TrimEnd('.')})", IsPayment: true);
         }
         PurseId payer = certificate.Body.Holder;
+        if (ReadHotlist() is not { } hotlist)
+        {
+            return HotlistUnreadable();
+        }
         CertificateProblem? problem =
             TerminalChecks.CheckCertificate($"purse {payer}", certificate, _options.TrustedIssuer, TerminalChecks.Today(_options.Time))
-            ?? TerminalChecks.CheckHotlist(null, payer, _options.Hotlist);
+            ?? TerminalChecks.CheckHotlist(null, payer, hotlist);
         if (problem is not null)
         {
             // 9406 is the card's own answer to an expired certificate; 6982 (the certificate does not verify) for the rest.
@@ -79,7 +83,11 @@ internal sealed class PayeeGuard(PayeeListener listener)
     private GateRefusal? CheckStartTo(CommandApdu apdu)
     {
         PurseId? payer = PayerOf(apdu);
-        if (payer is { } id && TerminalChecks.CheckHotlist(null, id, _options.Hotlist) is { } barred)
+        if (ReadHotlist() is not { } hotlist)
+        {
+            return HotlistUnreadable();
+        }
+        if (payer is { } id && TerminalChecks.CheckHotlist(null, id, hotlist) is { } barred)
         {
             return new GateRefusal(StatusWord.SecurityStatusNotSatisfied, barred.Message, IsPayment: true);
         }
@@ -126,6 +134,25 @@ internal sealed class PayeeGuard(PayeeListener listener)
         }
         return null;
     }
+
+    private string? _hotlistProblem;
+
+    /// <summary>The hotlist now, or null (with <see cref="_hotlistProblem"/> set) when it cannot be read.</summary>
+    private Hotlist? ReadHotlist()
+    {
+        try
+        {
+            return _options.CurrentHotlist?.Invoke() ?? _options.Hotlist;
+        }
+        catch (LocalDataException e)
+        {
+            _hotlistProblem = e.Message.TrimEnd('.');
+            return null;
+        }
+    }
+
+    private GateRefusal HotlistUnreadable() =>
+        new(StatusWord.SecurityStatusNotSatisfied, $"{_hotlistProblem}: no payer is accepted until it can be read", IsPayment: true);
 
     private static string Describe(PendingTransfer pending) =>
         PurseReport.StateName(pending.State) + (pending.Details is { } details ? $", {new PaymentSummary(details)}" : "");

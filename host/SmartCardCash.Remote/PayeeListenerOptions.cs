@@ -51,6 +51,13 @@ public sealed record PayeeListenerOptions
     public Hotlist Hotlist { get; init; } = Hotlist.Empty;
 
     /// <summary>
+    /// When set, the hotlist as it is now, asked at every check instead of <see cref="Hotlist"/> (a
+    /// <see cref="HotlistFile"/> read again when it changes). A <see cref="LocalDataException"/> from it refuses the
+    /// payer (6982): no payment is made while the hotlist cannot be read.
+    /// </summary>
+    public Func<Hotlist>? CurrentHotlist { get; init; }
+
+    /// <summary>
     /// The issuer certificate a payer's certificate must be from and signed by, or null when none is known here (the
     /// card still checks the signature under its own issuer key).
     /// </summary>

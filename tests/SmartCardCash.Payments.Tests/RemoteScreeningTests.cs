@@ -64,6 +64,46 @@ public sealed class RemoteScreeningTests
     }
 
     [Fact]
+    public void A_purse_barred_while_the_listener_runs_is_refused_from_its_next_payment_and_an_unreadable_hotlist_refuses_all()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "scc-hotlist-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string path = Path.Combine(directory, "hotlist.txt");
+            File.WriteAllText(path, "# nobody barred yet\n");
+            var file = new HotlistFile(path, mustExist: true);
+            using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions
+            {
+                CardName = "bob",
+                CurrentHotlist = () => file.Current,
+            });
+
+            Assert.Equal(PaymentOutcomeKind.Completed, PayRemotely(_alice, listener, 100).Kind);
+            listener.WaitFor(PayeeEventKind.SessionClosed);
+
+            File.WriteAllText(path, $"# the bank barred alice at noon\n{_alice.Id}\n");
+            PaymentOutcome barred = PayRemotely(_alice, listener, 100);
+            Assert.Equal(PaymentOutcomeKind.NotStarted, barred.Kind);
+            Assert.Equal("6982", barred.Refusal!.StatusWord);
+            Assert.Contains($"purse {_alice.Id} is on the hotlist ({path})", listener.WaitFor(PayeeEventKind.PaymentRefused).Message);
+            listener.WaitFor(PayeeEventKind.SessionClosed);
+
+            TestCard carol = _world.Customer("carol", 1_000, _bank);
+            File.WriteAllText(path, "not a purse id\n");
+            PaymentOutcome unreadable = PayRemotely(carol, listener, 100);
+            Assert.Equal(PaymentOutcomeKind.NotStarted, unreadable.Kind);
+            Assert.Contains("no payer is accepted until it can be read",
+                listener.WaitFor(PayeeEventKind.PaymentRefused, e => e.Message.Contains("not a purse ID", StringComparison.Ordinal)).Message);
+            Assert.Equal((9_900u, 2_100u), (_alice.Balance(), _bob.Balance()));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_payer_certificate_expired_by_the_listeners_clock_is_refused_with_9406()
     {
         TestCard carol = _world.Issued("carol", PurseClass.Customer,

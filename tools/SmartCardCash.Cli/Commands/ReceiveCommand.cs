@@ -82,7 +82,8 @@ internal sealed class ReceiveCommand
         bool once = parseResult.GetValue(_once);
         // The payer's own program checks these too, but it is not to be trusted: the receiving side checks for itself.
         string? hotlistFile = parseResult.GetValue(_hotlist);
-        Hotlist hotlist = Hotlist.Load(hotlistFile ?? Hotlist.DefaultPath(_context.Home), mustExist: hotlistFile is not null);
+        // Read again whenever it changes: a purse the bank bars while the listener runs is refused from then on.
+        var hotlist = new HotlistFile(hotlistFile ?? Hotlist.DefaultPath(_context.Home), mustExist: hotlistFile is not null);
         string? issuerFile = parseResult.GetValue(_issuerCertificate);
 
         using ILoggerFactory logging = CliLogging.Create(settings, _context);
@@ -104,7 +105,7 @@ internal sealed class ReceiveCommand
             Endpoint = endpoint,
             CardName = session.Name,
             Time = _context.Time,
-            Hotlist = hotlist,
+            CurrentHotlist = () => hotlist.Current,
             TrustedIssuer = TrustedIssuer(issuerFile, session),
         }, logging.CreateLogger("receive"));
         listener.EventRaised += (_, e) => queue.Writer.TryWrite(e);
