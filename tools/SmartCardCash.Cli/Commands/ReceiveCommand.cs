@@ -46,7 +46,7 @@ internal sealed class ReceiveCommand
     private readonly Option<string?> _hotlist = new("--hotlist")
     {
         Description = $"Payers to refuse: purse IDs in hex, one per line, # comments (as for 'scc pay'). Default: " +
-            $"$SCC_HOME/{Hotlist.FileName} (none if absent).",
+            $"$SCC_HOME/{Hotlist.FileName} (none if absent). Read again whenever it changes.",
         HelpName = "file",
     };
     private readonly Option<string?> _issuerCertificate = new("--issuer-certificate")
