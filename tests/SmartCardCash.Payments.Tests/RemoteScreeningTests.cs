@@ -80,14 +80,14 @@ public sealed class RemoteScreeningTests
             });
 
             Assert.Equal(PaymentOutcomeKind.Completed, PayRemotely(_alice, listener, 100).Kind);
-            listener.WaitFor(PayeeEventKind.SessionClosed);
+            listener.WaitUntilFree();
 
             File.WriteAllText(path, $"# the bank barred alice at noon\n{_alice.Id}\n");
             PaymentOutcome barred = PayRemotely(_alice, listener, 100);
             Assert.Equal(PaymentOutcomeKind.NotStarted, barred.Kind);
             Assert.Equal("6982", barred.Refusal!.StatusWord);
             Assert.Contains($"purse {_alice.Id} is on the hotlist ({path})", listener.WaitFor(PayeeEventKind.PaymentRefused).Message);
-            listener.WaitFor(PayeeEventKind.SessionClosed);
+            listener.WaitUntilFree();
 
             TestCard carol = _world.Customer("carol", 1_000, _bank);
             File.WriteAllText(path, "not a purse id\n");
@@ -95,6 +95,7 @@ public sealed class RemoteScreeningTests
             Assert.Equal(PaymentOutcomeKind.NotStarted, unreadable.Kind);
             Assert.Contains("no payer is accepted until it can be read",
                 listener.WaitFor(PayeeEventKind.PaymentRefused, e => e.Message.Contains("not a purse ID", StringComparison.Ordinal)).Message);
+            listener.WaitUntilFree();
             Assert.Equal((9_900u, 2_100u), (_alice.Balance(), _bob.Balance()));
         }
         finally
@@ -137,6 +138,7 @@ public sealed class RemoteScreeningTests
         Assert.Equal("6982", outcome.Refusal?.StatusWord);
         Assert.Contains("is not to be trusted: it is from issuer 5343430A, not the trusted issuer 0BADBEEF",
             listener.WaitFor(PayeeEventKind.PaymentRefused).Message);
+        listener.WaitUntilFree();
         Assert.Equal(2_000u, _bob.Balance());
     }
 
@@ -150,6 +152,7 @@ public sealed class RemoteScreeningTests
         });
 
         Assert.Equal(PaymentOutcomeKind.Completed, PayRemotely(_alice, listener, 100).Kind);
+        listener.WaitUntilFree();
         Assert.Equal(2_100u, _bob.Balance());
     }
 
@@ -258,7 +261,7 @@ public sealed class RemoteScreeningTests
             Assert.Contains("bob is waiting for the val of an unfinished payment (epv",
                 listener.WaitFor(PayeeEventKind.PaymentRefused).Message);
         }
-        listener.WaitFor(PayeeEventKind.SessionClosed);
+        listener.WaitUntilFree();
         Assert.True(_bob.Read().IsIn(TransferState.ExpectingVal, pd));
         Assert.Empty(_bob.Read().Exceptions ?? []);
 
@@ -268,6 +271,7 @@ public sealed class RemoteScreeningTests
             PaymentOutcome recovered = _world.Coordinator.Recover(_alice.Purse, PurseCard.Open(remote, "remote bob"));
             Assert.True(recovered.Kind == PaymentOutcomeKind.Completed, $"{recovered.Kind}: {recovered.Summary}");
         }
+        listener.WaitUntilFree();
         Assert.Equal(2_500u, _bob.Read().Balance);
     }
 
@@ -291,7 +295,7 @@ public sealed class RemoteScreeningTests
             bob.VerifyCertificate(carol.Certificate);
             Assert.Throws<WrongStateException>(() => bob.StartTo(carol.Id, Currency.Eur.Code, 100, 1)); // starts the hold's clock
         }
-        listener.WaitFor(PayeeEventKind.SessionClosed);
+        listener.WaitUntilFree();
         clock.Advance(hold);
 
         PaymentOutcome paid;
@@ -303,6 +307,7 @@ public sealed class RemoteScreeningTests
         }
 
         Assert.True(paid.Kind == PaymentOutcomeKind.Completed, $"{paid.Kind}: {paid.Summary}");
+        listener.WaitUntilFree();
         // alice's EUR 5.00 is in flight (alice in epa), bob logged the abandoned transfer: nothing lost.
         PurseSnapshot aliceAfter = _alice.Read(), bobAfter = _bob.Read(), carolAfter = carol.Read();
         Assert.Contains(bobAfter.Exceptions!, e => e.Record.Reason == ExceptionReason.PayeeAbortedInEpv);

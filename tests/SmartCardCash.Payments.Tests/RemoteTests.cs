@@ -270,7 +270,7 @@ public sealed class RemoteTests : IDisposable
         Assert.True(proxy.Dropped);
         Assert.True(outcome.Kind is PaymentOutcomeKind.NotStarted or PaymentOutcomeKind.Interrupted or PaymentOutcomeKind.CompletedAwaitingAcknowledgement,
             $"{outcome.Kind}: {outcome.Summary}");
-        WaitUntilTheListenerIsFree();
+        _listener.WaitUntilFree();
         AssertAccounted(outcome);
 
         // The network is back: recover straight to the listener.
@@ -286,7 +286,7 @@ public sealed class RemoteTests : IDisposable
         }
         Assert.True(recovered.Kind is PaymentOutcomeKind.Completed or PaymentOutcomeKind.NotStarted or PaymentOutcomeKind.NothingToRecover,
             $"{recovered.Kind}: {recovered.Summary}");
-        WaitUntilTheListenerIsFree();
+        _listener.WaitUntilFree();
         PurseSnapshot payer = _alice.Read(), payee = _bob.Read();
         Assert.Equal(TransferState.Idle, payer.State);
         // The listener lets no ABORT through: bob may be left expecting a val alice was never debited for.
@@ -322,6 +322,7 @@ public sealed class RemoteTests : IDisposable
         Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.ConnectionRefused && e.Message.Contains("busy", StringComparison.Ordinal));
         Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.SessionClosed && e.Message.Contains("no command came within 1 s", StringComparison.Ordinal));
         Assert.True(clock.Elapsed >= holdFor * 0.9, clock.Elapsed.ToString());
+        listener.WaitUntilFree();
         Assert.Equal((8_750u, 3_250u), (_alice.Balance(), _bob.Balance()));
     }
 
@@ -345,19 +346,9 @@ public sealed class RemoteTests : IDisposable
         Assert.Equal(TransferState.Idle, _alice.Read().State);
     }
 
-    private void WaitUntilTheListenerIsFree()
-    {
-        int opened = _listener.Events.Count(e => e.Kind == PayeeEventKind.SessionOpened);
-        DateTime giveUp = DateTime.UtcNow + RunningListener.Patience;
-        while (_listener.Events.Count(e => e.Kind == PayeeEventKind.SessionClosed) < opened && DateTime.UtcNow < giveUp)
-        {
-            Thread.Sleep(10);
-        }
-    }
-
     private void AssertAccounted(PaymentOutcome outcome)
     {
-        WaitUntilTheListenerIsFree();
+        _listener.WaitUntilFree();
         PurseSnapshot payer = _alice.Read(), payee = _bob.Read();
         OutcomeAudit.AssertTrue(outcome, payer, payee, 10_000, 2_000);
         Assert.Equal(12_000, Ledger.Accounted([payer, payee]));

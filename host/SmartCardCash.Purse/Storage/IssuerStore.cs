@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
@@ -209,57 +210,45 @@ public sealed class IssuerStore : IPurseSerialSource
     /// <summary>The mints announced and never closed, oldest first: their outcome is still to be read from the purse.</summary>
     public IReadOnlyList<MintRecord> OpenMintIntents()
     {
-        if (!File.Exists(IntentsPath))
-        {
-            return [];
-        }
         var open = new List<MintRecord>();
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(IntentsPath))
+        ReadJsonLines(IntentsPath, PurseJsonContext.Default.MintIntentJson, json =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var record = ToRecord(json.Time, json.Purse, json.Currency, json.Amount, json.Counter);
+            if (json.Outcome is null)
             {
-                continue;
+                open.Add(record);
             }
-            try
+            else
             {
-                MintIntentJson json = JsonSerializer.Deserialize(line, PurseJsonContext.Default.MintIntentJson)
-                    ?? throw new JsonException("the line holds null");
-                var record = new MintRecord(DateTimeOffset.Parse(json.Time, CultureInfo.InvariantCulture),
-                    PurseId.Parse(json.Purse), ParseCurrencyCode(json.Currency), json.Amount, json.Counter);
-                if (json.Outcome is null)
-                {
-                    open.Add(record);
-                }
-                else
-                {
-                    // (purse, issuer counter) names one MINT: the counter verifies once per purse.
-                    open.RemoveAll(r => r.Purse == record.Purse && r.IssuerCounter == record.IssuerCounter);
-                }
+                // (purse, issuer counter) names one MINT: the counter verifies once per purse.
+                open.RemoveAll(r => r.Purse == record.Purse && r.IssuerCounter == record.IssuerCounter);
             }
-            catch (Exception e) when (e is JsonException or FormatException or PurseFormatException or ArgumentNullException)
-            {
-                if (IsTornAppend(line))
-                {
-                    continue;
-                }
-                throw new LocalDataException($"{IntentsPath} line {lineNumber} is corrupt ({e.Message.TrimEnd('.')})", e);
-            }
-        }
+        });
         return open;
     }
 
     /// <summary>Every mint in the journal, oldest first; empty when nothing was minted.</summary>
     public IReadOnlyList<MintRecord> ReadMintJournal()
     {
-        if (!File.Exists(JournalPath))
-        {
-            return [];
-        }
         var records = new List<MintRecord>();
+        ReadJsonLines(JournalPath, PurseJsonContext.Default.MintRecordJson,
+            json => records.Add(ToRecord(json.Time, json.Purse, json.Currency, json.Amount, json.Counter)));
+        return records;
+    }
+
+    private static MintRecord ToRecord(string time, string purse, string currency, uint amount, uint counter) =>
+        new(DateTimeOffset.Parse(time, CultureInfo.InvariantCulture), PurseId.Parse(purse), ParseCurrencyCode(currency), amount, counter);
+
+    /// <summary>Each line of a JSON-lines file, in order (none when the file does not exist); torn fragments skipped.</summary>
+    /// <exception cref="LocalDataException">A whole line does not read.</exception>
+    private static void ReadJsonLines<TJson>(string path, JsonTypeInfo<TJson> type, Action<TJson> each)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
         int lineNumber = 0;
-        foreach (string line in File.ReadLines(JournalPath))
+        foreach (string line in File.ReadLines(path))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -268,10 +257,7 @@ public sealed class IssuerStore : IPurseSerialSource
             }
             try
             {
-                MintRecordJson json = JsonSerializer.Deserialize(line, PurseJsonContext.Default.MintRecordJson)
-                    ?? throw new JsonException("the line holds null");
-                records.Add(new MintRecord(DateTimeOffset.Parse(json.Time, CultureInfo.InvariantCulture),
-                    PurseId.Parse(json.Purse), ParseCurrencyCode(json.Currency), json.Amount, json.Counter));
+                each(JsonSerializer.Deserialize(line, type) ?? throw new JsonException("the line holds null"));
             }
             catch (Exception e) when (e is JsonException or FormatException or PurseFormatException or ArgumentNullException)
             {
@@ -279,10 +265,9 @@ public sealed class IssuerStore : IPurseSerialSource
                 {
                     continue;
                 }
-                throw new LocalDataException($"{JournalPath} line {lineNumber} is corrupt ({e.Message.TrimEnd('.')})", e);
+                throw new LocalDataException($"{path} line {lineNumber} is corrupt ({e.Message.TrimEnd('.')})", e);
             }
         }
-        return records;
     }
 
     /// <summary>

@@ -53,6 +53,25 @@ internal sealed class RunningListener : IDisposable
             string.Join(" | ", Events.Select(e => $"{e.Kind}: {e.Message}")));
     }
 
+    /// <summary>
+    /// Waits until every session opened so far has ended, so the card is the test's again: an emulated card, like a
+    /// real one, does one thing at a time, and a session may still be using it after the payer is done.
+    /// </summary>
+    public void WaitUntilFree()
+    {
+        int opened = Events.Count(e => e.Kind == PayeeEventKind.SessionOpened);
+        DateTime giveUp = DateTime.UtcNow + Patience;
+        while (Events.Count(e => e.Kind == PayeeEventKind.SessionClosed) < opened)
+        {
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"{opened} sessions opened and not all ended within {Patience.TotalSeconds} s; events: " +
+                    string.Join(" | ", Events.Select(e => $"{e.Kind}: {e.Message}")));
+            }
+            Thread.Sleep(10);
+        }
+    }
+
     public void Dispose()
     {
         _stop.Cancel();
