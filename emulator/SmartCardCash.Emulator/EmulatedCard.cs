@@ -191,6 +191,8 @@ public sealed class EmulatedCard
         return installed;
     }
 
+    private int _transmitting; // 1 while a command is inside the card (see Transmit)
+
     /// <summary>
     /// Powers the card up (a powered card is powered down first): recovery of the non-volatile memory, fresh applet
     /// instances, nothing selected. <paramref name="via"/> chooses another interface than the profile's (a
@@ -270,6 +272,25 @@ public sealed class EmulatedCard
     /// Throws <see cref="CardRemovedException"/> when the card is unpowered or loses power during the command.
     /// </summary>
     public byte[] Transmit(ReadOnlySpan<byte> command)
+    {
+        // A card does one thing at a time; a second host thread mid-command would corrupt the open transaction
+        // silently, so it is refused loudly instead (the host code has a bug: it shares one card between threads).
+        if (Interlocked.CompareExchange(ref _transmitting, 1, 0) != 0)
+        {
+            throw new InvalidOperationException(
+                "the emulated card got a command while it was still processing another: a card does one thing at a time");
+        }
+        try
+        {
+            return TransmitAlone(command);
+        }
+        finally
+        {
+            Volatile.Write(ref _transmitting, 0);
+        }
+    }
+
+    private byte[] TransmitAlone(ReadOnlySpan<byte> command)
     {
         if (!IsPowered)
         {
