@@ -15,9 +15,7 @@ public sealed class PayCommandTests : IDisposable
     public PayCommandTests()
     {
         _home = new PurseHome(_cli);
-        _home.BankAndAlice();
-        _home.NewCard("bob", "customer");
-        Assert.Equal(0, _cli.Run("pay", "--from", "bank", "--to", "alice", "--amount", "100", "--currency", "EUR").ExitCode);
+        _home.BankAliceAndBob();
     }
 
     public void Dispose() => _home.Dispose();

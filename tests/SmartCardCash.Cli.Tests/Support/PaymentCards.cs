@@ -23,7 +23,10 @@ internal static class PaymentCards
         return purse.GetPendingTransfer().State;
     }
 
-    /// <summary>A payment run by hand up to (not including) <paramref name="stopBefore"/>: the cards stay as an interruption leaves them.</summary>
+    /// <summary>
+    /// A payment run by hand up to (not including) <paramref name="stopBefore"/> (REQ or VAL): the cards stay as an
+    /// interruption leaves them. Any other value runs the whole payment.
+    /// </summary>
     public static void StartAndStop(PurseHome home, string from, string to, uint cents, byte stopBefore)
     {
         using CardSession payerCard = home.Cards.Open(from);

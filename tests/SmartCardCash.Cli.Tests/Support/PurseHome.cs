@@ -6,7 +6,7 @@ namespace SmartCardCash.Cli.Tests.Support;
 
 /// <summary>
 /// A temporary SCC_HOME for the purse commands, wired into a <see cref="CliHarness"/>, with helpers that reach the same
-/// cards through the library (to set up payments, which scc cannot make yet).
+/// cards through the library (to leave payments half done, as interruptions do).
 /// </summary>
 internal sealed class PurseHome : IDisposable
 {
@@ -51,40 +51,20 @@ internal sealed class PurseHome : IDisposable
         Assert.Equal(0, Cli.Run("mint", "--card", "bank", "--amount", "1000.00", "--currency", "EUR").ExitCode);
     }
 
-    /// <summary>A whole payment between two emulated cards through the typed API, as the coordinator will make it.</summary>
-    public void Pay(string from, string to, uint minorUnits)
+    /// <summary>As <see cref="BankAndAlice"/>, plus a customer 'bob'; alice holds EUR 100.00, paid by the bank with scc pay.</summary>
+    public void BankAliceAndBob()
     {
-        using CardSession payerCard = Cards.Open(from);
-        using CardSession payeeCard = Cards.Open(to);
-        PurseCard payer = payerCard.OpenPurse();
-        PurseCard payee = payeeCard.OpenPurse();
-        payer.Select();
-        uint payeeSequence = payee.Select().NextSequenceNumber;
-        PurseCertificate payerCertificate = payer.GetCertificate();
-        PurseCertificate payeeCertificate = payee.GetCertificate();
-        payer.VerifyCertificate(payeeCertificate);
-        payee.VerifyCertificate(payerCertificate);
-        PaymentDetails pd = payer.StartFrom(payeeCertificate.Body.Holder, Currency.Eur.Code, minorUnits, payeeSequence);
-        ProtectedMessage req = payee.StartTo(payerCertificate.Body.Holder, Currency.Eur.Code, minorUnits, pd.FromSeq);
-        payer.Ack(payee.Val(payer.Req(req)));
+        BankAndAlice();
+        NewCard("bob", "customer");
+        Assert.Equal(0, Cli.Run("pay", "--from", "bank", "--to", "alice", "--amount", "100", "--currency", "EUR").ExitCode);
     }
 
+    /// <summary>A whole payment between two emulated cards through the typed API, as the coordinator will make it.</summary>
+    public void Pay(string from, string to, uint minorUnits) => PaymentCards.StartAndStop(this, from, to, minorUnits, stopBefore: 0);
+
     /// <summary>Leaves <paramref name="to"/> in epv, expecting a val that never comes.</summary>
-    public void StartAndDrop(string from, string to, uint minorUnits)
-    {
-        using CardSession payerCard = Cards.Open(from);
-        using CardSession payeeCard = Cards.Open(to);
-        PurseCard payer = payerCard.OpenPurse();
-        PurseCard payee = payeeCard.OpenPurse();
-        payer.Select();
-        uint payeeSequence = payee.Select().NextSequenceNumber;
-        PurseCertificate payerCertificate = payer.GetCertificate();
-        PurseCertificate payeeCertificate = payee.GetCertificate();
-        payer.VerifyCertificate(payeeCertificate);
-        payee.VerifyCertificate(payerCertificate);
-        PaymentDetails pd = payer.StartFrom(payeeCertificate.Body.Holder, Currency.Eur.Code, minorUnits, payeeSequence);
-        payee.StartTo(payerCertificate.Body.Holder, Currency.Eur.Code, minorUnits, pd.FromSeq);
-    }
+    public void StartAndDrop(string from, string to, uint minorUnits) =>
+        PaymentCards.StartAndStop(this, from, to, minorUnits, PurseInstruction.Req);
 
     public void Dispose()
     {
