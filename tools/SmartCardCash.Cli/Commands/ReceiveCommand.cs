@@ -9,6 +9,7 @@ using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
+using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
@@ -219,7 +220,7 @@ internal sealed class ReceiveCommand
         if (json)
         {
             string? address = e.Kind == PayeeEventKind.Listening && listener.LocalEndpoint is { } bound ? $"tcp://{Format(bound)}" : null;
-            PaymentsJson.WriteLine(_context.Stdout, new PayeeEventJson(
+            JsonOutput.WriteLine(_context.Stdout, new PayeeEventJson(
                 local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture), PaymentsJson.Name(e.Kind), e.Message,
                 address, e.Remote, PaymentsJson.Payment(e.Payment), e.Command, e.StatusWord, e.Result is { } r ? PaymentsJson.Name(r) : null,
                 PaymentsJson.Money(e.BalanceAfter)));

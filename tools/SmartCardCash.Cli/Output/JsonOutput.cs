@@ -22,7 +22,8 @@ internal static class JsonOutput
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = CliJsonContext.Default,
+            // One set of conventions for every command: the reader, card and purse documents and the payment ones.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(CliJsonContext.Default, Payments.PaymentsJsonContext.Default),
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = writeIndented,

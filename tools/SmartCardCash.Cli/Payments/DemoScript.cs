@@ -126,7 +126,7 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
 
         if (settings.Json)
         {
-            PaymentsJson.WriteDocument(context.Stdout, new DemoJson(home, reset, _steps, summary,
+            JsonOutput.WriteDocument(context.Stdout, new DemoJson(home, reset, _steps, summary,
                 PurseFormats.Json(mint.AmountMoney), PurseFormats.Json(new Money(Currency.Eur.Code, total))));
         }
         return ExitCodes.Success;

@@ -19,7 +19,7 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
         IReadOnlyList<string> next = NextSteps(outcome, parties);
         if (settings.Json)
         {
-            PaymentsJson.WriteDocument(context.Stdout, ToJson(outcome, parties, next, exitCode));
+            JsonOutput.WriteDocument(context.Stdout, ToJson(outcome, parties, next, exitCode));
         }
         else
         {
