@@ -24,6 +24,7 @@ internal sealed class PayeeGuard(PayeeListener listener)
     private readonly PayeeListenerOptions _options = listener.Options;
     private PurseId? _screened;          // the payer whose certificate passed the screen, until the card answers
     private PurseId? _verifiedPayer;     // ... and which the card then accepted in this session
+    private string? _hotlistProblem;     // why the hotlist could not be read, for the refusal
 
     /// <summary>Null when <paramref name="command"/> may go on to the card; otherwise the refusal to answer.</summary>
     /// <exception cref="SmartCardException">The card failed while its transfer state was read.</exception>
@@ -134,8 +135,6 @@ internal sealed class PayeeGuard(PayeeListener listener)
         }
         return null;
     }
-
-    private string? _hotlistProblem;
 
     /// <summary>The hotlist now, or null (with <see cref="_hotlistProblem"/> set) when it cannot be read.</summary>
     private Hotlist? ReadHotlist()
