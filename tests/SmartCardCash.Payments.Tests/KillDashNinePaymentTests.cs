@@ -10,19 +10,23 @@ using Xunit.Abstractions;
 namespace SmartCardCash.Payments.Tests;
 
 /// <summary>
-/// `scc pay` between two card images, killed with SIGKILL while its N-th APDU is on its way to a card (N drawn at
-/// random over the whole payment), again and again. After every kill both images must load (checksums, locks), every
-/// cent must be accounted for (balances, exception logs, value in flight), and recovery must leave both purses idle.
+/// `scc pay` between two card images, killed with SIGKILL in the middle of a payment. After every kill both images must
+/// load (checksums, locks), every cent must be accounted for (balances, exception logs, value in flight), and recovery
+/// must leave both purses idle.
 /// </summary>
 /// <remarks>
-/// The emulator in the killed process may be anywhere in that APDU: before it, mid-way through its NVM transaction,
-/// writing the image, or done. The loop runs for SCC_TEARING_BUDGET seconds (default 3), at least 4 kills; raise the
-/// budget for a soak. Nothing is asserted about time.
+/// Two ways to kill it. Exactly, at each step of the protocol: scc's crash points (SCC_CRASH_BEFORE_APDU,
+/// SCC_CRASH_AFTER_APDU) kill it before a command reaches a card or after the card answered it, and the purses must be
+/// in the states the protocol puts them in at that step. And from outside, at random: the test kills scc when its trace
+/// shows the N-th command going out, which on a busy machine lands wherever the scheduler lets it (inside an NVM
+/// transaction, while an image is written, or after the payment); that loop runs for SCC_TEARING_BUDGET seconds
+/// (default 3), at least 4 kills. Nothing is asserted about time.
 /// </remarks>
 public sealed class KillDashNinePaymentTests : IDisposable
 {
     private const uint AliceStart = 10_000;
     private const uint BobStart = 1_000;
+    private const int KilledBySigkill = 128 + 9;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly string _home = Path.Combine(Path.GetTempPath(), "scc-kill-pay-" + Guid.NewGuid().ToString("N"));
@@ -46,17 +50,60 @@ public sealed class KillDashNinePaymentTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// On these T=1 cards scc pay sends 13 commands, numbered as its trace shows them: SELECT and read the certificates
+    /// of both (1-4), VERIFY CERTIFICATE (5, 6), START FROM to alice (7), START TO to bob (8), REQ to alice (9), VAL to
+    /// bob (10), ACK to alice (11), read both balances (12, 13). The states are those after <c>done</c> commands.
+    /// </summary>
+    public static TheoryData<string, int, int> CrashPoints()
+    {
+        var points = new TheoryData<string, int, int>();
+        foreach (int command in Enumerable.Range(7, 6))
+        {
+            points.Add("before", command, command - 1);
+        }
+        foreach (int command in Enumerable.Range(6, 6))
+        {
+            points.Add("after", command, command);
+        }
+        return points;
+    }
+
+    [Theory]
+    [MemberData(nameof(CrashPoints))]
+    public void Scc_pay_crashed_at_a_step_leaves_the_purses_where_the_protocol_says_and_recovery_settles_them(string when, int command, int done)
+    {
+        (TransferState Alice, TransferState Bob) expected = done switch
+        {
+            7 => (TransferState.ExpectingReq, TransferState.Idle),
+            8 => (TransferState.ExpectingReq, TransferState.ExpectingVal),
+            9 => (TransferState.ExpectingAck, TransferState.ExpectingVal),
+            10 => (TransferState.ExpectingAck, TransferState.Idle),
+            _ => (TransferState.Idle, TransferState.Idle),
+        };
+        uint aliceBalance = done >= 9 ? AliceStart - 1 : AliceStart;
+        uint bobBalance = done >= 10 ? BobStart + 1 : BobStart;
+
+        (int exitCode, string stdout) = PayWith(when == "before" ? "SCC_CRASH_BEFORE_APDU" : "SCC_CRASH_AFTER_APDU", command);
+
+        Assert.True(exitCode == KilledBySigkill, $"scc pay exited {exitCode} instead of being killed: {stdout}");
+        PurseSnapshot alice = Read("alice"), bob = Read("bob");
+        Assert.Equal(expected, (alice.State, bob.State));
+        Assert.Equal((aliceBalance, bobBalance), (alice.Balance, bob.Balance));
+        Assert.Equal(AliceStart + BobStart, Ledger.Accounted([alice, bob]));
+        RecoverAndCheck($"crash {when} command {command}", alice, bob);
+    }
+
     [Fact]
-    public void Scc_pay_killed_at_any_APDU_leaves_loadable_images_and_every_cent_accounted_for()
+    public void Scc_pay_killed_from_outside_at_random_leaves_loadable_images_and_every_cent_accounted_for()
     {
         TimeSpan budget = Budget();
         var clock = Stopwatch.StartNew();
         var pick = new Random(20261125);
-        int kills = 0, leftMidTransfer = 0, finishedByRecovery = 0, completedBeforeKill = 0;
+        int kills = 0, leftMidTransfer = 0, completedBeforeKill = 0;
         while (kills < 4 || clock.Elapsed < budget)
         {
-            // scc pay sends 13 commands: SELECT and read the certificates of both (1-4), VERIFY CERTIFICATE (5, 6),
-            // START FROM/TO, REQ, VAL, ACK (7-11), read both balances (12, 13). At 14 it has ended before the kill.
+            // Commands 5-13 as numbered above; at 14 it has ended before the kill.
             int killAtCommand = pick.Next(5, 15);
             bool exitedFirst = PayAndKill(killAtCommand);
             kills++;
@@ -65,21 +112,39 @@ public sealed class KillDashNinePaymentTests : IDisposable
             PurseSnapshot alice = Read("alice"), bob = Read("bob");
             Assert.True(AliceStart + BobStart == Ledger.Accounted([alice, bob]),
                 $"kill {kills} at command {killAtCommand}: accounted {Ledger.Accounted([alice, bob])}, minted {AliceStart + BobStart}; alice {alice.State} {alice.Balance}, bob {bob.State} {bob.Balance}");
-            if (alice.State != TransferState.Idle || bob.State != TransferState.Idle)
-            {
-                leftMidTransfer++;
-                PaymentOutcome recovered = Recover();
-                finishedByRecovery += recovered.Kind == PaymentOutcomeKind.Completed ? 1 : 0;
-                alice = Read("alice");
-                bob = Read("bob");
-                Assert.True(alice.State == TransferState.Idle && bob.State == TransferState.Idle,
-                    $"kill {kills}: after recovery ({recovered.Kind}: {recovered.Summary}) alice is {alice.State}, bob {bob.State}");
-                Assert.Equal(AliceStart + BobStart, Ledger.Accounted([alice, bob]));
-            }
+            leftMidTransfer += RecoverAndCheck($"kill {kills} at command {killAtCommand}", alice, bob) ? 1 : 0;
         }
-        _output.WriteLine($"{kills} kills in {clock.Elapsed.TotalSeconds:F1} s: {leftMidTransfer} left a purse mid-transfer " +
-            $"({finishedByRecovery} finished by recovery), {completedBeforeKill} payments ended before their kill");
-        Assert.True(leftMidTransfer > 0, "no kill landed inside a payment: the test did not test anything");
+        _output.WriteLine($"{kills} kills in {clock.Elapsed.TotalSeconds:F1} s: {leftMidTransfer} left a purse mid-transfer, " +
+            $"{completedBeforeKill} payments ended before their kill");
+    }
+
+    /// <summary>When a purse is mid-transfer, recovers the pair and checks both end idle with nothing lost. True if one was.</summary>
+    private bool RecoverAndCheck(string what, PurseSnapshot alice, PurseSnapshot bob)
+    {
+        if (alice.State == TransferState.Idle && bob.State == TransferState.Idle)
+        {
+            return false;
+        }
+        PaymentOutcome recovered = Recover();
+        alice = Read("alice");
+        bob = Read("bob");
+        Assert.True(alice.State == TransferState.Idle && bob.State == TransferState.Idle,
+            $"{what}: after recovery ({recovered.Kind}: {recovered.Summary}) alice is {alice.State}, bob {bob.State}");
+        Assert.Equal(AliceStart + BobStart, Ledger.Accounted([alice, bob]));
+        return true;
+    }
+
+    /// <summary>Runs `scc pay` of EUR 0.01 from alice to bob to its end, with <paramref name="variable"/> set to <paramref name="command"/>.</summary>
+    private (int ExitCode, string Stdout) PayWith(string variable, int command)
+    {
+        ProcessStartInfo start = PayCommand();
+        start.Environment[variable] = command.ToString(CultureInfo.InvariantCulture);
+        using Process scc = Process.Start(start) ?? throw new InvalidOperationException("could not start scc");
+        Task<string> stdout = scc.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = scc.StandardError.ReadToEndAsync();
+        Assert.True(scc.WaitForExit(Patience), $"scc pay did not end within {Patience.TotalSeconds} s");
+        scc.WaitForExit();
+        return (scc.ExitCode, stdout.Result + stderr.Result);
     }
 
     /// <summary>
@@ -88,21 +153,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
     /// </summary>
     private bool PayAndKill(int command)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "scc.dll"), "pay", "--from", "alice", "--to", "bob",
-                     "--amount", "0.01", "--currency", "EUR", "--trace" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["SCC_HOME"] = _home;
-        start.Environment.Remove("SCC_CARD");
-        start.Environment.Remove("SCC_LOCK_CODE");
-        using Process scc = Process.Start(start) ?? throw new InvalidOperationException("could not start scc");
+        using Process scc = Process.Start(PayCommand()) ?? throw new InvalidOperationException("could not start scc");
         Task<string> stdout = scc.StandardOutput.ReadToEndAsync();
         int sent = 0;
         var stderr = new List<string>();
@@ -122,6 +173,27 @@ public sealed class KillDashNinePaymentTests : IDisposable
         scc.Kill();
         scc.WaitForExit();
         return false;
+    }
+
+    private ProcessStartInfo PayCommand()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "scc.dll"), "pay", "--from", "alice", "--to", "bob",
+                     "--amount", "0.01", "--currency", "EUR", "--trace" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["SCC_HOME"] = _home;
+        foreach (string inherited in new[] { "SCC_CARD", "SCC_LOCK_CODE", "SCC_CRASH_BEFORE_APDU", "SCC_CRASH_AFTER_APDU" })
+        {
+            start.Environment.Remove(inherited);
+        }
+        return start;
     }
 
     private PurseSnapshot Read(string card) => ImageHome.Read(_home, card);

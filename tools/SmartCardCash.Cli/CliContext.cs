@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using SmartCardCash.CardAccess;
+using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Purse;
 
@@ -10,6 +12,8 @@ namespace SmartCardCash.Cli;
 /// </summary>
 internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
 {
+    private CrashInjection? _crash;
+
     public TextWriter Stdout { get; } = stdout;
 
     public TextWriter Stderr { get; } = stderr;
@@ -41,6 +45,13 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// of card (the remote tcp:// channel) register theirs.
     /// </summary>
     public Action<CardOpener>? ConfigureCards { get; init; }
+
+    /// <summary>What <see cref="CrashInjection"/> does at its point: SIGKILL this process. Tests put an exception there.</summary>
+    public Action CrashProcess { get; init; } = () => Process.GetCurrentProcess().Kill();
+
+    /// <summary>The crash point this run's environment asks for (none by default), one count for all its cards.</summary>
+    /// <exception cref="Errors.UsageException">SCC_CRASH_BEFORE_APDU or SCC_CRASH_AFTER_APDU is not a command number.</exception>
+    public CrashInjection Crash => _crash ??= CrashInjection.FromEnvironment(GetEnvironmentVariable, CrashProcess);
 
     /// <summary>$SCC_HOME (as this context's environment says), or ~/.local/share/smartcardcash.</summary>
     public string Home => SccHome.Resolve(GetEnvironmentVariable);

@@ -54,6 +54,9 @@ internal sealed class CliHarness
     /// <summary>Runs against every CardOpener a command builds (to register a remote opener, say).</summary>
     public Action<SmartCardCash.CardAccess.CardOpener>? ConfigureCards { get; set; }
 
+    /// <summary>What a crash point (SCC_CRASH_BEFORE_APDU) does in place of killing the process; by default it fails the test.</summary>
+    public Action? CrashProcess { get; set; }
+
     /// <summary>Adds a reader holding a card that answers through <paramref name="handler"/> (9000 by default).</summary>
     public FakeCard AddCard(string readerName, Func<byte[], byte[]>? handler = null)
     {
@@ -81,6 +84,7 @@ internal sealed class CliHarness
                 return SecretAnswers.Count > 0 ? SecretAnswers.Dequeue() : null;
             },
             ConfigureCards = ConfigureCards,
+            CrashProcess = CrashProcess ?? (() => throw new InvalidOperationException("a crash point fired in a test that set none")),
         };
         int exitCode = CliApplication.Run(args, context);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());

@@ -25,7 +25,8 @@ internal static class CardSessions
         try
         {
             ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;
-            return new PurseSession(session, session.OpenPurse(trace));
+            // The crash point sits below the trace, so the last line --trace prints is the command it stopped at.
+            return new PurseSession(session, PurseCard.Open(context.Crash.Watch(session.Channel), session.DisplayName, trace));
         }
         catch
         {
