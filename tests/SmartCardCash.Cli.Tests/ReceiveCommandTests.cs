@@ -172,26 +172,33 @@ public sealed partial class ReceiveCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Recover_waits_while_a_stalled_connection_still_holds_the_remote_card()
+    public void Recover_waits_while_a_stalled_connection_still_holds_the_remote_card()
     {
         using var receive = new BackgroundScc(_cli, "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--json");
         string address = AddressOf(receive);
         var endpoint = System.Net.IPEndPoint.Parse(address["tcp://".Length..]);
         // A payer whose connection stalled: it said hello and holds the card, and sends nothing more.
-        var stalled = new System.Net.Sockets.TcpClient();
+        using var stalled = new System.Net.Sockets.TcpClient();
         stalled.Connect(endpoint);
         stalled.GetStream().Write([.. "SCCR"u8, 1]);
         byte[] hello = new byte[8];
         stalled.GetStream().ReadExactly(hello);
         Assert.Equal((byte)RemoteHelloStatus.Ready, hello[5]);
-        // The listener lets go when it notices (here: the connection closes after a second; a silent one, after 30 s).
-        Task release = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => stalled.Dispose(), TaskScheduler.Default);
+        // The listener lets go when it notices (here: the connection closes once recover has said it found the card
+        // busy, so recover has to wait for it; a silent one, after 30 s).
+        string busy = $"scc: {address} is busy (perhaps still held by the interrupted connection); waiting up to 45 s for it";
+        _cli.StderrLineWritten = line =>
+        {
+            if (line == busy)
+            {
+                stalled.Dispose();
+            }
+        };
 
         CliResult recovered = _cli.Run("recover", "--from", "emu:alice", "--to", address);
 
-        await release;
         Assert.True(recovered.ExitCode == 0, recovered.Stderr);
-        Assert.Contains($"scc: {address} is busy (perhaps still held by the interrupted connection); waiting up to 45 s for it", recovered.Stderr);
+        Assert.Contains(busy, recovered.Stderr);
     }
 
     private static string WaitForStderr(BackgroundScc scc, string text)
