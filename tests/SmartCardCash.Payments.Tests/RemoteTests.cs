@@ -149,7 +149,8 @@ public sealed class RemoteTests : IDisposable
     [Fact]
     public void An_idle_session_is_closed_by_the_listener_and_the_payer_reconnects_on_its_next_command()
     {
-        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { MessageTimeout = TimeSpan.FromMilliseconds(200) });
+        // The wait for each command starts with the hello: long enough that the SELECT below surely comes within it.
+        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { MessageTimeout = TimeSpan.FromSeconds(2) });
         using RemoteCardChannel remote = listener.Connect();
         var purse = PurseCard.Open(remote);
         purse.Select();
@@ -166,7 +167,8 @@ public sealed class RemoteTests : IDisposable
     [Fact]
     public void A_session_longer_than_the_limit_is_ended()
     {
-        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { MaxSessionTime = TimeSpan.FromMilliseconds(300) });
+        // The limit runs from the connection, hello included: long enough that the handshake surely fits in it.
+        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { MaxSessionTime = TimeSpan.FromSeconds(2) });
         using RemoteCardChannel remote = listener.Connect();
 
         PayeeEvent closed = listener.WaitFor(PayeeEventKind.SessionClosed);
@@ -307,7 +309,8 @@ public sealed class RemoteTests : IDisposable
     [InlineData(4)]   // VAL answered (bob credited), the ack lost
     public void A_connection_that_stalls_mid_payment_holds_the_card_until_the_listener_lets_go_and_the_payment_is_resumed(int frame)
     {
-        var holdFor = TimeSpan.FromSeconds(1);
+        // Every command of the payment before the stall must also come within it.
+        var holdFor = TimeSpan.FromSeconds(3);
         using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { CardName = "bob", MessageTimeout = holdFor });
         using var proxy = new DroppingProxy(listener.Endpoint.Port, frame, DropMode.StallAfterCommand);
         using var remote = new RemoteCardChannel("127.0.0.1", proxy.Port);
@@ -320,7 +323,7 @@ public sealed class RemoteTests : IDisposable
         Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, $"{outcome.Kind}: {outcome.Summary}");
         // The reconnection was told "busy" until the stalled session timed out, and waited for it.
         Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.ConnectionRefused && e.Message.Contains("busy", StringComparison.Ordinal));
-        Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.SessionClosed && e.Message.Contains("no command came within 1 s", StringComparison.Ordinal));
+        Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.SessionClosed && e.Message.Contains($"no command came within {holdFor.TotalSeconds:0} s", StringComparison.Ordinal));
         Assert.True(clock.Elapsed >= holdFor * 0.9, clock.Elapsed.ToString());
         listener.WaitUntilFree();
         Assert.Equal((8_750u, 3_250u), (_alice.Balance(), _bob.Balance()));
@@ -329,7 +332,9 @@ public sealed class RemoteTests : IDisposable
     [Fact]
     public void A_payer_that_gives_up_on_busy_before_the_listener_lets_go_leaves_the_payment_to_recover_later()
     {
-        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { CardName = "bob", MessageTimeout = TimeSpan.FromSeconds(2) });
+        // Every command before the stall must come within the message timeout, and the stalled session must still
+        // hold the card when the test asks for it below.
+        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { CardName = "bob", MessageTimeout = TimeSpan.FromSeconds(5) });
         using var proxy = new DroppingProxy(listener.Endpoint.Port, 4, DropMode.StallAfterCommand);
         using var remote = new RemoteCardChannel("127.0.0.1", proxy.Port, new RemoteCardOptions { BusyWait = TimeSpan.FromMilliseconds(200) });
 
