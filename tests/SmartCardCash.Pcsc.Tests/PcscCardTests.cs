@@ -130,7 +130,9 @@ public sealed class PcscCardTests
         var present = new PcscCardStatus(["R1"], PcscCardState.Present | PcscCardState.Powered, PcscProtocols.T1, new byte[] { 0x3B });
         _api.Setup(a => a.Status(CardHandle, out present)).Returns(PcscError.Success);
         using var card = Card(PcscProtocols.T1);
-        card.RemovalCheckTimeout = TimeSpan.FromMilliseconds(250);
+        // Long enough that the first status check (Moq's first call included) surely ends before the deadline, so a
+        // second one follows 100 ms later.
+        card.RemovalCheckTimeout = TimeSpan.FromSeconds(1);
 
         var exception = Record.Exception(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
 
