@@ -13,11 +13,18 @@ internal sealed class RunningListener : IDisposable
 
     private readonly CancellationTokenSource _stop = new();
 
+    /// <remarks>
+    /// A listener given no clock of its own runs on the test clock (<see cref="FixedTime"/>), the one the test purses'
+    /// certificates were issued by: on the system clock they would expire (4 years after <see cref="FixedTime.Instant"/>)
+    /// and every payer would be refused from then on.
+    /// </remarks>
     public RunningListener(ICardChannel card, PayeeListenerOptions? options = null)
     {
-        Listener = new PayeeListener(card, (options ?? new PayeeListenerOptions()) with
+        options ??= new PayeeListenerOptions();
+        Listener = new PayeeListener(card, options with
         {
             Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
+            Time = ReferenceEquals(options.Time, TimeProvider.System) ? new FixedTime() : options.Time,
         });
         Listener.EventRaised += (_, e) => Events.Enqueue(e);
         Endpoint = Listener.Start();
