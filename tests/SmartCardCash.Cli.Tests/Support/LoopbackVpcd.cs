@@ -111,7 +111,9 @@ internal sealed class LoopbackVpcd : IDisposable
     {
         for (int attempt = 0; attempt < 100; attempt++)
         {
-            int port = Random.Shared.Next(20_000, 60_000);
+            // Both ports below Linux's ephemeral range (32768-60999), so the kernel never hands either out to an
+            // outgoing connection meanwhile (a port checked free and released stays free for its real user).
+            int port = Random.Shared.Next(20_000, 32_767);
             var first = new TcpListener(IPAddress.Loopback, port);
             var second = new TcpListener(IPAddress.Loopback, port + 1);
             try

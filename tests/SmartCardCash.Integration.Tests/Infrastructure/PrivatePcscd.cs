@@ -175,7 +175,9 @@ public sealed class PrivatePcscd : IDisposable
     {
         for (int attempt = 0; attempt < 100; attempt++)
         {
-            int port = Random.Shared.Next(20_000, 60_000) & ~1;
+            // Both ports below Linux's ephemeral range (32768-60999), so the kernel never hands either out to an
+            // outgoing connection meanwhile (a port checked free and released stays free for its real user).
+            int port = Random.Shared.Next(20_000, 32_767) & ~1;
             if (IsFree(port) && IsFree(port + 1))
             {
                 return port;
