@@ -115,9 +115,10 @@ public sealed class EmulatorAttachIntegrationTests(PcscdFixture fixture) : IDisp
     public void A_tear_before_a_command_is_a_removal_for_the_host_and_the_card_comes_back()
     {
         Scc("card", "new", "torn", "--blank");
-        // Command 1 is the SELECT, command 2 is torn before it reaches the card.
+        // Command 1 is the SELECT, command 2 is torn before it reaches the card. The card stays out for 2 s, so
+        // pcscd's presence poll (every 400 ms) surely sees it gone, even on a loaded machine.
         using SccProcess attach = SccProcess.Start(Pcscd.SocketPath, Environment,
-            "emulator", "attach", "--json", "--slot", "0", "torn", "--tear", "0:before:2", "--reinsert-after", "1s", "--port-base", PortBase);
+            "emulator", "attach", "--json", "--slot", "0", "torn", "--tear", "0:before:2", "--reinsert-after", "2s", "--port-base", PortBase);
         WaitForEvents(attach, "insert", 1);
         WaitForReaders(r => State(r, PcscdFixture.ReaderSlot0) == "present", "the card in pcscd's reader");
 
