@@ -28,7 +28,7 @@ internal sealed class FakeVpcd : IDisposable
     {
         for (int attempt = 0; ; attempt++)
         {
-            int port = Random.Shared.Next(20_000, 60_000);
+            int port = Random.Shared.Next(20_000, 32_767); // below Linux's ephemeral ports, which other tests' connections take
             FakeVpcd? first = null;
             try
             {
