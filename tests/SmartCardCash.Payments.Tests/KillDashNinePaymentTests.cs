@@ -28,6 +28,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
     private const uint BobStart = 1_000;
     private const int KilledBySigkill = 128 + 9;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly string[] PayArguments = ["pay", "--from", "alice", "--to", "bob", "--amount", "0.01", "--currency", "EUR", "--trace"];
 
     private readonly string _home = Path.Combine(Path.GetTempPath(), "scc-kill-pay-" + Guid.NewGuid().ToString("N"));
     private readonly ITestOutputHelper _output;
@@ -84,9 +85,9 @@ public sealed class KillDashNinePaymentTests : IDisposable
         uint aliceBalance = done >= 9 ? AliceStart - 1 : AliceStart;
         uint bobBalance = done >= 10 ? BobStart + 1 : BobStart;
 
-        (int exitCode, string stdout) = PayWith(when == "before" ? "SCC_CRASH_BEFORE_APDU" : "SCC_CRASH_AFTER_APDU", command);
+        (int exitCode, string output) = PayWith(when == "before" ? "SCC_CRASH_BEFORE_APDU" : "SCC_CRASH_AFTER_APDU", command);
 
-        Assert.True(exitCode == KilledBySigkill, $"scc pay exited {exitCode} instead of being killed: {stdout}");
+        Assert.True(exitCode == KilledBySigkill, $"scc pay exited {exitCode} instead of being killed: {output}");
         PurseSnapshot alice = Read("alice"), bob = Read("bob");
         Assert.Equal(expected, (alice.State, bob.State));
         Assert.Equal((aliceBalance, bobBalance), (alice.Balance, bob.Balance));
@@ -135,16 +136,11 @@ public sealed class KillDashNinePaymentTests : IDisposable
     }
 
     /// <summary>Runs `scc pay` of EUR 0.01 from alice to bob to its end, with <paramref name="variable"/> set to <paramref name="command"/>.</summary>
-    private (int ExitCode, string Stdout) PayWith(string variable, int command)
+    private (int ExitCode, string Output) PayWith(string variable, int command)
     {
-        ProcessStartInfo start = PayCommand();
-        start.Environment[variable] = command.ToString(CultureInfo.InvariantCulture);
-        using Process scc = Process.Start(start) ?? throw new InvalidOperationException("could not start scc");
-        Task<string> stdout = scc.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = scc.StandardError.ReadToEndAsync();
-        Assert.True(scc.WaitForExit(Patience), $"scc pay did not end within {Patience.TotalSeconds} s");
-        scc.WaitForExit();
-        return (scc.ExitCode, stdout.Result + stderr.Result);
+        var environment = new Dictionary<string, string> { [variable] = command.ToString(CultureInfo.InvariantCulture) };
+        (int exitCode, string stdout, string stderr) = SccChild.Run(_home, environment, PayArguments);
+        return (exitCode, stdout + stderr);
     }
 
     /// <summary>
@@ -153,7 +149,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
     /// </summary>
     private bool PayAndKill(int command)
     {
-        using Process scc = Process.Start(PayCommand()) ?? throw new InvalidOperationException("could not start scc");
+        using Process scc = Process.Start(SccChild.StartInfo(_home, null, PayArguments)) ?? throw new InvalidOperationException("could not start scc");
         Task<string> stdout = scc.StandardOutput.ReadToEndAsync();
         int sent = 0;
         var stderr = new List<string>();
@@ -173,27 +169,6 @@ public sealed class KillDashNinePaymentTests : IDisposable
         scc.Kill();
         scc.WaitForExit();
         return false;
-    }
-
-    private ProcessStartInfo PayCommand()
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "scc.dll"), "pay", "--from", "alice", "--to", "bob",
-                     "--amount", "0.01", "--currency", "EUR", "--trace" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["SCC_HOME"] = _home;
-        foreach (string inherited in new[] { "SCC_CARD", "SCC_LOCK_CODE", "SCC_CRASH_BEFORE_APDU", "SCC_CRASH_AFTER_APDU" })
-        {
-            start.Environment.Remove(inherited);
-        }
-        return start;
     }
 
     private PurseSnapshot Read(string card) => ImageHome.Read(_home, card);

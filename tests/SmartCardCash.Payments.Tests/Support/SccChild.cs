@@ -17,22 +17,15 @@ internal sealed class SccChild : IDisposable
     private readonly List<string> _seen = [];
 
     public SccChild(string home, params string[] args)
+        : this(home, null, args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scc.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["SCC_HOME"] = home;
-        start.Environment.Remove("SCC_CARD");
-        start.Environment.Remove("SCC_LOCK_CODE");
+    }
+
+    /// <param name="environment">Variables set for this run only (SCC_CRASH_AFTER_APDU …); null for none.</param>
+    public SccChild(string home, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        ProcessStartInfo start = StartInfo(home, environment, args);
+        start.RedirectStandardInput = true;
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start scc");
         _process.OutputDataReceived += (_, e) =>
         {
@@ -58,12 +51,44 @@ internal sealed class SccChild : IDisposable
 
     public IReadOnlyList<string> Seen => _seen;
 
+    /// <summary>
+    /// `dotnet scc.dll ARGS` in <paramref name="home"/>, stdout and stderr redirected; the card, lock-code and crash-point
+    /// variables of the test's own environment are not passed on, only those in <paramref name="environment"/>.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string home, IReadOnlyDictionary<string, string>? environment, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scc.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["SCC_HOME"] = home;
+        foreach (string inherited in new[] { "SCC_CARD", "SCC_LOCK_CODE", "SCC_CRASH_BEFORE_APDU", "SCC_CRASH_AFTER_APDU" })
+        {
+            start.Environment.Remove(inherited);
+        }
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        return start;
+    }
+
     public string Stderr => string.Join('\n', _stderr);
 
     /// <summary>Runs scc to the end: exit code, all stdout, all stderr.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(string home, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) Run(string home, params string[] args) => Run(home, null, args);
+
+    /// <summary>Runs scc to the end with <paramref name="environment"/> added: exit code, all stdout, all stderr.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Run(string home, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var child = new SccChild(home, args);
+        using var child = new SccChild(home, environment, args);
         int code = child.WaitForExit();
         return (code, string.Join('\n', child.Seen), child.Stderr);
     }
