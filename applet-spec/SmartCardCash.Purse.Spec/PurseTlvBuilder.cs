@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Tlv;
 
 namespace SmartCardCash.Purse.Spec;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Emulator;
 

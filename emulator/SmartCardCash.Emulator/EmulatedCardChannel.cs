@@ -1,4 +1,5 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Emulator;
 

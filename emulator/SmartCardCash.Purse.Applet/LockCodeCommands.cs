@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using SmartCardCash.AppletApi;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet;

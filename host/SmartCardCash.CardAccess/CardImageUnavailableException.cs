@@ -1,4 +1,4 @@
-using SmartCardCash.Purse;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.CardAccess;
 

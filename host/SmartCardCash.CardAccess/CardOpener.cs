@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.CardAccess;
 

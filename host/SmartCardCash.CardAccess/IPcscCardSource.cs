@@ -9,7 +9,7 @@ namespace SmartCardCash.CardAccess;
 public interface IPcscCardSource
 {
     /// <summary>The names of the readers there are (after any filtering the program applies); empty when none.</summary>
-    /// <exception cref="CardServiceUnavailableException">The PC/SC service is not running.</exception>
+    /// <exception cref="Iso7816.Errors.CardServiceUnavailableException">The PC/SC service is not running.</exception>
     IReadOnlyList<string> ListReaders();
 
     /// <summary>

@@ -1,3 +1,6 @@
+using SmartCardCash.Iso7816.Pipeline;
+using SmartCardCash.Iso7816.Tlv;
+
 namespace SmartCardCash.Iso7816;
 
 /// <summary>Builds the common ISO/IEC 7816-4 commands, so callers do not spell out bytes.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Iso7816;
 

@@ -2,11 +2,11 @@ namespace SmartCardCash.Iso7816;
 
 /// <summary>
 /// One open session with one card. It carries exactly one command APDU to the card per call and returns the card's
-/// bytes unchanged: no GET RESPONSE, no retries. Those belong to <see cref="ApduPipeline"/> above it.
+/// bytes unchanged: no GET RESPONSE, no retries. Those belong to <see cref="Pipeline.ApduPipeline"/> above it.
 /// A card in a PC/SC reader, an emulated card in process and a remote card all implement this.
 /// </summary>
-/// <remarks>Not thread-safe: a card does one thing at a time. Failures are <see cref="SmartCardException"/>s
-/// (for example <see cref="CardRemovedException"/>).</remarks>
+/// <remarks>Not thread-safe: a card does one thing at a time. Failures are <see cref="Errors.SmartCardException"/>s
+/// (for example <see cref="Errors.CardRemovedException"/>).</remarks>
 public interface ICardChannel : IDisposable
 {
     /// <summary>Where the card is: a reader name, "emulator:alice", "tcp://host:port".</summary>

@@ -1,3 +1,5 @@
+using SmartCardCash.Iso7816.Errors;
+
 namespace SmartCardCash.Iso7816;
 
 /// <summary>An ISO/IEC 7816-4 response APDU: response data followed by the status word SW1 SW2. Immutable.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Pcsc.Errors;
 using SmartCardCash.Pcsc.Interop;
 
 namespace SmartCardCash.Pcsc;

@@ -3,7 +3,7 @@ namespace SmartCardCash.Pcsc;
 /// <summary>
 /// PC/SC result codes, normalised to their 32-bit value. pcsc-lite on 64-bit Linux returns them as positive 64-bit
 /// longs (0x8010xxxx), Windows and macOS as negative 32-bit ints; both become the same value here.
-/// <see cref="PcscErrors"/> gives each one its symbolic name, a readable message and an exception.
+/// <see cref="Errors.PcscErrors"/> gives each one its symbolic name, a readable message and an exception.
 /// </summary>
 public enum PcscError : uint
 {

@@ -1,6 +1,6 @@
 namespace SmartCardCash.Pcsc;
 
-/// <summary>Which exception family a PC/SC code belongs to; see <see cref="PcscErrors"/>.</summary>
+/// <summary>Which exception family a PC/SC code belongs to; see <see cref="Errors.PcscErrors"/>.</summary>
 internal enum PcscErrorKind
 {
     Other,

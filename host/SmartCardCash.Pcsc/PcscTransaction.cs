@@ -38,7 +38,7 @@ public sealed class PcscTransaction : IDisposable
         {
             End();
         }
-        catch (Exception ex) when (ex is Iso7816.SmartCardException or ObjectDisposedException)
+        catch (Exception ex) when (ex is Iso7816.Errors.SmartCardException or ObjectDisposedException)
         {
             // The card may be gone already; the transaction then ended with it.
             PcscLog.EndTransactionFailed(_logger, _card.ReaderName, ex.Message);

@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
@@ -39,9 +40,9 @@ public sealed class PayeeListener : IDisposable
     private Exception? _cardFailure;
     private bool _disposed;
 
-    /// <param name="card">The local card (its purse is the payee). The listener does not own it.</param>
     private (PaymentDetails Details, DateTimeOffset Since)? _waitingForVal;
 
+    /// <param name="card">The local card (its purse is the payee). The listener does not own it.</param>
     public PayeeListener(ICardChannel card, PayeeListenerOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(card);

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Errors;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 

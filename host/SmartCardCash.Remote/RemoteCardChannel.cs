@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Remote;
 

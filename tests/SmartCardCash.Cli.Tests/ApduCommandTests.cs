@@ -2,7 +2,9 @@ using System.Text.Json;
 using Moq;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Errors;
 
 namespace SmartCardCash.Cli.Tests;
 

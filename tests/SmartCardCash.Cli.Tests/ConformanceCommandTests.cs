@@ -3,6 +3,7 @@ using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Conformance;
+using SmartCardCash.Purse.Conformance.Model;
 
 namespace SmartCardCash.Cli.Tests;
 

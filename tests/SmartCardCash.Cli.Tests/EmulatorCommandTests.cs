@@ -243,7 +243,7 @@ public sealed class EmulatorCommandTests : IDisposable
     public async Task Without_a_pc_sc_service_to_hold_the_cards_are_attached_all_the_same()
     {
         _cli.Pcsc.Setup(p => p.Open(It.IsAny<Microsoft.Extensions.Logging.ILogger>()))
-            .Throws(SmartCardCash.Pcsc.PcscErrors.CreateException(SmartCardCash.Pcsc.PcscError.NoService));
+            .Throws(SmartCardCash.Pcsc.Errors.PcscErrors.CreateException(SmartCardCash.Pcsc.PcscError.NoService));
         using var vpcd = new LoopbackVpcd();
         Task stopper = Task.Run(() =>
         {

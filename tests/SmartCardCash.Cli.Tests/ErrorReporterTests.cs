@@ -1,6 +1,8 @@
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Errors;
 
 namespace SmartCardCash.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SmartCardCash.Cli.Tests.Support;
-using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 
 namespace SmartCardCash.Cli.Tests;
 

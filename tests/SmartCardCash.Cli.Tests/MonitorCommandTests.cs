@@ -3,6 +3,8 @@ using Moq;
 using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Errors;
+using SmartCardCash.Pcsc.Monitoring;
 
 namespace SmartCardCash.Cli.Tests;
 

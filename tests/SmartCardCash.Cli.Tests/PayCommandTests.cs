@@ -1,7 +1,8 @@
 using System.Text.Json;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Tests.Support;
-using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Cli.Tests;

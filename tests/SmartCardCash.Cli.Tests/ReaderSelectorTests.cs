@@ -1,6 +1,6 @@
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Cli.Tests.Support;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Cli.Tests;

@@ -3,6 +3,7 @@ using Moq;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Errors;
 
 namespace SmartCardCash.Cli.Tests;
 

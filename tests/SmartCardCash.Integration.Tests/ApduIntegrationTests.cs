@@ -1,6 +1,7 @@
 using System.Text.Json;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Integration.Tests.Infrastructure;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Integration.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Integration.Tests.Infrastructure;
-using SmartCardCash.Pcsc;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Pcsc.Monitoring;
 
 namespace SmartCardCash.Integration.Tests;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 using Xunit.Abstractions;

@@ -147,7 +147,7 @@ public sealed class RecoveryTests
         _alice.Remove();
         _bob.Remove();
 
-        var error = Assert.Throws<Iso7816.CardCommunicationException>(() => _world.Coordinator.Recover(_alice.Purse, _bob.Purse));
+        var error = Assert.Throws<Iso7816.Errors.CardCommunicationException>(() => _world.Coordinator.Recover(_alice.Purse, _bob.Purse));
 
         Assert.StartsWith("cannot recover: alice does not answer", error.Message);
     }

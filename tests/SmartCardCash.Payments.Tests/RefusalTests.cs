@@ -1,7 +1,8 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Errors;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;

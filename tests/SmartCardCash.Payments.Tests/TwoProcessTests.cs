@@ -2,8 +2,10 @@ using System.Text.Json;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests;

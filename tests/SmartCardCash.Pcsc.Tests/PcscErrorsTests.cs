@@ -1,4 +1,5 @@
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Pcsc.Errors;
 
 namespace SmartCardCash.Pcsc.Tests;
 

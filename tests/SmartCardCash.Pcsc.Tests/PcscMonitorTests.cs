@@ -1,5 +1,6 @@
 using Moq;
 using SmartCardCash.Pcsc.Interop;
+using SmartCardCash.Pcsc.Monitoring;
 using SmartCardCash.Pcsc.Tests.Fakes;
 
 namespace SmartCardCash.Pcsc.Tests;

@@ -1,7 +1,6 @@
 using System.Text;
 using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator;
-using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Conformance;

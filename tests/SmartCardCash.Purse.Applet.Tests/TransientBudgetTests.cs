@@ -1,11 +1,13 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using SmartCardCash.Emulator;
 using SmartCardCash.AppletApi;
+using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Applet.Tests.Vectors;
 using SmartCardCash.Purse.Conformance;
+using SmartCardCash.Purse.Conformance.Model;
+using SmartCardCash.Purse.Conformance.Runner;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests;

@@ -2,7 +2,10 @@ using Moq;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;

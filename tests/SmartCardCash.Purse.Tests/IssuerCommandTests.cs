@@ -1,3 +1,5 @@
+using SmartCardCash.Purse.Errors;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Purse.Tests.Support;
 

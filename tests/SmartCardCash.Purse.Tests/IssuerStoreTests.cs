@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;

@@ -1,4 +1,7 @@
 using SmartCardCash.Emulator;
+using SmartCardCash.Purse.Errors;
+using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Purse.Tests.Support;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Pipeline;
 
 namespace SmartCardCash.Bench;
 

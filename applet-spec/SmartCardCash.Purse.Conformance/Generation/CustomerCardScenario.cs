@@ -1,4 +1,6 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Conformance.Model;
+using SmartCardCash.Purse.Conformance.Runner;
 using SmartCardCash.Purse.Spec;
 using static SmartCardCash.Purse.Conformance.ConformancePeers;
 

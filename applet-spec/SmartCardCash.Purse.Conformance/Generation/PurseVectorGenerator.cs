@@ -1,5 +1,6 @@
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Conformance.Model;
+using SmartCardCash.Purse.Conformance.Runner;
 
 namespace SmartCardCash.Purse.Conformance.Generation;
 

@@ -1,3 +1,6 @@
+using SmartCardCash.Purse.Conformance.Model;
+using SmartCardCash.Purse.Conformance.Runner;
+
 namespace SmartCardCash.Purse.Conformance.Generation;
 
 /// <summary>One step being written: the command is set; <see cref="Expect"/> finishes it.</summary>

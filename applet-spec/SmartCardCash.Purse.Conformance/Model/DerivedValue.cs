@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>
 /// A value the runner computes from captured ones: a certificate issued at run time for the key the card generated.

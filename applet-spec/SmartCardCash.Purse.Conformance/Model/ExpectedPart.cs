@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>
 /// One part of the expected response data, matched in order. Exactly one of: <see cref="Hex"/> (exact bytes, may

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>
 /// The implementation that produced the informative <see cref="VectorStep.Reference"/> bytes, and how its card RNG

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>
 /// Expects <c>9E L ‖ signature</c> (L from 8 to 72) where the signature is a DER ECDSA-SHA256 signature of

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>
 /// A command APDU: either <see cref="Apdu"/> (sent byte for byte, for malformed APDUs) or <see cref="Header"/>,

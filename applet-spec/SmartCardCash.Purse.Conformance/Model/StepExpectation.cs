@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>The status word, exactly, and the response data as a sequence of parts that must cover it exactly.</summary>
 public sealed class StepExpectation

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>One vector: what it checks (command, spec section, title) and its steps, which pass or fail together.</summary>
 public sealed class TestVector

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>The script for one fresh card: derived values it computes at run time, and its vectors in order.</summary>
 public sealed class VectorCard

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Model;
 
 /// <summary>
 /// A conformance vector file (applet-spec/vectors/README.md): fixed keys, and one script per card. Each script needs

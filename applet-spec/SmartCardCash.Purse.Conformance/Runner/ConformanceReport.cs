@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Runner;
 
 /// <summary>The outcome of a run: one result per vector, and a readable summary with the failures spelled out.</summary>
 public sealed record ConformanceReport(IReadOnlyList<VectorResult> Results)

@@ -1,6 +1,8 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Purse.Conformance.Model;
 
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Runner;
 
 /// <summary>
 /// Runs conformance vectors against any card reachable through <see cref="ICardChannel"/>: the emulator in process, a

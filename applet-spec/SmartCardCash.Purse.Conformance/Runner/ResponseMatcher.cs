@@ -1,7 +1,8 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Conformance.Model;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Runner;
 
 /// <summary>Matches response data against the expected parts, left to right; returns null or the first difference.</summary>
 internal sealed class ResponseMatcher

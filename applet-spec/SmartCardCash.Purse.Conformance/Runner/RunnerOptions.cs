@@ -1,6 +1,6 @@
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Runner;
 
 /// <summary>How to run vectors: the card's interface, and the cryptography used to sign derived certificates and check signatures.</summary>
 public sealed record RunnerOptions

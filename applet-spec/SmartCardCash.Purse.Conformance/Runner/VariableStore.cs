@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Conformance.Model;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Runner;
 
 /// <summary>
 /// The run-time values of one card script: captured bytes and derived certificates, and the <c>{name}</c> template

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Runner;
 
 /// <summary>The vector file itself is wrong (unknown variable, bad hex, impossible APDU): not the card's fault.</summary>
 public sealed class VectorFormatException : Exception

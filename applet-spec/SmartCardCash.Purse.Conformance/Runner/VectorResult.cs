@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SmartCardCash.Purse.Conformance;
+namespace SmartCardCash.Purse.Conformance.Runner;
 
 /// <summary>One vector as run.</summary>
 public sealed record VectorResult(string Card, string Id, string Command, string Title, IReadOnlyList<StepResult> Steps)

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Errors;
 
 /// <summary>The exchange with the card failed in transit (reader error, protocol error, broken link, timeout).</summary>
 public class CardCommunicationException : SmartCardException

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Errors;
 
 /// <summary>The card left the reader (or lost power) before the exchange finished.</summary>
 public class CardRemovedException : SmartCardException

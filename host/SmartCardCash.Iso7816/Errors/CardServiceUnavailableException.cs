@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Errors;
 
 /// <summary>The smart-card service (pcscd, the Windows Smart Card service) is not running or not installed.</summary>
 public class CardServiceUnavailableException : SmartCardException

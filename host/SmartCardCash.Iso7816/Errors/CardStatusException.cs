@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Errors;
 
 /// <summary>The card answered, but with a status word other than 9000.</summary>
 public class CardStatusException : SmartCardException

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Errors;
 
 /// <summary>The reader is there but holds no card (or the card does not answer reset).</summary>
 public class NoCardException : SmartCardException

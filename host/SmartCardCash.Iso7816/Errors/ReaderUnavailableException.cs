@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Errors;
 
 /// <summary>
 /// The reader asked for is not there: unknown name, unplugged, or no reader at all. <see cref="AvailableReaders"/>

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Errors;
 
 /// <summary>
 /// Base of every error this toolkit raises about cards, readers and APDUs. <see cref="Exception.Message"/> is one

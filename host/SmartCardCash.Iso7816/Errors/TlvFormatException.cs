@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Errors;
 
 /// <summary>
 /// Bytes that are not valid BER-TLV. <see cref="Offset"/> counts from the start of the parsed data and points at the

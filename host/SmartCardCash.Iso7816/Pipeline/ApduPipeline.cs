@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using SmartCardCash.Iso7816.Errors;
 
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>
 /// The transmit path from a logical command to the card's complete response, built from small transforms over an

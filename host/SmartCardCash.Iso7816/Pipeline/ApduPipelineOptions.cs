@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>Which transforms <see cref="ApduPipeline"/> puts between the caller and the card. Read once, when the pipeline is built.</summary>
 public sealed class ApduPipelineOptions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>Formats the lines of the APDU trace. Separate from the transform so the layout is easy to test and read.</summary>
 internal sealed class ApduTraceFormatter

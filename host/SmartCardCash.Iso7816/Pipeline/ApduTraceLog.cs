@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>The trace's log messages, generated at compile time so disabled tracing costs nothing.</summary>
 internal static partial class ApduTraceLog

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>What <see cref="ApduTraceTransform"/> logs and at which level.</summary>
 public sealed class ApduTraceOptions

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>
 /// Logs every exchange with the card as a readable, timed trace. In <see cref="ApduPipeline"/> it is the innermost

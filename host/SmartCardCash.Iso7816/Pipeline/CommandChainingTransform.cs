@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>
 /// ISO/IEC 7816-4 command chaining: splits command data longer than the card accepts into a chain of commands.

@@ -1,4 +1,6 @@
-namespace SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>
 /// Collects response data the card holds back with 61xx: sends GET RESPONSE (INS C0, P1 = P2 = 00, Le = xx with

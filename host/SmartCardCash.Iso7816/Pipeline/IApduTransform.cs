@@ -1,8 +1,8 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>
 /// One step of the transmit path in <see cref="ApduPipeline"/>. A transform may change the command, send any number
-/// of commands through <paramref name="next"/>, and combine or change the responses.
+/// of commands through <c>next</c>, and combine or change the responses.
 /// </summary>
 /// <example>A transform that does nothing: <c>return next(command);</c></example>
 public interface IApduTransform

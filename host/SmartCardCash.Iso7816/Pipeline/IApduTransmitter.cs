@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>
 /// Sends one logical command to a card and returns its complete response. Upper layers (applications, the purse
@@ -7,6 +7,6 @@ namespace SmartCardCash.Iso7816;
 public interface IApduTransmitter
 {
     /// <summary>Sends <paramref name="command"/> and returns the card's response, whatever its status word.</summary>
-    /// <exception cref="SmartCardException">The exchange itself failed (card removed, reader error, garbled response).</exception>
+    /// <exception cref="Errors.SmartCardException">The exchange itself failed (card removed, reader error, garbled response).</exception>
     ResponseApdu Transmit(CommandApdu command);
 }

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Pipeline;
 
 /// <summary>
 /// Handles 6Cxx (wrong Le, xx bytes available): sends the same command once more with Ne = xx (00 meaning 256) and

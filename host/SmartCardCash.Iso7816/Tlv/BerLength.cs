@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Tlv;
 
 /// <summary>BER-TLV length fields: short form 00..7F, long form 81 xx, 82 xxxx, 83 xxxxxx.</summary>
 internal static class BerLength

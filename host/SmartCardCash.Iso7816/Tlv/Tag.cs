@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Tlv;
 
 /// <summary>
 /// A BER-TLV tag of 1 to 3 bytes (ISO/IEC 7816-4 5.2.2.1, ITU-T X.690 8.1.2), held as its encoded bytes read as a

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Tlv;
 
 /// <summary>The class of a BER-TLV tag: bits b8 and b7 of its first byte.</summary>
 public enum TagClass

@@ -1,6 +1,7 @@
 using System.Text;
+using SmartCardCash.Iso7816.Errors;
 
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Tlv;
 
 /// <summary>
 /// One BER-TLV data object as a tree: a primitive object holds value bytes, a constructed object holds child objects.

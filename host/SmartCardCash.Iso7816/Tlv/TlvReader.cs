@@ -1,4 +1,6 @@
-namespace SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+
+namespace SmartCardCash.Iso7816.Tlv;
 
 /// <summary>
 /// Reads BER-TLV objects one after another from a span, without copying, in the manner of a forward-only cursor:

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Tlv;
 
 /// <summary>
 /// Writes BER-TLV objects with minimal length fields. Constructed objects are written between

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Iso7816;
+namespace SmartCardCash.Iso7816.Tlv;
 
 /// <summary>Minimal big-endian encoding of unsigned numbers, as card data objects carry counters and amounts.</summary>
 internal static class UnsignedBytes

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Errors;
 
 /// <summary>
 /// SCARD_E_CANCELLED and its kin: a blocking call was cancelled (by <see cref="PcscContext.Cancel"/>, the system or
@@ -15,6 +15,6 @@ public class PcscCancelledException : OperationCanceledException
 
     public PcscError ErrorCode { get; }
 
-    /// <summary>The platform's code, as on every <see cref="SmartCardCash.Iso7816.SmartCardException"/>.</summary>
+    /// <summary>The platform's code, as on every <see cref="SmartCardCash.Iso7816.Errors.SmartCardException"/>.</summary>
     public long? NativeErrorCode { get; }
 }

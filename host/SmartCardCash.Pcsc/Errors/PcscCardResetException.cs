@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Errors;
 
 /// <summary>
 /// SCARD_W_RESET_CARD: another program reset the card since this connection last used it, so any state on the card

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc.Interop;
 
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Errors;
 
 /// <summary>
 /// The one place that knows every PC/SC result code: its symbolic name (pcsclite.h, winscard.h), a message a person

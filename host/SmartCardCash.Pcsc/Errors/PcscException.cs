@@ -1,6 +1,6 @@
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Errors;
 
 /// <summary>
 /// A PC/SC call failed with a code that has no more specific exception type. The message ends with the symbolic

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Errors;
 
 /// <summary>
 /// SCARD_E_SHARING_VIOLATION: another program holds the card exclusively (or this connect asked for exclusive use

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Errors;
 
 /// <summary>SCARD_E_TIMEOUT: a wait with a caller-given timeout ran out.</summary>
 public class PcscTimeoutException : PcscException

@@ -1,3 +1,5 @@
+using SmartCardCash.Pcsc.Errors;
+
 using static SmartCardCash.Pcsc.Interop.MacPcscNative;
 
 namespace SmartCardCash.Pcsc.Interop;

@@ -1,3 +1,5 @@
+using SmartCardCash.Pcsc.Errors;
+
 using static SmartCardCash.Pcsc.Interop.PcscLiteNative;
 
 namespace SmartCardCash.Pcsc.Interop;

@@ -1,3 +1,5 @@
+using SmartCardCash.Pcsc.Errors;
+
 using static SmartCardCash.Pcsc.Interop.WinscardNative;
 
 namespace SmartCardCash.Pcsc.Interop;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using SmartCardCash.Pcsc.Errors;
 using SmartCardCash.Pcsc.Interop;
 
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>
 /// One Start…Stop run of a <see cref="PcscMonitor"/>: a dedicated background thread that owns a PC/SC context,
@@ -111,7 +112,7 @@ internal sealed class MonitorSession
             catch (DllNotFoundException ex)
             {
                 failure = PcscError.NoService;
-                failureException = new Iso7816.CardServiceUnavailableException(
+                failureException = new Iso7816.Errors.CardServiceUnavailableException(
                     PcscApiFactory.MissingLibraryMessage(_api.Platform), ex);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -131,7 +132,7 @@ internal sealed class MonitorSession
             }
 
             var error = failureException ?? PcscErrors.CreateException(failure, _api.Platform, false, null, null);
-            if (failureException is not Iso7816.CardServiceUnavailableException && !IsServiceLoss(failure))
+            if (failureException is not Iso7816.Errors.CardServiceUnavailableException && !IsServiceLoss(failure))
             {
                 // The service is still there: keep what we know and reconcile against the next listing.
                 PcscLog.MonitorError(_logger, error.Message);

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>What the monitor thread knows about one reader. Owned by that thread alone.</summary>
 internal sealed class MonitoredReader(string name)

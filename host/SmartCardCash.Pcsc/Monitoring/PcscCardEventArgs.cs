@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>
 /// A card was inserted or removed. <see cref="Atr"/> is the card's ATR (on removal: the ATR it had), empty for a

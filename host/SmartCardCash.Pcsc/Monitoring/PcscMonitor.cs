@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartCardCash.Pcsc.Interop;
 
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>
 /// Watches PC/SC for readers being attached and detached and cards being inserted and removed, on a dedicated

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>
 /// Something went wrong that the monitor survived: an event handler threw (<see cref="IsHandlerFailure"/>), or

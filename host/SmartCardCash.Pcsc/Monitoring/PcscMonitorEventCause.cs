@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>Why the monitor raised an attach, detach, insert or remove event.</summary>
 public enum PcscMonitorEventCause

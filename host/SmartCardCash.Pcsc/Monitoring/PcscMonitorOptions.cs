@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>Tuning for <see cref="PcscMonitor"/>. The defaults suit interactive use.</summary>
 public sealed class PcscMonitorOptions

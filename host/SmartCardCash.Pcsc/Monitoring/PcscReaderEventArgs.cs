@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>A reader was attached or detached.</summary>
 public sealed class PcscReaderEventArgs(string readerName, PcscMonitorEventCause cause) : EventArgs

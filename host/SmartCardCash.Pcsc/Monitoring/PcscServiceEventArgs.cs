@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc;
+namespace SmartCardCash.Pcsc.Monitoring;
 
 /// <summary>The PC/SC service became unavailable (<see cref="Error"/> says why) or available again (no error).</summary>
 public sealed class PcscServiceEventArgs(Exception? error) : EventArgs

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>9402: the payee's pocket would exceed its maximum balance (START TO, MINT).</summary>
 public sealed class BalanceLimitException : PurseException

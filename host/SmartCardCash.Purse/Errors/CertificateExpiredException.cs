@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>9406: this purse's own certificate, or the counterparty's, has expired against the purse's trusted date.</summary>
 public sealed class CertificateExpiredException : PurseException

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>6A84: the exception log has no free record, so the purse starts no transfer until the issuer clears it.</summary>
 public sealed class ExceptionLogFullException : PurseException

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>9401: the payer's pocket holds less than the payment (START FROM).</summary>
 public sealed class InsufficientFundsException : PurseException

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>6982 on START FROM over the contactless interface above the contactless limit: the lock code must be verified first.</summary>
 public sealed class LockCodeRequiredException : PurseException

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>
 /// The purse command a status word answered. The same status word means different things for different commands

@@ -1,7 +1,7 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>
 /// Turns an error status word into the typed <see cref="PurseException"/> that spec section 5 gives it for that

@@ -1,6 +1,7 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>
 /// The purse answered a command with an error status word. <see cref="Exception.Message"/> says what it means for

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>6A82 on SELECT: the card has no SmartCardCash purse application.</summary>
 public sealed class PurseNotFoundException : PurseException

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>6A81 on SELECT: the purse is terminated, for good.</summary>
 public sealed class PurseTerminatedException : PurseException

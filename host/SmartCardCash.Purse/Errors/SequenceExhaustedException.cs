@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>9407: the purse has used all its sequence numbers and must be replaced.</summary>
 public sealed class SequenceExhaustedException : PurseException

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>9403: the value is above the pocket's transaction limit (START FROM, START TO).</summary>
 public sealed class TransactionLimitException : PurseException

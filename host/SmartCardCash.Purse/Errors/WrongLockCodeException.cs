@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Errors;
 
 /// <summary>63Cx: the lock code did not match; <see cref="TriesLeft"/> more wrong codes are allowed before it blocks.</summary>
 public sealed class WrongLockCodeException : PurseException

@@ -1,6 +1,6 @@
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Issuing;
 
 /// <summary>
 /// Signs issuer-authorised commands (spec 7). <see cref="Issuer"/> signs with a key on disk; a bank could sign in an

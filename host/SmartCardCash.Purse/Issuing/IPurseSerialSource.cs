@@ -1,6 +1,6 @@
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Issuing;
 
-/// <summary>Hands out purse serials (the last 4 bytes of a purse ID), each once. <see cref="IssuerStore"/> keeps them on disk.</summary>
+/// <summary>Hands out purse serials (the last 4 bytes of a purse ID), each once. <see cref="Storage.IssuerStore"/> keeps them on disk.</summary>
 public interface IPurseSerialSource
 {
     uint NextSerial();

@@ -2,14 +2,14 @@ using System.Security.Cryptography;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Issuing;
 
 /// <summary>
 /// The issuer: a P-256 key pair, a 4-byte issuer ID and the self-signed issuer certificate every purse trusts. It
 /// certifies purse keys (purse ID = issuer ID ‖ 4-byte serial) and signs issuer-authorised commands.
-/// <see cref="IssuerStore"/> keeps it on disk.
+/// <see cref="Storage.IssuerStore"/> keeps it on disk.
 /// </summary>
-/// <remarks>The private key never leaves this object except through <see cref="IssuerStore"/>; ToString shows only public data.</remarks>
+/// <remarks>The private key never leaves this object except through <see cref="Storage.IssuerStore"/>; ToString shows only public data.</remarks>
 public sealed class Issuer : IIssuerSigner
 {
     /// <summary>How long a purse certificate is valid by default.</summary>

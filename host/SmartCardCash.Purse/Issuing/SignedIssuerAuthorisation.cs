@@ -1,7 +1,7 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Issuing;
 
 /// <summary>An issuer-authorised command together with the issuer's signature: ready to send to the purse it names.</summary>
 public sealed class SignedIssuerAuthorisation

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Purse.Payments;
 

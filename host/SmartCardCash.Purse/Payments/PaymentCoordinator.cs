@@ -50,7 +50,7 @@ public sealed class PaymentCoordinator
     /// the cards' own states (spec 4.7): resumes it where it can still complete, aborts it (logging the value) where it
     /// cannot. Idempotent: run again, it finds nothing to do.
     /// </summary>
-    /// <exception cref="Iso7816.SmartCardException">A card does not answer at all, so there is nothing to go on.</exception>
+    /// <exception cref="Iso7816.Errors.SmartCardException">A card does not answer at all, so there is nothing to go on.</exception>
     public PaymentOutcome Recover(PurseCard payer, PurseCard payee)
     {
         ArgumentNullException.ThrowIfNull(payer);
@@ -62,7 +62,7 @@ public sealed class PaymentCoordinator
     /// Gives up the transfer in progress on one purse: ABORT, which logs it in the purse's exception log where value was
     /// in flight (epa: reason 01, epv: reason 02) for the bank to settle; epr logs nothing. Idempotent.
     /// </summary>
-    /// <exception cref="Iso7816.SmartCardException">The card does not answer.</exception>
+    /// <exception cref="Iso7816.Errors.SmartCardException">The card does not answer.</exception>
     public PaymentOutcome Abandon(PurseCard purse)
     {
         ArgumentNullException.ThrowIfNull(purse);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Purse.Errors;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Payments;

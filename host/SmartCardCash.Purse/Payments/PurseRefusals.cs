@@ -1,4 +1,5 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Errors;
 
 namespace SmartCardCash.Purse.Payments;
 

@@ -1,6 +1,7 @@
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Personalisation;
 
 /// <summary>
 /// What a new purse is to be: its class, one pocket per currency with its limits (in certificate order), its lock code

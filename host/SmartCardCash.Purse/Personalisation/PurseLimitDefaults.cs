@@ -1,6 +1,6 @@
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Personalisation;
 
 /// <summary>
 /// Default pocket limits by purse class, in major units of the currency:

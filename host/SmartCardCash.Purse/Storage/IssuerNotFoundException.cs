@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Storage;
 
 /// <summary>There is no issuer in the issuer folder yet: its key and certificate have not been created.</summary>
 public sealed class IssuerNotFoundException : LocalDataException

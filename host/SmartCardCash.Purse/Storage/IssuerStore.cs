@@ -1,13 +1,14 @@
-using SmartCardCash.DurableFiles;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using SmartCardCash.DurableFiles;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Storage;
 
 /// <summary>
 /// The issuer on disk, in one folder (<c>$SCC_HOME/issuer</c>, mode 0700):

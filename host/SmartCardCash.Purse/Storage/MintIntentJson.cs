@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Storage;
 
 /// <summary>
 /// One line of <c>mint-intents.jsonl</c>: the mint fields of <see cref="MintRecordJson"/>, and <c>outcome</c>: null on

@@ -1,6 +1,6 @@
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Storage;
 
 /// <summary>
 /// One line of the mint journal: value the issuer brought into existence in a bank purse. Until a settlement service

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SmartCardCash.Purse;
+namespace SmartCardCash.Purse.Storage;
 
 /// <summary>Compile-time JSON metadata for the issuer's files; camelCase names are their format.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]

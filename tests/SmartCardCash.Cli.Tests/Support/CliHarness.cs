@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Moq;
 using SmartCardCash.Cli.Pcsc;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Cli.Tests.Support;

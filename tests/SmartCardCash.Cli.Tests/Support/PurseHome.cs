@@ -1,6 +1,6 @@
 using SmartCardCash.CardAccess;
-using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Tests.Support;
 

@@ -52,7 +52,7 @@ public sealed class CardImageFormatTests
         card.PowerOn();
         card.SelectCounter();
         card.Tearing = TearingPlan.AtWrite(4); // first apply of a 2-entry transaction
-        Assert.Throws<Iso7816.CardRemovedException>(() => card.Send("8010000000"));
+        Assert.Throws<Iso7816.Errors.CardRemovedException>(() => card.Send("8010000000"));
 
         EmulatedCard reloaded = CardImage.Parse(CardImage.Of("torn", card).ToBytes()).CreateCard(TestCards.Catalog(log));
         Assert.True(reloaded.Memory.HasCommittedJournal);

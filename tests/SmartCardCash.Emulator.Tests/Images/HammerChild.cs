@@ -3,6 +3,7 @@ using SmartCardCash.Emulator.Images;
 using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Emulator.Tests.Probes;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Emulator.Tests.Images;
 

@@ -1,5 +1,4 @@
 using SmartCardCash.AppletApi;
-using SmartCardCash.Emulator.Memory;
 
 namespace SmartCardCash.Emulator.Tests.Memory;
 

@@ -1,6 +1,7 @@
 using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Emulator.Tests.Probes;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Emulator.Tests.Runtime;
 

@@ -69,7 +69,7 @@ public sealed class RandomApduPropertyTests
                     }
                     Assert.True(card.Transmit(command).Length >= 2);
                 }
-                catch (Iso7816.CardRemovedException)
+                catch (Iso7816.Errors.CardRemovedException)
                 {
                     Assert.False(card.IsPowered);
                 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Integration;

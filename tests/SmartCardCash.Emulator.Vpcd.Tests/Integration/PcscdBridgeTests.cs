@@ -3,7 +3,10 @@ using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
 using SmartCardCash.Emulator.Vpcd.Tests.Probes;
 using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Monitoring;
 using Xunit.Abstractions;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Integration;

@@ -6,7 +6,7 @@ namespace SmartCardCash.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A minimal card for vsmartcard's vpcd reader driver: it connects to vpcd's TCP port (that is "inserting" it), answers
-/// pcscd's power and ATR requests, and answers every APDU through <see cref="ApduHandler"/>. Closing the connection is
+/// pcscd's power and ATR requests, and answers every APDU through its <c>apduHandler</c>. Closing the connection is
 /// "removing" it. The real emulator bridge lives in the emulator; this one only proves the PC/SC layers.
 /// </summary>
 /// <remarks>Frames are a 2-byte big-endian length and a payload; a 1-byte payload is a control message (00 power off,

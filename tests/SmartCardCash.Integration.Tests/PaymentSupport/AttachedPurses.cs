@@ -4,7 +4,9 @@ using SmartCardCash.Emulator.Vpcd;
 using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Integration.Tests.PaymentSupport;

@@ -1,5 +1,7 @@
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Iso7816.Tests.Support;
+using SmartCardCash.Iso7816.Tlv;
 
 namespace SmartCardCash.Iso7816.Tests.Pipeline;
 

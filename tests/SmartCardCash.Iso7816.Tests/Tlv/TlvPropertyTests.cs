@@ -1,5 +1,6 @@
 using CsCheck;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Iso7816.Tlv;
 
 namespace SmartCardCash.Iso7816.Tests.Tlv;
 

@@ -1,4 +1,4 @@
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Tlv;
 
 namespace SmartCardCash.Iso7816.Tests.Tlv;
 

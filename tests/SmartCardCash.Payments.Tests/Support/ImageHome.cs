@@ -1,7 +1,10 @@
 using SmartCardCash.CardAccess;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Payments.Tests.Support;
 

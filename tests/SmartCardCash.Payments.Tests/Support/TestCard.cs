@@ -1,5 +1,6 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Support;

@@ -1,3 +1,5 @@
+using SmartCardCash.Pcsc.Monitoring;
+
 namespace SmartCardCash.Pcsc.Tests.Fakes;
 
 /// <summary>Records a monitor's events as short strings, in order, and lets a test wait for them.</summary>

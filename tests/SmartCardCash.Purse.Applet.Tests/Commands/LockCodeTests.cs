@@ -1,4 +1,5 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Conformance;
 using SmartCardCash.Purse.Spec;

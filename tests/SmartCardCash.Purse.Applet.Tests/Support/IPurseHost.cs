@@ -4,7 +4,7 @@ namespace SmartCardCash.Purse.Applet.Tests.Support;
 
 /// <summary>
 /// Where a purse applet runs for a test: the emulated card (<see cref="PurseCard"/>, nearly every test) or the minimal
-/// <see cref="AppletHost"/> over another <see cref="Emulator.Applets.IPersistentMemory"/>.
+/// <see cref="AppletHost"/> over another <see cref="AppletApi.IPersistentMemory"/>.
 /// </summary>
 internal interface IPurseHost
 {

@@ -1,10 +1,11 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using SmartCardCash.Emulator;
 using SmartCardCash.AppletApi;
+using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Memory;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;

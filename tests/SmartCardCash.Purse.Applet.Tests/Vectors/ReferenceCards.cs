@@ -2,7 +2,7 @@ using System.Text;
 using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Conformance;
+using SmartCardCash.Purse.Conformance.Model;
 
 namespace SmartCardCash.Purse.Applet.Tests.Vectors;
 

@@ -3,6 +3,8 @@ using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Conformance;
 using SmartCardCash.Purse.Conformance.Generation;
+using SmartCardCash.Purse.Conformance.Model;
+using SmartCardCash.Purse.Conformance.Runner;
 
 namespace SmartCardCash.Purse.Applet.Tests.Vectors;
 

@@ -1,6 +1,9 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Purse.Applet;
+using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Tests.Support;

@@ -11,7 +11,8 @@ using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Emulator.Vpcd;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Attach;
 

@@ -1,4 +1,5 @@
-using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Cards;
 

@@ -1,5 +1,5 @@
-using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Cards;
 

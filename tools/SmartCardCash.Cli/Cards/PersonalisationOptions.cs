@@ -2,6 +2,7 @@ using System.CommandLine;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Input;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Cli.Cards;

@@ -7,7 +7,8 @@ using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Pcsc;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Iso7816.Pipeline;
 
 namespace SmartCardCash.Cli.Commands;
 

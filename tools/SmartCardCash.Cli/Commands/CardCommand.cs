@@ -7,9 +7,13 @@ using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Errors;
+using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Commands;

@@ -7,8 +7,8 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Conformance;
+using SmartCardCash.Purse.Conformance.Model;
+using SmartCardCash.Purse.Conformance.Runner;
 
 namespace SmartCardCash.Cli.Commands;
 

@@ -4,7 +4,7 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.DurableFiles;
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Purse;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Commands;
 

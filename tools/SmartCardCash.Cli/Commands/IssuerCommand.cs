@@ -6,7 +6,9 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Commands;

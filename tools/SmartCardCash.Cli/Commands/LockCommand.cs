@@ -4,7 +4,6 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
-using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Cli.Commands;

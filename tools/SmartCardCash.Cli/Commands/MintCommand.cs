@@ -6,8 +6,11 @@ using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Commands;
 

@@ -6,7 +6,7 @@ using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Cli.Readers;
-using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Monitoring;
 
 namespace SmartCardCash.Cli.Commands;
 

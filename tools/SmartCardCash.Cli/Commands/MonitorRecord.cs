@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Monitoring;
 
 namespace SmartCardCash.Cli.Commands;
 

@@ -10,6 +10,7 @@ using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;

@@ -5,7 +5,9 @@ using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Errors;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Commands;

@@ -11,9 +11,9 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
-using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Cli.Commands;
@@ -122,7 +122,7 @@ internal sealed class ReceiveCommand
                 $"{ShellWord.Quote(session.Card.Address.ToString())}'");
             return ExitCodes.PaymentInterrupted;
         }
-        catch (SmartCardCash.Iso7816.SmartCardException e)
+        catch (SmartCardCash.Iso7816.Errors.SmartCardException e)
         {
             throw new CardExchangeException(e);
         }
@@ -165,7 +165,7 @@ internal sealed class ReceiveCommand
             }
             running.GetAwaiter().GetResult();
         }
-        catch (SmartCardCash.Iso7816.SmartCardException e)
+        catch (SmartCardCash.Iso7816.Errors.SmartCardException e)
         {
             throw new CardExchangeException(e);
         }
@@ -202,7 +202,7 @@ internal sealed class ReceiveCommand
         {
             return session.Purse.GetIssuerCertificate();
         }
-        catch (SmartCardCash.Iso7816.SmartCardException e)
+        catch (SmartCardCash.Iso7816.Errors.SmartCardException e)
         {
             throw new CardExchangeException(e);
         }

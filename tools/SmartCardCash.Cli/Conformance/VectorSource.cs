@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Purse.Conformance;
+using SmartCardCash.Purse.Conformance.Model;
 
 namespace SmartCardCash.Cli.Conformance;
 

@@ -1,6 +1,6 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Pcsc;
-using SmartCardCash.Purse;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Pcsc.Errors;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Errors;
 

@@ -1,10 +1,12 @@
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Payments;

@@ -1,5 +1,6 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Cli.Payments;
 

@@ -1,6 +1,7 @@
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Payments;
 

@@ -4,7 +4,7 @@ namespace SmartCardCash.Cli.Pcsc;
 
 /// <summary>
 /// A shared connection to the card in one reader. Unlike <see cref="ICardChannel"/> it takes arrays, which mocking
-/// libraries can intercept; <see cref="CardConnectionChannel"/> adapts it for <see cref="ApduPipeline"/>.
+/// libraries can intercept; <see cref="CardConnectionChannel"/> adapts it for <see cref="Iso7816.Pipeline.ApduPipeline"/>.
 /// </summary>
 internal interface ICardConnection : IDisposable
 {

@@ -6,7 +6,7 @@ namespace SmartCardCash.Cli.Pcsc;
 internal interface IPcscService
 {
     /// <summary>Connects to the PC/SC service (one context per command).</summary>
-    /// <exception cref="Iso7816.CardServiceUnavailableException">The service is not running.</exception>
+    /// <exception cref="Iso7816.Errors.CardServiceUnavailableException">The service is not running.</exception>
     IPcscSession Open(ILogger logger);
 
     /// <summary>A reader monitor, not yet started.</summary>

@@ -1,4 +1,4 @@
-using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Monitoring;
 
 namespace SmartCardCash.Cli.Pcsc;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Monitoring;
 
 namespace SmartCardCash.Cli.Pcsc;
 

@@ -1,4 +1,4 @@
-using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Cli.Readers;

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Iso7816.Pipeline;
+using SmartCardCash.Purse.Errors;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse;
