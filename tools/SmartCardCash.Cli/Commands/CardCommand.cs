@@ -64,6 +64,8 @@ internal sealed class CardCommand
         // --class and --currency are needed unless the card stays blank, which takes no personalisation option at all.
         options.Class.Required = false;
         options.Currency.Required = false;
+        options.Class.Description += " Required unless --blank.";
+        options.Currency.Description += " Required unless --blank.";
         command.Validators.Add(result =>
         {
             var given = options.All.Where(option => result.GetResult(option) is { Implicit: false }).Select(o => o.Name).ToList();
