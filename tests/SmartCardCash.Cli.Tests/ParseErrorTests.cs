@@ -53,6 +53,17 @@ public sealed class ParseErrorTests
     }
 
     [Theory]
+    [InlineData(new[] { "card", "new", "x", "--blank", "--interface", "nfc" },
+        "scc: --interface: 'nfc' is not contact-t1, contact-t0 or contactless (see 'scc card new --help')")]
+    public void A_word_that_is_not_one_of_the_choices_names_the_option_and_the_choices(string[] args, string expected)
+    {
+        CliResult result = _cli.Run(args);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal(expected, result.SingleErrorLine());
+    }
+
+    [Theory]
     [InlineData(new[] { "card", "new" }, "scc: argument <name> is missing; option '--class' is required; option '--currency' is required (see 'scc card new --help')")]
     [InlineData(new[] { "card", "new", "--blank" }, "scc: argument <name> is missing (see 'scc card new --help')")]
     [InlineData(new[] { "card", "new", "--class", "customer", "--currency", "EUR" }, "scc: argument <name> is missing (see 'scc card new --help')")]

@@ -4,6 +4,7 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Conformance;
 using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
@@ -58,18 +59,17 @@ internal sealed class ConformanceCommand
         HelpName = "id",
     };
 
-    private readonly Option<string?> _interface = new("--interface")
+    private readonly Option<string?> _interface = ChoiceOption.OneOf(new Option<string?>("--interface")
     {
         Description = "contact or contactless: the interface the card is reached through (steps for the other are " +
             "skipped). Default: contact for in-memory purses; with --card, from the card's ATR.",
         HelpName = "interface",
-    };
+    }, "contact", "contactless");
 
     public ConformanceCommand(GlobalOptions globals, CliContext context)
     {
         _globals = globals;
         _context = context;
-        _interface.AcceptOnlyFromAmong("contact", "contactless");
         Command = new Command("conformance", Description) { _card, _vectors, _script, _interface };
         Command.SetAction(Execute);
     }
