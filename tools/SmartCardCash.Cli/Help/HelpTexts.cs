@@ -190,6 +190,7 @@ internal static class HelpTexts
              aborted with the value in the payer's exception log; the output gives the exact 'scc recover' commands
           6  refused for security: hotlisted purse, certificate not from the trusted issuer or expired
           7  local data: a card image damaged or in use, the trust anchor or the hotlist file unreadable or malformed
+
         Notes:
           The trust anchor is the issuer certificate ($SCC_HOME/issuer/issuer-certificate.cvc, or --issuer-certificate).
           The hotlist is $SCC_HOME/hotlist.txt (or --hotlist): purse IDs in hex, one per line, # comments.
