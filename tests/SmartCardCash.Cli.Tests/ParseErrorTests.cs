@@ -23,10 +23,7 @@ public sealed class ParseErrorTests
         "scc: --contactless: '-1' is not a whole number from 0 to 255 (see 'scc emulator attach --help')")]
     public void A_number_that_is_not_one_or_out_of_range_names_the_range(string[] args, string expected)
     {
-        CliResult result = _cli.Run(args);
-
-        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Equal(expected, result.SingleErrorLine());
+        AssertOneLineUsageError(args, expected);
     }
 
     [Fact]
@@ -57,10 +54,7 @@ public sealed class ParseErrorTests
         "scc: --interface: 'nfc' is not contact-t1, contact-t0 or contactless (see 'scc card new --help')")]
     public void A_word_that_is_not_one_of_the_choices_names_the_option_and_the_choices(string[] args, string expected)
     {
-        CliResult result = _cli.Run(args);
-
-        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Equal(expected, result.SingleErrorLine());
+        AssertOneLineUsageError(args, expected);
     }
 
     [Theory]
@@ -71,10 +65,7 @@ public sealed class ParseErrorTests
     [InlineData(new[] { "apdu" }, "scc: argument <apdu> is missing (see 'scc apdu --help')")]
     public void A_missing_argument_is_named(string[] args, string expected)
     {
-        CliResult result = _cli.Run(args);
-
-        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Equal(expected, result.SingleErrorLine());
+        AssertOneLineUsageError(args, expected);
     }
 
     [Theory]
@@ -89,11 +80,7 @@ public sealed class ParseErrorTests
     [InlineData(new[] { "--jsno", "readers" }, "scc: unrecognized command or argument '--jsno'; did you mean '--json'? (see 'scc readers --help')")]
     public void A_typo_gets_the_nearest_command_or_option(string[] args, string expected)
     {
-        CliResult result = _cli.Run(args);
-
-        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Equal(expected, result.SingleErrorLine());
-        Assert.Equal("", result.Stdout);
+        AssertOneLineUsageError(args, expected);
     }
 
     [Theory]
@@ -102,10 +89,16 @@ public sealed class ParseErrorTests
     [InlineData("ap")]
     public void A_word_near_no_command_gets_no_suggestion(string word)
     {
-        CliResult result = _cli.Run(word);
+        AssertOneLineUsageError([word], $"scc: unrecognized command or argument '{word}' (see 'scc --help')");
+    }
+
+    private void AssertOneLineUsageError(string[] args, string expected)
+    {
+        CliResult result = _cli.Run(args);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Equal($"scc: unrecognized command or argument '{word}' (see 'scc --help')", result.SingleErrorLine());
+        Assert.Equal(expected, result.SingleErrorLine());
+        Assert.Equal("", result.Stdout);
     }
 
     private static bool IsNumber(Type type)
