@@ -129,7 +129,7 @@ public sealed class CardCommandTests : IDisposable
     [InlineData("--max-balance", "-1", "negative")]
     [InlineData("--contactless-limit", "600", "EUR limits must keep contactless ≤ transaction ≤ maximum balance")]
     [InlineData("--max-balance", "JPY=5", "--max-balance: JPY is not one of the card's currencies")]
-    [InlineData("--tries", "16", "--tries: 16 is not between 1 and 15")]
+    [InlineData("--tries", "16", "--tries: '16' is not a whole number from 1 to 15")]
     [InlineData("--lock-code", "12", "the lock code from --lock-code is not 4 to 8 digits")]
     public void Bad_personalisation_options_are_usage_errors_and_leave_no_card(string option, string value, string message)
     {
@@ -153,6 +153,21 @@ public sealed class CardCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains(message, result.SingleErrorLine());
+        Assert.Empty(_home.Cards.List());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--max-balance", "10", "--transaction-limit", "20" }, "--transaction-limit 20.00 is above --max-balance 10.00")]
+    [InlineData(new[] { "--max-balance", "10", "--contactless-limit", "20" }, "--contactless-limit 20.00 is above --max-balance 10.00")]
+    [InlineData(new[] { "--transaction-limit", "EUR=5", "--contactless-limit", "20" }, "--contactless-limit 20.00 is above --transaction-limit 5.00")]
+    public void Contradicting_limits_are_named_by_the_options_given_never_by_a_default(string[] limits, string conflict)
+    {
+        _home.InitIssuer();
+
+        CliResult result = _cli.Run(["card", "new", "zed", "--class", "customer", "--currency", "EUR", "--lock-code", "1234", .. limits]);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal($"scc: EUR limits must keep contactless ≤ transaction ≤ maximum balance, but {conflict}", result.SingleErrorLine());
         Assert.Empty(_home.Cards.List());
     }
 

@@ -167,7 +167,7 @@ public sealed class ConformanceCommandTests : IDisposable
     [Theory]
     [InlineData(new[] { "--script", "shop" }, "scc: --script: the vectors have no card script 'shop'; they have merchant, bank, customer")]
     [InlineData(new[] { "--vectors", "/nonexistent/vectors.json" }, "scc: --vectors: cannot read /nonexistent/vectors.json: ")]
-    [InlineData(new[] { "--interface", "t0" }, "scc: argument 't0' not recognized. Must be one of:")]
+    [InlineData(new[] { "--interface", "t0" }, "scc: --interface: 't0' is not contact or contactless (see 'scc conformance --help')")]
     [InlineData(new[] { "--card", "tcp://nowhere" }, "scc: ")]
     public void Bad_input_is_a_usage_error(string[] options, string error)
     {

@@ -57,7 +57,8 @@ public sealed class EmulatorCommandTests : IDisposable
         "scc: --tear-random: '1.5' is not a probability between 0 and 1")]
     [InlineData(new[] { "--slot", "0", "alice", "--reinsert-after", "soon" },
         "scc: --reinsert-after: 'soon' is not a duration such as 500ms, 1.5s or 2m")]
-    [InlineData(new[] { "--slot", "0", "alice", "--port-base", "70000" }, "scc: --port-base: 70000 is not a TCP port (1 to 65535)")]
+    [InlineData(new[] { "--slot", "0", "alice", "--port-base", "70000" }, 
+        "scc: --port-base: '70000' is not a whole number from 1 to 65535 (see 'scc emulator attach --help')")]
     [InlineData(new[] { "--slot", "0", "--slot", "1", "bob" },
         "scc: --slot takes a slot number and a card each time: --slot 0 alice --slot 1 bob (see 'scc emulator attach --help')")]
     [InlineData(new string[0], "scc: option '--slot' is required (see 'scc emulator attach --help')")]

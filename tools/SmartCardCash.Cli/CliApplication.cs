@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.CommandLine.Parsing;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
@@ -27,7 +26,7 @@ internal static class CliApplication
         ParseResult parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
-            return ReportParseErrors(parseResult, context.Stderr);
+            return ParseErrorReporter.Report(parseResult, context.Stderr);
         }
 
         var configuration = new InvocationConfiguration
@@ -97,10 +96,12 @@ internal static class CliApplication
             [root] = HelpTexts.RootEpilog,
             [monitor] = HelpTexts.MonitorEpilog,
             [apdu] = HelpTexts.ApduEpilog,
+            [card.Subcommands.Single(c => c.Name == "new")] = HelpTexts.CardNewEpilog,
             [log] = HelpTexts.LogEpilog,
             [lockPurse] = HelpTexts.LockCodeEpilog,
             [unlockPurse] = HelpTexts.LockCodeEpilog,
             [lockCode] = HelpTexts.LockCodeEpilog,
+            [mint] = HelpTexts.MintEpilog,
             [emulator.Attach] = EmulatorCommand.AttachEpilog,
             [conformance] = ConformanceCommand.Epilog,
         };
@@ -110,32 +111,5 @@ internal static class CliApplication
         }
         help.Action = new EpilogHelpAction((HelpAction)help.Action!, epilogs);
         return root;
-    }
-
-    /// <summary>One line, like every other error: "scc: unrecognized command or argument '--x' (see 'scc apdu --help')".</summary>
-    private static int ReportParseErrors(ParseResult parseResult, TextWriter stderr)
-    {
-        var messages = parseResult.Errors
-            .Select(e => ErrorReporter.OneLine(e.Message))
-            .Where(m => m.Length > 0)
-            .Distinct()
-            .Select(m => char.ToLowerInvariant(m[0]) + m[1..])
-            .ToList();
-        // "scc dance" also reports that no command was given; the unknown word is the one thing to say.
-        var aboutUnknownWords = messages
-            .Where(m => parseResult.UnmatchedTokens.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal)))
-            .ToList();
-        if (aboutUnknownWords.Count > 0)
-        {
-            messages = aboutUnknownWords;
-        }
-        var names = new List<string>();
-        for (SymbolResult? result = parseResult.CommandResult; result is CommandResult commandResult; result = commandResult.Parent)
-        {
-            names.Insert(0, commandResult.Command.Name);
-        }
-        string path = string.Join(' ', names);
-        stderr.WriteLine($"{Name}: {string.Join("; ", messages)} (see '{path} --help')");
-        return ExitCodes.UsageError;
     }
 }

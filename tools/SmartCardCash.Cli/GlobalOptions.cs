@@ -7,7 +7,7 @@ internal sealed class GlobalOptions
 {
     public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Write JSON to stdout instead of a table: one document per command, one line per event for monitor.",
+        Description = "Write JSON to stdout instead of a table.",
         Recursive = true,
     };
 

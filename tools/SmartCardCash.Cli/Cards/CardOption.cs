@@ -9,10 +9,16 @@ internal static class CardOption
 {
     public const string CardVariable = "SCC_CARD";
 
-    public static Option<string?> Create() => new("--card", "-c")
+    /// <summary>
+    /// The option, offering the addresses of a card here: a remote card (tcp://) is refused by 'scc receive', and the
+    /// 'scc receive' serving one answers everything but paying into it with 6900.
+    /// </summary>
+    /// <param name="subject">What the card is for, when it is more than "The card".</param>
+    /// <param name="requirement">When it must be given, SCC_CARD aside.</param>
+    public static Option<string?> Create(string subject = "The card", string requirement = "Required") => new("--card", "-c")
     {
-        Description = "The card: emu:NAME (an emulated card), pcsc:READER (a reader, full name or unique part), " +
-            $"tcp://HOST:PORT (a remote card), or a bare NAME (an emulated card if one has that name, else a reader). Default: {CardVariable}.",
+        Description = $"{subject}: emu:NAME (an emulated card), pcsc:READER (a reader, full name or unique part), or a bare " +
+            $"NAME (an emulated card if one has that name, else a reader). {requirement} unless {CardVariable} names it.",
         HelpName = "card",
     };
 
@@ -23,7 +29,7 @@ internal static class CardOption
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new UsageException(
-                $"which card? give --card (emu:NAME, pcsc:READER, tcp://HOST:PORT or a card name), or set {CardVariable}");
+                $"which card? give --card (emu:NAME, pcsc:READER or a card name), or set {CardVariable}");
         }
         try
         {

@@ -34,11 +34,11 @@ internal sealed class PersonalisationOptions
         HelpName = "code",
     };
 
-    public Option<int> Tries { get; } = new("--tries")
+    public Option<int> Tries { get; } = NumberOption.InRange(new Option<int>("--tries")
     {
-        Description = "Wrong lock codes allowed before the code blocks (1 to 15).",
+        Description = $"Wrong lock codes allowed before the code blocks ({PurseConstants.MinLockCodeTries} to {PurseConstants.MaxLockCodeTries}).",
         DefaultValueFactory = _ => 3,
-    };
+    }, PurseConstants.MinLockCodeTries, PurseConstants.MaxLockCodeTries);
 
     public Option<string[]> MaxBalance { get; } = LimitOption("--max-balance", "The most a pocket may hold",
         "customer 500.00, merchant 50000.00, bank the 32-bit maximum");
@@ -66,10 +66,6 @@ internal sealed class PersonalisationOptions
         };
         IReadOnlyList<Purse.Spec.Currency> currencies = MoneyInput.Currencies(parseResult.GetValue(Currency) ?? []);
         int tries = parseResult.GetValue(Tries);
-        if (tries is < PurseConstants.MinLockCodeTries or > PurseConstants.MaxLockCodeTries)
-        {
-            throw new UsageException($"--tries: {tries} is not between {PurseConstants.MinLockCodeTries} and {PurseConstants.MaxLockCodeTries}");
-        }
         var maximum = Limits(parseResult.GetValue(MaxBalance), currencies, "--max-balance");
         var transaction = Limits(parseResult.GetValue(TransactionLimit), currencies, "--transaction-limit");
         var contactless = Limits(parseResult.GetValue(ContactlessLimit), currencies, "--contactless-limit");
@@ -96,11 +92,33 @@ internal sealed class PersonalisationOptions
         var limits = new PocketLimits(currency.Code, max, tx, cl);
         if (!limits.AreConsistent)
         {
-            throw new UsageException(
-                $"{currency.AlphaCode} limits must keep contactless ≤ transaction ≤ maximum balance; they would be " +
-                $"{Money.Of(currency, cl).AmountText} ≤ {Money.Of(currency, tx).AmountText} ≤ {Money.Of(currency, max).AmountText}");
+            throw new UsageException($"{currency.AlphaCode} limits must keep contactless ≤ transaction ≤ maximum balance, but " +
+                Conflict(currency, (hasCl, cl, "--contactless-limit"), (hasTx, tx, "--transaction-limit"), (hasMax, max, "--max-balance")));
         }
         return limits;
+    }
+
+    /// <summary>
+    /// Which two limits the user gave contradict each other: "--transaction-limit 20.00 is above --max-balance 10.00".
+    /// The defaults give way to every limit given (above), so two given limits are always the ones that clash; a
+    /// default is never shown as if the user had chosen it.
+    /// </summary>
+    private static string Conflict(Purse.Spec.Currency currency, params (bool Given, uint Value, string Option)[] lowestFirst)
+    {
+        for (int low = 0; low < lowestFirst.Length; low++)
+        {
+            for (int high = low + 1; high < lowestFirst.Length; high++)
+            {
+                var (lower, higher) = (lowestFirst[low], lowestFirst[high]);
+                if (lower.Given && higher.Given && lower.Value > higher.Value)
+                {
+                    return $"{lower.Option} {Money.Of(currency, lower.Value).AmountText} is above " +
+                        $"{higher.Option} {Money.Of(currency, higher.Value).AmountText}";
+                }
+            }
+        }
+        throw new InvalidOperationException(
+            $"{currency.AlphaCode} limits from defaults contradict each other: {string.Join(", ", lowestFirst.Select(l => $"{l.Option} {l.Value}"))}");
     }
 
     /// <summary>"500.00" applies to every currency; "EUR=500.00" to one.</summary>

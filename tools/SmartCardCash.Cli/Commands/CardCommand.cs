@@ -3,6 +3,7 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
+using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
@@ -43,14 +44,13 @@ internal sealed class CardCommand
     {
         var name = new Argument<string>("name") { Description = "The card's name: letters, digits, '.', '_' or '-', up to 64." };
         var options = new PersonalisationOptions();
-        var iface = new Option<string>("--interface")
+        var iface = ChoiceOption.OneOf(new Option<string>("--interface")
         {
             Description = "How the card talks: contact-t1, contact-t0 (every answer through GET RESPONSE) or contactless " +
                 "(payments above the contactless limit need the lock code).",
             DefaultValueFactory = _ => "contact-t1",
             HelpName = "interface",
-        };
-        iface.AcceptOnlyFromAmong("contact-t1", "contact-t0", "contactless");
+        }, "contact-t1", "contact-t0", "contactless");
         var blank = new Option<bool>("--blank")
         {
             Description = "Make the card with its purse installed but not personalised (no issuer needed): for " +
@@ -64,6 +64,8 @@ internal sealed class CardCommand
         // --class and --currency are needed unless the card stays blank, which takes no personalisation option at all.
         options.Class.Required = false;
         options.Currency.Required = false;
+        options.Class.Description += " Required unless --blank.";
+        options.Currency.Description += " Required unless --blank.";
         command.Validators.Add(result =>
         {
             var given = options.All.Where(option => result.GetResult(option) is { Implicit: false }).Select(o => o.Name).ToList();

@@ -4,6 +4,7 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Conformance;
 using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
@@ -27,8 +28,9 @@ internal sealed class ConformanceCommand
         """
         Notes:
           The vectors are built into scc; --vectors runs another file of the same format.
-          Each card script needs its own fresh purse: 'merchant' (105 vectors, ends with the purse terminated) and
-          'bank' (13 vectors). With --card choose one with --script; run the other on another fresh card.
+          Each card script needs its own fresh purse: 'merchant' (105 vectors, ends with the purse terminated),
+          'bank' (13 vectors) and 'customer' (17 vectors, ends terminated too). With --card choose one with --script;
+          run the others on other fresh cards.
           A blank emulated purse for --card: scc card new NAME --blank [--interface contactless]
           Without --interface, a card whose ATR is the PC/SC contactless pseudo-ATR (3B 8x 80 01 ...) is tested as
           contactless, any other as contact.
@@ -40,7 +42,7 @@ internal sealed class ConformanceCommand
     private readonly CliContext _context;
     private readonly Option<string?> _card = new("--card", "-c")
     {
-        Description = "The card under test: emu:NAME, pcsc:READER, tcp://HOST:PORT or a bare NAME, holding a just-installed " +
+        Description = "The card under test: emu:NAME, pcsc:READER or a bare NAME, holding a just-installed " +
             "purse. Default: fresh in-memory emulated purses (SCC_CARD is not used).",
         HelpName = "card",
     };
@@ -53,22 +55,21 @@ internal sealed class ConformanceCommand
 
     private readonly Option<string?> _script = new("--script")
     {
-        Description = "Run only this card script (merchant or bank). Required with --card when the file has several.",
+        Description = "Run only this card script (merchant, bank or customer). Required with --card when the file has several.",
         HelpName = "id",
     };
 
-    private readonly Option<string?> _interface = new("--interface")
+    private readonly Option<string?> _interface = ChoiceOption.OneOf(new Option<string?>("--interface")
     {
         Description = "contact or contactless: the interface the card is reached through (steps for the other are " +
             "skipped). Default: contact for in-memory purses; with --card, from the card's ATR.",
         HelpName = "interface",
-    };
+    }, "contact", "contactless");
 
     public ConformanceCommand(GlobalOptions globals, CliContext context)
     {
         _globals = globals;
         _context = context;
-        _interface.AcceptOnlyFromAmong("contact", "contactless");
         Command = new Command("conformance", Description) { _card, _vectors, _script, _interface };
         Command.SetAction(Execute);
     }

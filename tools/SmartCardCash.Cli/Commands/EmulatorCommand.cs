@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Cli.Attach;
+using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Emulator.Vpcd;
 
@@ -46,9 +48,13 @@ internal sealed class EmulatorCommand
           machine's readers.
           An image stays locked while attached: other scc commands reach the card through its reader
           (--card "pcsc:Virtual PCD 00 00"), not as emu:NAME.
+          With --json each event is one JSON line.
           Exit codes: 0 after Ctrl+C/SIGTERM; 2 bad options; 3 unknown card, or vpcd not listening; 7 an image in use
           by another process or damaged, or a slot stopped because its image could not be saved.
         """;
+
+    /// <summary>The highest slot number --slot takes (see AttachArguments), so --contactless takes the same.</summary>
+    private const int MaxSlot = 255;
 
     private readonly GlobalOptions _globals;
     private readonly CliContext _context;
@@ -62,11 +68,11 @@ internal sealed class EmulatorCommand
         Required = true,
     };
 
-    private readonly Option<int[]> _contactless = new("--contactless")
+    private readonly Option<int[]> _contactless = NumberOption.InRange(new Option<int[]>("--contactless")
     {
         Description = "Present the card in this slot contactless: PC/SC pseudo-ATR, UID through FF CA, the purse's contactless limit applies. Repeatable.",
         HelpName = "slot",
-    };
+    }, 0, MaxSlot);
 
     private readonly Option<string[]> _interfaces = new("--interface")
     {
@@ -99,12 +105,12 @@ internal sealed class EmulatorCommand
         HelpName = "host",
     };
 
-    private readonly Option<int> _portBase = new("--port-base")
+    private readonly Option<int> _portBase = NumberOption.InRange(new Option<int>("--port-base")
     {
         Description = "vpcd's port for slot 0; slot N uses this + N (Debian's /etc/reader.conf.d/vpcd: 35963).",
         DefaultValueFactory = _ => VpcdBridge.DefaultBasePort,
         HelpName = "port",
-    };
+    }, 1, IPEndPoint.MaxPort);
 
     private readonly Option<string> _connectTimeout = new("--connect-timeout")
     {

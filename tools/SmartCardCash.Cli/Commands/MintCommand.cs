@@ -27,12 +27,12 @@ internal sealed class MintCommand
     private readonly Option<string?> _card = CardOption.Create();
     private readonly Option<string> _amount = new("--amount")
     {
-        Description = "How much, in the currency's major units: 1000.00 EUR, 1250 JPY.",
+        Description = "How much, in the currency's major units: 1000.00 EUR, 1250 JPY. Required unless --reconcile.",
         HelpName = "amount",
     };
     private readonly Option<string> _currency = new("--currency")
     {
-        Description = "The pocket to mint into: EUR, GBP, JPY …",
+        Description = "The pocket to mint into: EUR, GBP, JPY … Required unless --reconcile.",
         HelpName = "code",
     };
     private readonly Option<bool> _reconcile = new("--reconcile")

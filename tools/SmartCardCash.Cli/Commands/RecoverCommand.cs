@@ -26,12 +26,12 @@ internal sealed class RecoverCommand
     private readonly CliContext _context;
     private readonly Option<string?> _from = new("--from")
     {
-        Description = "The payer's card of the interrupted payment.",
+        Description = "The payer's card of the interrupted payment. Required unless --abandon.",
         HelpName = "card",
     };
     private readonly Option<string?> _to = new("--to")
     {
-        Description = "The payee's card of the interrupted payment (tcp://HOST:PORT for a remote one).",
+        Description = "The payee's card of the interrupted payment (tcp://HOST:PORT for a remote one). Required unless --abandon.",
         HelpName = "card",
     };
     private readonly Option<bool> _abandon = new("--abandon")
@@ -39,7 +39,7 @@ internal sealed class RecoverCommand
         Description = "Give up the transfer in progress on --card: ABORT, which logs it in the purse's exception log where " +
             "value was in flight (the bank settles it). Use it when the other card is gone for good.",
     };
-    private readonly Option<string?> _card = CardOption.Create();
+    private readonly Option<string?> _card = CardOption.Create("With --abandon, the card to give up the transfer on", "Needed with --abandon");
 
     public RecoverCommand(GlobalOptions globals, CliContext context)
     {

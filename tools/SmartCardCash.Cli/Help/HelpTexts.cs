@@ -94,6 +94,16 @@ internal static class HelpTexts
         "Create an emulated card and personalise its purse through APDUs, exactly as a real card: the card makes its key " +
         "pair, the issuer certifies it, then certificates, pocket limits and the lock code are written and the purse is activated.";
 
+    public const string CardNewEpilog =
+        """
+        Examples:
+          scc card new alice --class customer --currency EUR
+          scc card new shop --class merchant --currency EUR,GBP --max-balance EUR=20000
+          scc card new bank --class bank --currency EUR,GBP
+          scc card new tap --class customer --currency EUR --interface contactless --contactless-limit 25
+          scc card new spare --blank
+        """;
+
     public const string CardListDescription =
         "List the emulated cards: name, purse ID, class, currencies, balances, lifecycle and interface (each image is read).";
 
@@ -128,6 +138,13 @@ internal static class HelpTexts
         "refuse (value enters only through banks). A MINT whose answer was lost (or that failed inside the card, 6581/6Fxx) exits 4 and is settled from the purse " +
         "by --reconcile or the next mint into it.";
 
+    public const string MintEpilog =
+        """
+        Examples:
+          scc mint --card bank --amount 1000.00 --currency EUR
+          scc mint --card bank --reconcile
+        """;
+
     public const string LockCodeEpilog =
         """
         Lock code input, in this order:
@@ -156,18 +173,24 @@ internal static class HelpTexts
 
     public const string PayEpilog =
         """
+        Examples:
+          scc pay --from bank --to alice --amount 100 --currency EUR
+          scc pay --from alice --to shop --amount 12.50 --currency EUR --order "order 1234: 2 coffees"
+          scc pay --from alice --to tcp://127.0.0.1:7000 --amount 5 --currency EUR
+
         Outcomes and exit codes:
           0  completed: the payee was credited and the payer acknowledged; also when only the payer's acknowledgement
              is missing ("completed, awaiting acknowledgement"): the payee has the value, 'scc recover' delivers it
           1  refused, nothing debited: by a card (insufficient funds, a limit, locked, lock code needed …) or by scc's
              checks (classes, currency, a purse with an unfinished earlier transfer: recover it, or --force)
+          2  bad options: amount, currency, card address, order digest, lock code; the same card twice
+          3  a card that is not there (unknown name, no reader or card, nobody receiving at a tcp:// address)
           4  a card could not be reached before anything was debited
           5  interrupted (debited and held in the payer's pending log, or "may have been" when an answer was lost), or
              aborted with the value in the payer's exception log; the output gives the exact 'scc recover' commands
           6  refused for security: hotlisted purse, certificate not from the trusted issuer or expired
-          2  bad options: amount, currency, card address, order digest, lock code; the same card twice
-          3  a card that is not there (unknown name, no reader or card, nobody receiving at a tcp:// address)
           7  local data: a card image damaged or in use, the trust anchor or the hotlist file unreadable or malformed
+
         Notes:
           The trust anchor is the issuer certificate ($SCC_HOME/issuer/issuer-certificate.cvc, or --issuer-certificate).
           The hotlist is $SCC_HOME/hotlist.txt (or --hotlist): purse IDs in hex, one per line, # comments.
@@ -182,6 +205,13 @@ internal static class HelpTexts
 
     public const string ReceiveEpilog =
         """
+        Examples:
+          scc receive --card shop
+          scc receive --card shop --once --timeout 5m
+          scc receive --card shop --listen 0.0.0.0:7000
+          A payer on this machine then pays into shop with:
+          scc pay --from alice --to tcp://127.0.0.1:7000 --amount 5 --currency EUR
+
         What a remote payer may send: SELECT of the purse, GET RESPONSE, GET DATA certificate (03) and pending transfer
         (06), VERIFY CERTIFICATE, START TO, VAL, RESUME. Everything else (START FROM, REQ, ACK, ABORT, READ LOG, balances,
         the lock code, issuer commands) is answered 6900 without reaching the card: a payer can pay in, never take out.
@@ -204,6 +234,11 @@ internal static class HelpTexts
 
     public const string RecoverEpilog =
         """
+        Examples:
+          scc recover --from alice --to shop
+          scc recover --from alice --to tcp://127.0.0.1:7000
+          scc recover --abandon --card alice
+
         Exit codes: 0 finished, cleared (nothing had been debited) or nothing to recover; 1 the purses' unfinished
         transfers are with other purses; 3 a card cannot be reached at all: no card or reader, nobody receiving at
         tcp://HOST:PORT, or the remote card still busy after 45 s; 4 a card stopped answering; 5 still interrupted
