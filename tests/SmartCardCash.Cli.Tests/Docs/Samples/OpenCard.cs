@@ -12,11 +12,12 @@ internal static class OpenCard
     public static PurseFci Select(string home, string address)
     {
         // <open>
-        CardOpener opener = CardOpener.CreateDefault(home);            // emu:NAME images in home/cards, pcsc:READER
-        RemoteCardOpener.Register(opener);                            // and tcp://HOST:PORT, served by 'scc receive'
-        using CardSession session = opener.Open(CardAddress.Parse(address));  // emu:alice, pcsc:READER, tcp://… or a name
+        CardOpener opener = CardOpener.CreateDefault(home);       // emu:NAME (images in home/cards), pcsc:READER
+        RemoteCardOpener.Register(opener);                       // tcp://HOST:PORT, served by 'scc receive'
+        CardAddress card = CardAddress.Parse(address);           // emu:alice, pcsc:READER, tcp://… or a bare name
+        using CardSession session = opener.Open(card);           // disposing it releases the card
         PurseCard purse = session.OpenPurse();
-        PurseFci fci = purse.Select();                                // always first: identity, lifecycle, transfer state
+        PurseFci fci = purse.Select();                           // always first: identity, lifecycle, transfer state
         // </open>
         return fci;
     }
