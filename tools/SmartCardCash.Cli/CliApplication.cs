@@ -5,7 +5,6 @@ using System.CommandLine.Parsing;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Pcsc;
 
 namespace SmartCardCash.Cli;
 
@@ -16,9 +15,6 @@ namespace SmartCardCash.Cli;
 internal static class CliApplication
 {
     public const string Name = "scc";
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IPcscService? pcsc = null) =>
-        Run(args, new CliContext(stdout, stderr) { Pcsc = pcsc ?? new PcscService() });
 
     public static int Run(string[] args, CliContext context)
     {
