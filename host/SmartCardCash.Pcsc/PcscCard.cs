@@ -122,6 +122,13 @@ public sealed class PcscCard : ICardChannel
         }
 
         ThrowOnError(result);
+        if (received > _receiveBuffer.Length)
+        {
+            // IPcscApi is a public seam: a binding that claims more than the buffer holds is broken, not the card.
+            throw new InvalidOperationException(
+                $"the PC/SC binding reported {received} bytes received into a buffer of {_receiveBuffer.Length}");
+        }
+
         if (received < 2)
         {
             throw NoResponse(_receiveBuffer.AsSpan(0, Math.Max(received, 0)).ToArray());

@@ -106,6 +106,17 @@ public sealed class PcscCardTests
         Assert.True(received >= 65538);
     }
 
+    [Fact]
+    public void A_binding_that_reports_more_bytes_than_the_buffer_holds_is_refused()
+    {
+        SetupTransmit((_, _, receive) => (PcscError.Success, receive.Length + 1));
+        using var card = Card(PcscProtocols.T1);
+
+        var exception = Assert.Throws<InvalidOperationException>(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+
+        Assert.Contains($"into a buffer of {PcscCard.ReceiveBufferSize}", exception.Message);
+    }
+
     [Theory]
     [InlineData(PcscError.RemovedCard, typeof(CardRemovedException))]
     [InlineData(PcscError.NoSmartCard, typeof(CardRemovedException))]
