@@ -140,14 +140,13 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
     /// <summary>A PC/SC context on the local pcscd again, or null while there is none to be had (pcscd restarting).</summary>
     private PcscContext? TryOpenPcsc()
     {
-        ILogger logger = logging.CreateLogger(CliLogging.PcscCategory);
         try
         {
-            return PcscContext.Establish(context.Pcsc, PcscScope.User, logger);
+            return OpenPcsc();
         }
         catch (SmartCardException e)
         {
-            AttachLog.NoPcscContext(logger, e.Message);
+            AttachLog.NoPcscContext(logging.CreateLogger(CliLogging.PcscCategory), e.Message);
             return null;
         }
     }
