@@ -3,8 +3,9 @@ using SmartCardCash.Iso7816;
 namespace SmartCardCash.CardAccess;
 
 /// <summary>
-/// The PC/SC readers a program may use, and connections to their cards. <see cref="PcscCardSource"/> is the real one;
-/// a program with its own PC/SC layer (the CLI, whose tests fake PC/SC) supplies its own.
+/// The PC/SC readers a program may use, and connections to their cards. <see cref="PcscCardSource"/> is the one over
+/// PC/SC (real or faked below it, at <see cref="Pcsc.Interop.IPcscApi"/>); the interface lets a test of
+/// <see cref="CardOpener"/> stand in for readers altogether.
 /// </summary>
 public interface IPcscCardSource
 {

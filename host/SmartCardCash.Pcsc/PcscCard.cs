@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
@@ -104,9 +105,30 @@ public sealed class PcscCard : ICardChannel
         }
 
         _receiveBuffer ??= new byte[ReceiveBufferSize];
-        var result = _api.Transmit(_handle, ActiveProtocol, command.ToArray(), command.Length, _receiveBuffer,
-            out var received);
+        // The one copy on the way down: the native call pins an array and the caller holds a span. The array is
+        // pooled, so even a 64 KiB extended APDU allocates nothing, and wiped after use (APDUs carry lock codes).
+        byte[] send = ArrayPool<byte>.Shared.Rent(command.Length);
+        PcscError result;
+        int received;
+        try
+        {
+            command.CopyTo(send);
+            result = _api.Transmit(_handle, ActiveProtocol, send, command.Length, _receiveBuffer, out received);
+        }
+        finally
+        {
+            send.AsSpan(0, command.Length).Clear();
+            ArrayPool<byte>.Shared.Return(send);
+        }
+
         ThrowOnError(result);
+        if (received > _receiveBuffer.Length)
+        {
+            // IPcscApi is a public seam: a binding that claims more than the buffer holds is broken, not the card.
+            throw new InvalidOperationException(
+                $"the PC/SC binding reported {received} bytes received into a buffer of {_receiveBuffer.Length}");
+        }
+
         if (received < 2)
         {
             throw NoResponse(_receiveBuffer.AsSpan(0, Math.Max(received, 0)).ToArray());

@@ -54,8 +54,11 @@ public sealed class PcscContext : IDisposable
     public static PcscContext Establish(PcscScope scope = PcscScope.User, ILogger? logger = null) =>
         Establish(PcscApiFactory.Create(), scope, logger);
 
-    internal static PcscContext Establish(IPcscApi api, PcscScope scope, ILogger? logger)
+    /// <summary>Connects to the PC/SC service through <paramref name="api"/>: the native one, or a test's fake.</summary>
+    /// <exception cref="CardServiceUnavailableException">The service is not running, or PC/SC is not installed.</exception>
+    public static PcscContext Establish(IPcscApi api, PcscScope scope = PcscScope.User, ILogger? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(api);
         var context = new PcscContext(api, scope, logger);
         context.Reestablish();
         return context;

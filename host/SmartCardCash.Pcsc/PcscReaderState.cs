@@ -48,12 +48,18 @@ public sealed class PcscReaderState
         CurrentEventCount = EventCount;
     }
 
-    /// <summary>dwCurrentState as passed to the native call.</summary>
-    internal uint NativeCurrentState =>
+    /// <summary>
+    /// dwCurrentState as an <see cref="Interop.IPcscApi"/> passes it to SCardGetStatusChange: the state bits in the
+    /// lower word, <see cref="CurrentEventCount"/> in the upper one.
+    /// </summary>
+    public uint NativeCurrentState =>
         ((uint)CurrentState & 0xFFFF) | ((uint)(CurrentEventCount & 0xFFFF) << 16);
 
-    /// <summary>Stores the native dwEventState and ATR after the native call.</summary>
-    internal void SetNativeEventState(uint eventState, ReadOnlySpan<byte> atr)
+    /// <summary>
+    /// Stores what SCardGetStatusChange reported: dwEventState (state bits in the lower word, the event counter in the
+    /// upper one) and the ATR. Called by an <see cref="Interop.IPcscApi"/> after the native call.
+    /// </summary>
+    public void SetNativeEventState(uint eventState, ReadOnlySpan<byte> atr)
     {
         EventState = (PcscReaderStateFlags)(eventState & 0xFFFF);
         EventCount = (int)(eventState >> 16);

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Moq;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
-using SmartCardCash.Pcsc.Errors;
+using SmartCardCash.Pcsc.Testing;
 
 namespace SmartCardCash.Cli.Tests;
 
@@ -100,10 +98,24 @@ public sealed class ApduCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(3, card.Sent.Count);
-        _cli.Session.Verify(s => s.Connect(Reader), Times.Once);
-        card.Connection.Verify(c => c.BeginTransaction(), Times.Once);
-        card.Transaction.Verify(t => t.Dispose(), Times.Once);
-        card.Connection.Verify(c => c.Dispose(), Times.Once);
+        Assert.Equal(1, card.ConnectCount);
+        Assert.Equal(1, card.TransactionCount);
+        Assert.Equal(1, card.EndedTransactionCount);
+        Assert.Equal(1, card.DisconnectCount);
+        Assert.Equal(0, _cli.Pcsc.OpenContexts);
+    }
+
+    [Fact]
+    public void An_extended_apdu_reaches_the_card_byte_for_byte()
+    {
+        // UPDATE BINARY with 4000 data bytes: extended Lc, more than a short APDU can carry.
+        string apdu = "00D60000000FA0" + Convert.ToHexString([.. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7))]);
+        FakeCard card = _cli.AddCard(Reader);
+
+        CliResult result = _cli.Run("apdu", apdu);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([apdu], card.Sent);
     }
 
     [Fact]
@@ -149,7 +161,7 @@ public sealed class ApduCommandTests
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Equal("scc: malformed hex: 'G' at position 5 is not a hex digit", result.SingleErrorLine());
         Assert.Equal("", result.Stdout);
-        _cli.Pcsc.Verify(p => p.Open(It.IsAny<Microsoft.Extensions.Logging.ILogger>()), Times.Never);
+        Assert.Empty(_cli.Pcsc.Mock.Invocations);
     }
 
     [Fact]
@@ -174,13 +186,13 @@ public sealed class ApduCommandTests
         string line = result.SingleErrorLine();
         Assert.StartsWith($"scc: impossible APDU {hex}: ", line);
         Assert.Contains(reason, line);
-        _cli.Pcsc.Verify(p => p.Open(It.IsAny<Microsoft.Extensions.Logging.ILogger>()), Times.Never);
+        Assert.Empty(_cli.Pcsc.Mock.Invocations);
     }
 
     [Fact]
     public void Without_reader_the_one_reader_holding_a_card_is_used()
     {
-        _cli.Readers.Add(ReaderStates.Empty("Empty reader"));
+        _cli.AddEmptyReader("Empty reader");
         FakeCard card = _cli.AddCard("Reader with card");
 
         CliResult result = _cli.Run("apdu", "00A40400");
@@ -193,22 +205,22 @@ public sealed class ApduCommandTests
     [Fact]
     public void Two_readers_with_cards_and_no_choice_is_exit_3_with_the_list()
     {
-        _cli.AddCard("Reader A");
-        _cli.AddCard("Reader B");
+        FakeCard a = _cli.AddCard("Reader A");
+        FakeCard b = _cli.AddCard("Reader B");
 
         CliResult result = _cli.Run("apdu", "00A40400");
 
         Assert.Equal(ExitCodes.Unavailable, result.ExitCode);
         Assert.Equal("scc: 2 readers hold a card: 'Reader A', 'Reader B'; choose one with --reader or SCC_READER",
             result.SingleErrorLine());
-        _cli.Session.Verify(s => s.Connect(It.IsAny<string>()), Times.Never);
+        Assert.Equal(0, a.ConnectCount + b.ConnectCount);
     }
 
     [Fact]
     public void No_card_anywhere_is_exit_3()
     {
-        _cli.Readers.Add(ReaderStates.Empty("Reader A"));
-        _cli.Readers.Add(ReaderStates.Empty("Reader B"));
+        _cli.AddEmptyReader("Reader A");
+        _cli.AddEmptyReader("Reader B");
 
         CliResult result = _cli.Run("apdu", "00A40400");
 
@@ -228,7 +240,7 @@ public sealed class ApduCommandTests
     [Fact]
     public void An_empty_chosen_reader_is_exit_3()
     {
-        _cli.Readers.Add(ReaderStates.Empty(Reader));
+        _cli.AddEmptyReader(Reader);
 
         CliResult result = _cli.Run("apdu", "--reader", Reader, "00A40400");
 
@@ -240,7 +252,7 @@ public sealed class ApduCommandTests
     public void An_unknown_reader_is_exit_3_and_lists_the_readers_there_are()
     {
         _cli.AddCard("Virtual PCD 00 00");
-        _cli.Readers.Add(ReaderStates.Empty("Virtual PCD 00 01"));
+        _cli.AddEmptyReader("Virtual PCD 00 01");
 
         CliResult result = _cli.Run("apdu", "--reader", "Gemalto", "00A40400");
 
@@ -309,8 +321,7 @@ public sealed class ApduCommandTests
     [Fact]
     public void Pcscd_not_running_is_exit_3()
     {
-        _cli.Pcsc.Setup(p => p.Open(It.IsAny<Microsoft.Extensions.Logging.ILogger>()))
-            .Throws(PcscErrors.CreateException(PcscError.NoService));
+        _cli.Pcsc.StopService();
 
         CliResult result = _cli.Run("apdu", "00A40400");
 
@@ -321,9 +332,7 @@ public sealed class ApduCommandTests
     [Fact]
     public void A_card_held_exclusively_elsewhere_is_exit_3()
     {
-        _cli.AddCard(Reader);
-        _cli.Session.Setup(s => s.Connect(Reader)).Throws(
-            PcscErrors.CreateException(PcscError.SharingViolation, cardConnected: false, readerName: Reader));
+        _cli.AddCard(Reader, new FakeCard(ReaderStates.Atr) { ConnectError = PcscError.SharingViolation });
 
         CliResult result = _cli.Run("apdu", "00A40400");
 
@@ -334,8 +343,8 @@ public sealed class ApduCommandTests
     [Fact]
     public void Card_removed_mid_command_is_exit_4_after_the_answers_already_received()
     {
-        _cli.AddCard(Reader, command => command[1] == 0xB0
-            ? throw PcscErrors.CreateException(PcscError.RemovedCard, cardConnected: true, readerName: Reader)
+        FakeCard card = _cli.AddCard(Reader, command => command[1] == 0xB0
+            ? throw FakeCard.Fails(PcscError.RemovedCard)
             : [0x90, 0x00]);
 
         CliResult result = _cli.Run("apdu", "00A40400", "00B00000", "00B00100");
@@ -344,16 +353,22 @@ public sealed class ApduCommandTests
         Assert.Equal($"scc: reader '{Reader}': the card was removed from the reader [SCARD_W_REMOVED_CARD]",
             result.SingleErrorLine());
         Assert.Equal(["> 00A40400", "< 9000 (success)", "> 00B00000"], result.StdoutLines[1..]);
-        _cli.Cards[Reader].Transaction.Verify(t => t.Dispose(), Times.Once);
+        Assert.Equal(1, card.EndedTransactionCount);
     }
 
     [Fact]
     public void A_card_that_left_during_a_command_without_a_removal_code_is_exit_4_with_its_own_line()
     {
-        // What PcscCard reports when vpcd answers an empty response and the card is then found gone.
-        _cli.AddCard(Reader, command => command[1] == 0xB0
-            ? throw new CardRemovedException($"reader '{Reader}': the card was removed during the command")
-            : [0x90, 0x00]);
+        // As vpcd in pcscd does: the card goes, and the command completes with success and no bytes.
+        _cli.AddCard(Reader, command =>
+        {
+            if (command[1] != 0xB0)
+            {
+                return [0x90, 0x00];
+            }
+            _cli.Pcsc.RemoveCard(Reader);
+            return [];
+        });
 
         CliResult result = _cli.Run("apdu", "00A40400", "00B00000");
 
@@ -365,7 +380,8 @@ public sealed class ApduCommandTests
     [Fact]
     public void No_response_from_a_card_still_there_is_exit_4()
     {
-        _cli.AddCard(Reader, _ => throw new CardCommunicationException($"reader '{Reader}': the reader returned no response"));
+        // PcscCard watches the card for its removal check time (1.5 s) before it calls this a reader failure.
+        _cli.AddCard(Reader, _ => []);
 
         CliResult result = _cli.Run("apdu", "00A40400");
 
@@ -381,14 +397,17 @@ public sealed class ApduCommandTests
         CliResult result = _cli.Run("apdu", "00A40400");
 
         Assert.Equal(ExitCodes.CommunicationFailure, result.ExitCode);
-        Assert.Equal($"scc: {Reader} returned only 1 byte (90) where a response needs at least the 2-byte status word",
-            result.SingleErrorLine());
+        Assert.Equal($"scc: reader '{Reader}': the reader returned 1 byte (90), not a response", result.SingleErrorLine());
     }
 
     [Fact]
     public void The_service_going_away_mid_command_is_exit_4()
     {
-        _cli.AddCard(Reader, _ => throw PcscErrors.CreateException(PcscError.NoService));
+        _cli.AddCard(Reader, _ =>
+        {
+            _cli.Pcsc.StopService();
+            throw FakeCard.Fails(PcscError.NoService);
+        });
 
         CliResult result = _cli.Run("apdu", "00A40400");
 
@@ -411,7 +430,7 @@ public sealed class ApduCommandTests
         Assert.Equal(ExitCodes.Interrupted, result.ExitCode);
         Assert.Single(card.Sent);
         Assert.Equal("scc: interrupted", result.SingleErrorLine());
-        card.Transaction.Verify(t => t.Dispose(), Times.Once);
+        Assert.Equal(1, card.EndedTransactionCount);
     }
 
     [Fact]
@@ -450,7 +469,7 @@ public sealed class ApduCommandTests
     [Fact]
     public void Trace_shows_the_failed_exchange_before_the_error_line()
     {
-        _cli.AddCard(Reader, _ => throw PcscErrors.CreateException(PcscError.RemovedCard, cardConnected: true, readerName: Reader));
+        _cli.AddCard(Reader, _ => throw FakeCard.Fails(PcscError.RemovedCard));
 
         CliResult result = _cli.Run("apdu", "--trace", "00A40400");
 

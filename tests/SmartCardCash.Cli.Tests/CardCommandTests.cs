@@ -2,6 +2,7 @@ using System.Text.Json;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Emulator;
+using SmartCardCash.Pcsc.Testing;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Applet;
 using SmartCardCash.Purse.Spec;
@@ -341,8 +342,8 @@ public sealed class CardCommandTests : IDisposable
         Assert.Equal("pcsc:Virtual PCD 00 00", json.RootElement.GetProperty("address").GetString());
         Assert.Equal("merchant", json.RootElement.GetProperty("class").GetString());
         Assert.Contains(reader.Sent, apdu => apdu.StartsWith("80460000", StringComparison.Ordinal));
-        reader.Transaction.Verify(t => t.Dispose(), Moq.Times.Once);
-        reader.Connection.Verify(c => c.Dispose(), Moq.Times.Once);
+        Assert.Equal(1, reader.EndedTransactionCount);
+        Assert.Equal(1, reader.DisconnectCount);
         CliResult info = _cli.Run("info", "--card", "pcsc:Virtual PCD 00 00", "--json");
         Assert.Contains("\"lifecycle\": \"issued\"", info.Stdout);
     }

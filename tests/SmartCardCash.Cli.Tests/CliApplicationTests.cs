@@ -52,7 +52,7 @@ public sealed class CliApplicationTests
     {
         _cli.Run("readers", "--help");
 
-        _cli.Pcsc.VerifyNoOtherCalls();
+        Assert.Empty(_cli.Pcsc.Mock.Invocations);
     }
 
     [Theory]
@@ -69,13 +69,13 @@ public sealed class CliApplicationTests
         Assert.StartsWith(expected, result.SingleErrorLine());
         Assert.Contains("--help'", result.Stderr);
         Assert.Equal("", result.Stdout);
-        _cli.Pcsc.VerifyNoOtherCalls();
+        Assert.Empty(_cli.Pcsc.Mock.Invocations);
     }
 
     [Fact]
     public void Global_options_are_accepted_before_the_command_too()
     {
-        _cli.Readers.Add(ReaderStates.Empty("Reader A"));
+        _cli.AddEmptyReader("Reader A");
 
         CliResult result = _cli.Run("--json", "readers");
 

@@ -6,6 +6,7 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Vpcd;
+using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Cli.Tests;
 
@@ -225,9 +226,7 @@ public sealed class EmulatorCommandTests : IDisposable
         Task stopper = Task.Run(() =>
         {
             LoopbackVpcd.WaitFor(() => vpcd.Connections == 1, Liveness);
-            // Opened before the card was attached, not yet released.
-            heldWhileInserted = _cli.Pcsc.Invocations.Any(i => i.Method.Name == "Open") &&
-                !_cli.Session.Invocations.Any(i => i.Method.Name == "Dispose");
+            heldWhileInserted = _cli.Pcsc.OpenContexts == 1;
             _cli.Interrupt.Cancel();
         });
 
@@ -237,27 +236,37 @@ public sealed class EmulatorCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.True(heldWhileInserted, "no PC/SC context was open while the card was in its reader");
-        _cli.Session.Verify(s => s.Dispose(), Times.Once);
+        // One context, opened before the card went in, released when it came out.
+        _cli.Pcsc.Mock.Verify(a => a.EstablishContext(It.IsAny<PcscScope>(), out It.Ref<nint>.IsAny), Times.Once);
+        Assert.Equal(0, _cli.Pcsc.OpenContexts);
     }
 
     [Fact]
-    public async Task Without_a_pc_sc_service_to_hold_the_cards_are_attached_all_the_same()
+    public async Task Without_a_pc_sc_service_attach_exits_3_before_any_card_goes_in()
     {
-        _cli.Pcsc.Setup(p => p.Open(It.IsAny<Microsoft.Extensions.Logging.ILogger>()))
-            .Throws(SmartCardCash.Pcsc.Errors.PcscErrors.CreateException(SmartCardCash.Pcsc.PcscError.NoService));
+        _cli.Pcsc.StopService();
         using var vpcd = new LoopbackVpcd();
+        bool ran = true;
+        // Were the card attached all the same, this takes it out again so the run ends (and the test fails).
         Task stopper = Task.Run(() =>
         {
-            LoopbackVpcd.WaitFor(() => vpcd.Connections == 1, Liveness);
-            _cli.Interrupt.Cancel();
+            if (LoopbackVpcd.WaitFor(() => vpcd.Connections == 1 || !Volatile.Read(ref ran), Liveness) && vpcd.Connections == 1)
+            {
+                _cli.Interrupt.Cancel();
+            }
         });
 
         CliResult result = _cli.Run("emulator", "attach", "--slot", "0", "alice", "--port-base",
             vpcd.PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Volatile.Write(ref ran, false);
         await stopper.WaitAsync(Liveness);
 
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains(" insert ", result.Stdout);
+        Assert.Equal(ExitCodes.Unavailable, result.ExitCode);
+        Assert.Equal("scc: the PC/SC service is not running (start pcscd) [SCARD_E_NO_SERVICE]", result.SingleErrorLine());
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(0, vpcd.Connections);
+        // The image was opened to check it, and is unlocked again.
+        using CardSession alice = _home.Cards.Open("alice");
     }
 
     [Fact]
@@ -269,6 +278,6 @@ public sealed class EmulatorCommandTests : IDisposable
         Assert.Contains("--tear SLOT:during:K[:W]", result.Stdout);
         Assert.Contains("--tear-random SLOT:SEED:P[:POINT]", result.Stdout);
         Assert.Contains("vpcd listens on", result.Stdout);
-        Assert.Contains("3 unknown card, or vpcd not listening", result.Stdout);
+        Assert.Contains("3 unknown card, no PC/SC service on this machine, or", result.Stdout);
     }
 }

@@ -1,50 +1,51 @@
 using System.Text.Json;
-using Moq;
-using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Pcsc;
-using SmartCardCash.Pcsc.Errors;
-using SmartCardCash.Pcsc.Monitoring;
 
 namespace SmartCardCash.Cli.Tests;
 
+/// <summary>
+/// scc monitor over the real PcscMonitor, on the simulated PC/SC service: the test changes readers, cards and the
+/// service, and waits for each line before the next change, so the order on stdout is the order things happened.
+/// </summary>
 public sealed class MonitorCommandTests
 {
     private const string Reader = "Virtual PCD 00 00";
 
     private readonly CliHarness _cli = new();
 
-    /// <summary>Raises <paramref name="raise"/> when the monitor starts, then interrupts the command, as Ctrl+C would.</summary>
-    private void OnStart(Action<Mock<IReaderMonitor>> raise) =>
-        _cli.Monitor.Setup(m => m.Start()).Callback(() =>
-        {
-            raise(_cli.Monitor);
-            _cli.Interrupt.Cancel();
-        });
-
-    private static void RaiseEveryKind(Mock<IReaderMonitor> monitor)
+    /// <summary>
+    /// A reader there at start, a card in and out, pcscd stopped and started, and a PC/SC failure the monitor rides
+    /// out: every kind of event once. Ends with Ctrl+C.
+    /// </summary>
+    private (int ExitCode, string[] Stdout, string Stderr) RunThroughEveryKind(bool json)
     {
-        monitor.Raise(m => m.ReaderAttached += null, new PcscReaderEventArgs(Reader, PcscMonitorEventCause.MonitorStarted));
-        monitor.Raise(m => m.CardInserted += null,
-            new PcscCardEventArgs(Reader, ReaderStates.Atr, PcscReaderStateFlags.Present, PcscMonitorEventCause.Observed));
-        monitor.Raise(m => m.CardRemoved += null,
-            new PcscCardEventArgs(Reader, ReaderStates.Atr, PcscReaderStateFlags.Empty, PcscMonitorEventCause.Observed));
-        monitor.Raise(m => m.ServiceUnavailable += null, new PcscServiceEventArgs(PcscErrors.CreateException(PcscError.NoService)));
-        monitor.Raise(m => m.ReaderDetached += null, new PcscReaderEventArgs(Reader, PcscMonitorEventCause.ServiceLost));
-        monitor.Raise(m => m.ServiceAvailable += null, new PcscServiceEventArgs(null));
-        monitor.Raise(m => m.ReaderAttached += null, new PcscReaderEventArgs(Reader, PcscMonitorEventCause.ServiceRestored));
-        monitor.Raise(m => m.MonitorError += null,
-            new PcscMonitorErrorEventArgs(new InvalidOperationException("a handler failed"), isHandlerFailure: true));
+        _cli.AddEmptyReader(Reader);
+        using var scc = json ? new BackgroundScc(_cli, "monitor", "--json") : new BackgroundScc(_cli, "monitor");
+        void WaitFor(string line, string jsonLine) => scc.WaitForLine(json ? jsonLine : line);
+
+        WaitFor("(present at start)", "monitorStarted");
+        _cli.Pcsc.InsertCard(Reader, ReaderStates.Atr);
+        WaitFor("card inserted", "cardInserted");
+        _cli.Pcsc.RemoveCard(Reader);
+        WaitFor("card removed", "cardRemoved");
+        _cli.Pcsc.StopService();
+        WaitFor("reader detached", "readerDetached");
+        _cli.Pcsc.StartService();
+        WaitFor("(after the service came back)", "serviceRestored");
+        _cli.Pcsc.FailNextWait(PcscError.InternalError);
+        WaitFor("  error  ", "\"error\"");
+        scc.Interrupt();
+        int exitCode = scc.WaitForExit();
+        return (exitCode, scc.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), scc.Stderr);
     }
 
     [Fact]
     public void Prints_every_kind_of_event_with_a_timestamp_until_interrupted_then_exits_0()
     {
-        OnStart(RaiseEveryKind);
+        (int exitCode, string[] stdout, string stderr) = RunThroughEveryKind(json: false);
 
-        CliResult result = _cli.Run("monitor");
-
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(0, exitCode);
         Assert.Equal(
         [
             "2025-11-25 14:33:55.123  reader attached  Virtual PCD 00 00  (present at start)",
@@ -54,23 +55,22 @@ public sealed class MonitorCommandTests
             "2025-11-25 14:33:55.123  reader detached  Virtual PCD 00 00  (service lost)",
             "2025-11-25 14:33:55.123  service back",
             "2025-11-25 14:33:55.123  reader attached  Virtual PCD 00 00  (after the service came back)",
-            "2025-11-25 14:33:55.123  error            a handler failed",
-        ], result.StdoutLines);
-        Assert.Equal("Watching smart card readers; press Ctrl+C to stop.", Assert.Single(result.StderrLines));
-        _cli.Monitor.Verify(m => m.Stop(), Times.Once);
-        _cli.Monitor.Verify(m => m.Dispose(), Times.Once);
+            "2025-11-25 14:33:55.123  error            the PC/SC service failed an internal consistency check [SCARD_F_INTERNAL_ERROR]",
+        ], stdout);
+        Assert.Equal("Watching smart card readers; press Ctrl+C to stop.\n", stderr);
+        // Stopped and disposed: its context released, no wait left behind.
+        Assert.Equal(0, _cli.Pcsc.OpenContexts);
+        Assert.Equal(0, _cli.Pcsc.BlockedWaits);
     }
 
     [Fact]
     public void Json_writes_one_line_per_event_each_with_the_same_properties()
     {
-        OnStart(RaiseEveryKind);
+        (int exitCode, string[] stdout, string stderr) = RunThroughEveryKind(json: true);
 
-        CliResult result = _cli.Run("monitor", "--json");
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal("", result.Stderr);
-        var events = result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", stderr);
+        var events = stdout.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(
             ["readerAttached", "cardInserted", "cardRemoved", "serviceLost", "readerDetached", "serviceBack", "readerAttached", "error"],
             events.Select(e => e.GetProperty("event").GetString()));
@@ -91,36 +91,41 @@ public sealed class MonitorCommandTests
     public void Events_of_ignored_readers_are_left_out()
     {
         _cli.Environment["SCC_IGNORE_READERS"] = "yubikey";
-        OnStart(monitor =>
-        {
-            monitor.Raise(m => m.ReaderAttached += null,
-                new PcscReaderEventArgs("Yubico YubiKey CCID 00 00", PcscMonitorEventCause.MonitorStarted));
-            monitor.Raise(m => m.ReaderAttached += null, new PcscReaderEventArgs(Reader, PcscMonitorEventCause.MonitorStarted));
-        });
+        _cli.AddEmptyReader("Yubico YubiKey CCID 00 00");
+        _cli.AddEmptyReader(Reader);
+        using var scc = new BackgroundScc(_cli, "monitor", "--json");
 
-        CliResult result = _cli.Run("monitor", "--json");
+        // The monitor reports readers in the order PC/SC lists them: the YubiKey's line would come first.
+        scc.WaitForLine(Reader);
+        scc.Interrupt();
+        scc.WaitForExit();
 
-        string line = Assert.Single(result.StdoutLines);
+        string line = Assert.Single(scc.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(Reader, line);
     }
 
     [Fact]
     public void Events_raised_from_another_thread_are_written_in_order()
     {
-        _cli.Monitor.Setup(m => m.Start()).Callback(() => new Thread(() =>
+        using var scc = new BackgroundScc(_cli, "monitor", "--json");
+        Assert.True(SpinWait.SpinUntil(() => _cli.Pcsc.BlockedWaits == 1, BackgroundScc.Patience),
+            "the monitor never waited for a change");
+        var plugger = new Thread(() =>
         {
             for (int i = 0; i < 50; i++)
             {
-                _cli.Monitor.Raise(m => m.ReaderAttached += null,
-                    new PcscReaderEventArgs($"Reader {i}", PcscMonitorEventCause.Observed));
+                _cli.Pcsc.AddReader($"Reader {i}");
             }
-            _cli.Interrupt.Cancel();
-        }).Start());
+        });
+        plugger.Start();
 
-        CliResult result = _cli.Run("monitor", "--json");
+        scc.WaitForLine("Reader 49");
+        plugger.Join();
+        scc.Interrupt();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(0, scc.WaitForExit());
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"Reader {i}"),
-            result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("reader").GetString()));
+            scc.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("reader").GetString()));
     }
 }

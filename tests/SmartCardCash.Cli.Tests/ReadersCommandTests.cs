@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Moq;
 using SmartCardCash.Cli.Tests.Support;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Pcsc;
-using SmartCardCash.Pcsc.Errors;
+using SmartCardCash.Pcsc.Testing;
 
 namespace SmartCardCash.Cli.Tests;
 
@@ -15,7 +13,7 @@ public sealed class ReadersCommandTests
     public void Table_shows_each_reader_with_card_state_protocol_and_atr()
     {
         _cli.AddCard("ACS ACR39U ICC Reader 00 00");
-        _cli.Readers.Add(ReaderStates.Empty("Virtual PCD 00 01"));
+        _cli.AddEmptyReader("Virtual PCD 00 01");
 
         CliResult result = _cli.Run("readers");
 
@@ -36,7 +34,7 @@ public sealed class ReadersCommandTests
     public void Json_is_an_array_with_stable_camel_case_properties()
     {
         _cli.AddCard("Reader A");
-        _cli.Readers.Add(ReaderStates.Empty("Reader B"));
+        _cli.AddEmptyReader("Reader B");
 
         CliResult result = _cli.Run("readers", "--json");
 
@@ -56,25 +54,23 @@ public sealed class ReadersCommandTests
     [Fact]
     public void Protocol_comes_from_a_brief_shared_connection_that_is_closed_again()
     {
-        FakeCard card = _cli.AddCard("Reader A");
-        card.Connection.SetupGet(c => c.Protocol).Returns(CardProtocol.T0);
+        FakeCard card = _cli.AddCard("Reader A", new FakeCard(ReaderStates.Atr) { Protocol = PcscProtocols.T0 });
 
         CliResult result = _cli.Run("readers", "--json");
 
         Assert.Contains("\"protocol\": \"T=0\"", result.Stdout);
-        _cli.Session.Verify(s => s.Connect("Reader A"), Times.Once);
-        card.Connection.Verify(c => c.Dispose(), Times.Once);
-        card.Connection.Verify(c => c.Transmit(It.IsAny<byte[]>()), Times.Never);
-        _cli.Session.Verify(s => s.Dispose(), Times.Once);
+        Assert.Equal(1, card.ConnectCount);
+        Assert.Equal(1, card.DisconnectCount);
+        Assert.Empty(card.Sent);
+        Assert.Equal(0, _cli.Pcsc.OpenContexts);
     }
 
     [Fact]
     public void A_card_held_exclusively_by_another_program_shows_as_in_use()
     {
-        _cli.Readers.Add(ReaderStates.Exclusive("Held by flags"));
-        _cli.Readers.Add(ReaderStates.WithCard("Held at connect"));
-        _cli.Session.Setup(s => s.Connect("Held at connect")).Throws(
-            PcscErrors.CreateException(PcscError.SharingViolation, cardConnected: false, readerName: "Held at connect"));
+        FakeCard heldByFlags = _cli.AddCard("Held by flags",
+            new FakeCard(ReaderStates.Atr) { State = PcscReaderStateFlags.Exclusive | PcscReaderStateFlags.InUse });
+        _cli.AddCard("Held at connect", new FakeCard(ReaderStates.Atr) { ConnectError = PcscError.SharingViolation });
 
         CliResult json = _cli.Run("readers", "--json");
         CliResult table = _cli.Run("readers");
@@ -83,26 +79,24 @@ public sealed class ReadersCommandTests
         using JsonDocument document = JsonDocument.Parse(json.Stdout);
         Assert.All(document.RootElement.EnumerateArray(), r => Assert.Equal("inUse", r.GetProperty("state").GetString()));
         Assert.Equal(2, table.StdoutLines.Count(l => l.Contains("in use")));
-        _cli.Session.Verify(s => s.Connect("Held by flags"), Times.Never);
+        Assert.Equal(0, heldByFlags.ConnectCount);
     }
 
     [Fact]
     public void A_mute_card_is_reported_without_connecting()
     {
-        _cli.Readers.Add(ReaderStates.Mute("Reader M"));
+        FakeCard mute = _cli.AddCard("Reader M", new FakeCard([]) { State = PcscReaderStateFlags.Mute });
 
         CliResult result = _cli.Run("readers", "--json");
 
         Assert.Contains("\"state\": \"mute\"", result.Stdout);
-        _cli.Session.Verify(s => s.Connect(It.IsAny<string>()), Times.Never);
+        Assert.Equal(0, mute.ConnectCount);
     }
 
     [Fact]
     public void A_card_that_refuses_the_connection_is_still_listed_as_present()
     {
-        _cli.Readers.Add(ReaderStates.WithCard("Reader A"));
-        _cli.Session.Setup(s => s.Connect("Reader A")).Throws(
-            PcscErrors.CreateException(PcscError.ProtocolMismatch, cardConnected: false, readerName: "Reader A"));
+        _cli.AddCard("Reader A", new FakeCard(ReaderStates.Atr) { ConnectError = PcscError.ProtocolMismatch });
 
         CliResult result = _cli.Run("readers", "--json");
 
@@ -131,8 +125,8 @@ public sealed class ReadersCommandTests
     public void Readers_named_in_the_ignore_variables_are_left_out(string variable)
     {
         _cli.AddCard("Yubico YubiKey OTP+FIDO+CCID 00 00");
-        _cli.Readers.Add(ReaderStates.Empty("Virtual PCD 00 00"));
-        _cli.Readers.Add(ReaderStates.Empty("Virtual PCD 00 01"));
+        _cli.AddEmptyReader("Virtual PCD 00 00");
+        _cli.AddEmptyReader("Virtual PCD 00 01");
         _cli.Environment[variable] = "yubikey:nothing-like-this";
 
         CliResult json = _cli.Run("readers", "--json");
@@ -147,8 +141,7 @@ public sealed class ReadersCommandTests
     [Fact]
     public void Pcscd_not_running_is_one_line_and_exit_3()
     {
-        _cli.Pcsc.Setup(p => p.Open(It.IsAny<Microsoft.Extensions.Logging.ILogger>()))
-            .Throws(PcscErrors.CreateException(PcscError.NoService));
+        _cli.Pcsc.StopService();
 
         CliResult result = _cli.Run("readers");
 
@@ -160,8 +153,7 @@ public sealed class ReadersCommandTests
     [Fact]
     public void Verbose_adds_the_stack_trace_after_the_error_line()
     {
-        _cli.Pcsc.Setup(p => p.Open(It.IsAny<Microsoft.Extensions.Logging.ILogger>()))
-            .Throws(PcscErrors.CreateException(PcscError.NoService));
+        _cli.Pcsc.StopService();
 
         CliResult result = _cli.Run("readers", "--verbose");
 

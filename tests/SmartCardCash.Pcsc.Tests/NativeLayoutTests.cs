@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
-using SmartCardCash.Pcsc.Interop;
+using SmartCardCash.Pcsc.Interop.Linux;
+using SmartCardCash.Pcsc.Interop.MacOs;
+using SmartCardCash.Pcsc.Interop.Windows;
 
 namespace SmartCardCash.Pcsc.Tests;
 
@@ -7,7 +9,7 @@ namespace SmartCardCash.Pcsc.Tests;
 /// The blittable structs must match the C headers byte for byte. Each platform has its own type, so all of them are
 /// checked here on Linux. Expected numbers come from the headers and the ABIs (see each test).
 /// </summary>
-public sealed class NativeLayoutTests
+public sealed unsafe class NativeLayoutTests
 {
     [Fact]
     public void Pcsclite_reader_state_on_linux_x64_is_80_bytes_with_the_atr_at_40()
@@ -38,25 +40,29 @@ public sealed class NativeLayoutTests
     public void Windows_x64_reader_state_is_64_bytes_with_the_atr_at_28()
     {
         // Two 8-byte pointers, three 4-byte DWORDs (ends at 28), BYTE rgbAtr[36] (ends at 64), 8-byte alignment.
-        Assert.Equal(64, Marshal.SizeOf<WindowsReaderState64>());
-        Assert.Equal(8, Offset<WindowsReaderState64>(nameof(WindowsReaderState64.pvUserData)));
-        Assert.Equal(16, Offset<WindowsReaderState64>(nameof(WindowsReaderState64.dwCurrentState)));
-        Assert.Equal(20, Offset<WindowsReaderState64>(nameof(WindowsReaderState64.dwEventState)));
-        Assert.Equal(24, Offset<WindowsReaderState64>(nameof(WindowsReaderState64.cbAtr)));
-        Assert.Equal(28, Offset<WindowsReaderState64>(nameof(WindowsReaderState64.rgbAtr)));
-        Assert.Equal(36, WindowsReaderState64.AtrCapacity);
+        var state = default(WindowsReaderState<ulong>);
+        var start = (byte*)&state;
+        Assert.Equal(64, sizeof(WindowsReaderState<ulong>));
+        Assert.Equal(8, (byte*)&state.pvUserData - start);
+        Assert.Equal(16, (byte*)&state.dwCurrentState - start);
+        Assert.Equal(20, (byte*)&state.dwEventState - start);
+        Assert.Equal(24, (byte*)&state.cbAtr - start);
+        Assert.Equal(28, &state.rgbAtr[0] - start);
+        Assert.Equal(36, WindowsReaderState<ulong>.AtrCapacity);
     }
 
     [Fact]
     public void Windows_x86_reader_state_is_56_bytes_with_the_atr_at_20()
     {
         // Everything 4 bytes wide: 5 * 4 = 20, + 36 = 56.
-        Assert.Equal(56, Marshal.SizeOf<WindowsReaderState32>());
-        Assert.Equal(4, Offset<WindowsReaderState32>(nameof(WindowsReaderState32.pvUserData)));
-        Assert.Equal(8, Offset<WindowsReaderState32>(nameof(WindowsReaderState32.dwCurrentState)));
-        Assert.Equal(12, Offset<WindowsReaderState32>(nameof(WindowsReaderState32.dwEventState)));
-        Assert.Equal(16, Offset<WindowsReaderState32>(nameof(WindowsReaderState32.cbAtr)));
-        Assert.Equal(20, Offset<WindowsReaderState32>(nameof(WindowsReaderState32.rgbAtr)));
+        var state = default(WindowsReaderState<uint>);
+        var start = (byte*)&state;
+        Assert.Equal(56, sizeof(WindowsReaderState<uint>));
+        Assert.Equal(4, (byte*)&state.pvUserData - start);
+        Assert.Equal(8, (byte*)&state.dwCurrentState - start);
+        Assert.Equal(12, (byte*)&state.dwEventState - start);
+        Assert.Equal(16, (byte*)&state.cbAtr - start);
+        Assert.Equal(20, &state.rgbAtr[0] - start);
     }
 
     [Fact]

@@ -50,6 +50,48 @@ public sealed class PcscCardTests
     }
 
     [Fact]
+    public void A_command_is_copied_once_into_a_pooled_array_that_is_wiped_after_the_call()
+    {
+        byte[] command = ExtendedUpdateBinary(60_000);
+        bool sameBytes = false;
+        byte[]? passed = null;
+        SetupSilentTransmit((c, n) =>
+        {
+            sameBytes = c.AsSpan(0, n).SequenceEqual(command);
+            passed = c;
+        });
+        using var card = Card(PcscProtocols.T1);
+        card.Transmit(command); // the first call sizes the receive buffer and the pool
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        byte[] response = card.Transmit(command);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal([0x90, 0x00], response);
+        Assert.True(sameBytes, "the native call did not get the command's bytes");
+        Assert.True(allocated < command.Length / 2, $"{allocated} bytes allocated for a {command.Length}-byte command");
+        Assert.All(passed!.Take(command.Length), b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public void Through_the_apdu_pipeline_the_encoding_is_the_only_array_of_the_commands_size()
+    {
+        // scc apdu's path: ApduPipeline encodes the command (the caller's bytes), PcscCard passes them to the native call.
+        var apdu = CommandApdu.Parse(ExtendedUpdateBinary(60_000));
+        int encoded = apdu.EncodedLength;
+        SetupSilentTransmit((c, n) => Assert.Equal(encoded, n));
+        using var card = Card(PcscProtocols.T1);
+        var pipeline = new Iso7816.Pipeline.ApduPipeline(card, new Iso7816.Pipeline.ApduPipelineOptions { CommandChaining = false });
+        pipeline.Transmit(apdu);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        pipeline.Transmit(apdu);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(allocated, encoded, encoded + encoded / 2);
+    }
+
+    [Fact]
     public void Transmit_receives_into_a_buffer_large_enough_for_extended_responses()
     {
         var received = 0;
@@ -62,6 +104,17 @@ public sealed class PcscCardTests
 
         Assert.Equal(65538, card.Transmit([0x00, 0xB0, 0x00, 0x00, 0x00, 0x00, 0x00]).Length);
         Assert.True(received >= 65538);
+    }
+
+    [Fact]
+    public void A_binding_that_reports_more_bytes_than_the_buffer_holds_is_refused()
+    {
+        SetupTransmit((_, _, receive) => (PcscError.Success, receive.Length + 1));
+        using var card = Card(PcscProtocols.T1);
+
+        var exception = Assert.Throws<InvalidOperationException>(() => card.Transmit([0x00, 0xA4, 0x04, 0x00]));
+
+        Assert.Contains($"into a buffer of {PcscCard.ReceiveBufferSize}", exception.Message);
     }
 
     [Theory]
@@ -319,6 +372,34 @@ public sealed class PcscCardTests
     private PcscCard Card(PcscProtocols active) =>
         new(_api.Object, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CardHandle, "R1",
             PcscShareMode.Shared, active, [0x3B, 0x88]);
+
+    /// <summary>UPDATE BINARY with extended Lc and <paramref name="dataLength"/> bytes of data.</summary>
+    private static byte[] ExtendedUpdateBinary(int dataLength)
+    {
+        var command = new byte[7 + dataLength];
+        command[1] = 0xD6;
+        command[5] = (byte)(dataLength >> 8);
+        command[6] = (byte)dataLength;
+        for (var i = 7; i < command.Length; i++)
+        {
+            command[i] = (byte)(i * 31);
+        }
+
+        return command;
+    }
+
+    /// <summary>Answers 9000 after <paramref name="look"/> sees the array passed and its length, copying nothing.</summary>
+    private void SetupSilentTransmit(Action<byte[], int> look) =>
+        _api.Setup(a => a.Transmit(CardHandle, It.IsAny<PcscProtocols>(), It.IsAny<byte[]>(), It.IsAny<int>(),
+                It.IsAny<byte[]>(), out It.Ref<int>.IsAny))
+            .Returns(new TransmitCall((nint _, PcscProtocols _, byte[] c, int n, byte[] r, out int received) =>
+            {
+                look(c, n);
+                r[0] = 0x90;
+                r[1] = 0x00;
+                received = 2;
+                return PcscError.Success;
+            }));
 
     private void SetupTransmit(Func<PcscProtocols, byte[], byte[], (PcscError Result, int Received)> behaviour) =>
         _api.Setup(a => a.Transmit(CardHandle, It.IsAny<PcscProtocols>(), It.IsAny<byte[]>(), It.IsAny<int>(),

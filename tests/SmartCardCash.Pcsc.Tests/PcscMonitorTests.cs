@@ -1,6 +1,7 @@
 using Moq;
 using SmartCardCash.Pcsc.Interop;
 using SmartCardCash.Pcsc.Monitoring;
+using SmartCardCash.Pcsc.Testing;
 using SmartCardCash.Pcsc.Tests.Fakes;
 
 namespace SmartCardCash.Pcsc.Tests;

@@ -1,4 +1,6 @@
 using SmartCardCash.Pcsc.Interop;
+using SmartCardCash.Pcsc.Interop.Linux;
+using SmartCardCash.Pcsc.Interop.Windows;
 
 namespace SmartCardCash.Pcsc.Tests;
 

@@ -4,7 +4,6 @@ using System.CommandLine.Invocation;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Pcsc;
 
 namespace SmartCardCash.Cli;
 
@@ -15,9 +14,6 @@ namespace SmartCardCash.Cli;
 internal static class CliApplication
 {
     public const string Name = "scc";
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IPcscService? pcsc = null) =>
-        Run(args, new CliContext(stdout, stderr) { Pcsc = pcsc ?? new PcscService() });
 
     public static int Run(string[] args, CliContext context)
     {

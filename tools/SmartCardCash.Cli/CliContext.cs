@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
-using SmartCardCash.Cli.Pcsc;
+using SmartCardCash.Pcsc.Interop;
 using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli;
@@ -18,7 +18,11 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
 
     public TextWriter Stderr { get; } = stderr;
 
-    public IPcscService Pcsc { get; init; } = new PcscService();
+    /// <summary>
+    /// The PC/SC every command goes through, under the host's own classes (<see cref="Pcsc.PcscContext"/>,
+    /// <see cref="Pcsc.PcscCard"/>, <see cref="Pcsc.Monitoring.PcscMonitor"/>): the native binding, or a test's fake.
+    /// </summary>
+    public IPcscApi Pcsc { get; init; } = PcscApiFactory.Create();
 
     /// <summary>Looks up an environment variable; injectable so tests never change the process environment.</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;

@@ -1,14 +1,20 @@
 namespace SmartCardCash.Pcsc.Interop;
 
 /// <summary>
-/// The PC/SC API with managed, platform-neutral signatures: handles are <see cref="nint"/> (SCARDCONTEXT /
-/// SCARDHANDLE widened where the platform's are narrower), results are normalised <see cref="PcscError"/>s, strings
-/// are .NET strings and protocol values are the managed <see cref="PcscProtocols"/>. Each platform has one
-/// implementation; tests fake this interface.
+/// The one seam in front of the native PC/SC layer (as pcsc-sharp's ISCardApi is): the PC/SC API with managed,
+/// platform-neutral signatures. Handles are <see cref="nint"/> (SCARDCONTEXT / SCARDHANDLE widened where the platform's
+/// are narrower), results are normalised <see cref="PcscError"/>s, strings are .NET strings and protocol values are the
+/// managed <see cref="PcscProtocols"/>.
 /// </summary>
-/// <remarks>Implementations never throw for PC/SC failures; they return the code. Encoding, buffer sizing and
-/// struct layout stay inside the implementation.</remarks>
-internal interface IPcscApi
+/// <remarks>
+/// <para>Each platform has one implementation (<see cref="PcscApiFactory.Create"/> picks the native one). Everything
+/// above it (<see cref="PcscContext"/>, <see cref="PcscCard"/>, <see cref="Monitoring.PcscMonitor"/>, and the card
+/// sources built on them) takes an <see cref="IPcscApi"/>, so a test fakes PC/SC here, below the real classes, and
+/// another platform binds here.</para>
+/// <para>Implementations never throw for PC/SC failures; they return the code. Encoding, buffer sizing and struct
+/// layout stay inside the implementation.</para>
+/// </remarks>
+public interface IPcscApi
 {
     PcscPlatform Platform { get; }
 

@@ -51,4 +51,15 @@ internal static unsafe class ReaderStateMarshaller
             NativeMemory.Free(array);
         }
     }
+
+    /// <summary>
+    /// What every <see cref="INativeReaderState{TSelf}.CopyAtr"/> does: copies cbAtr bytes of rgbAtr, clamped to the
+    /// field's capacity and to the destination, and returns how many.
+    /// </summary>
+    public static int CopyAtr(byte* atr, ulong length, int capacity, Span<byte> destination)
+    {
+        var count = (int)Math.Min(length, (ulong)Math.Min(capacity, destination.Length));
+        new ReadOnlySpan<byte>(atr, count).CopyTo(destination);
+        return count;
+    }
 }

@@ -46,8 +46,10 @@ public sealed class PcscMonitor : IDisposable
     {
     }
 
-    internal PcscMonitor(IPcscApi api, PcscMonitorOptions? options = null, ILogger? logger = null)
+    /// <summary>A monitor over <paramref name="api"/>: the native one, or a test's fake.</summary>
+    public PcscMonitor(IPcscApi api, PcscMonitorOptions? options = null, ILogger? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(api);
         _api = api;
         _options = options ?? new PcscMonitorOptions();
         _logger = logger ?? NullLogger.Instance;

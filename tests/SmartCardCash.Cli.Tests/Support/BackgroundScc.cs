@@ -21,7 +21,7 @@ internal sealed class BackgroundScc : IDisposable
         var context = new CliContext(TextWriter.Synchronized(new StringWriter(_stdout) { NewLine = "\n" }),
             TextWriter.Synchronized(new StringWriter(_stderr) { NewLine = "\n" }))
         {
-            Pcsc = cli.Pcsc.Object,
+            Pcsc = cli.Pcsc.Api,
             GetEnvironmentVariable = name => cli.Environment.GetValueOrDefault(name),
             Time = new FixedTimeProvider(),
             Interrupt = _interrupt.Token,

@@ -1,37 +1,15 @@
-using Microsoft.Extensions.Logging;
-using Moq;
-using SmartCardCash.Cli.Pcsc;
-using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Pcsc;
+using SmartCardCash.Pcsc.Testing;
 
 namespace SmartCardCash.Cli.Tests.Support;
 
 /// <summary>
-/// Runs scc in-process against PC/SC faked with Moq: a reader list, cards per reader, an environment of its own and
-/// a stopped clock.
+/// Runs scc in-process against a simulated PC/SC service (readers, cards) under the host's real PC/SC classes, an
+/// environment of its own and a stopped clock.
 /// </summary>
 internal sealed class CliHarness
 {
-    public CliHarness()
-    {
-        Pcsc.Setup(p => p.Open(It.IsAny<ILogger>())).Returns(Session.Object);
-        Pcsc.Setup(p => p.CreateMonitor(It.IsAny<ILogger>())).Returns(Monitor.Object);
-        Session.Setup(s => s.GetReaderStates()).Returns(() => [.. Readers]);
-        Session.Setup(s => s.Connect(It.IsAny<string>())).Returns<string>(name =>
-            Cards.TryGetValue(name, out FakeCard? card)
-                ? card.Connection.Object
-                : throw new NoCardException($"reader '{name}': there is no card in the reader [SCARD_E_NO_SMARTCARD]"));
-    }
-
-    public Mock<IPcscService> Pcsc { get; } = new();
-
-    public Mock<IPcscSession> Session { get; } = new();
-
-    public Mock<IReaderMonitor> Monitor { get; } = new();
-
-    public List<PcscReaderStatus> Readers { get; } = [];
-
-    public Dictionary<string, FakeCard> Cards { get; } = [];
+    /// <summary>The PC/SC scc talks to: its IPcscApi is the one scc's commands use.</summary>
+    public FakePcscService Pcsc { get; } = new();
 
     public Dictionary<string, string> Environment { get; } = [];
 
@@ -58,13 +36,18 @@ internal sealed class CliHarness
     public Action? CrashProcess { get; set; }
 
     /// <summary>Adds a reader holding a card that answers through <paramref name="handler"/> (9000 by default).</summary>
-    public FakeCard AddCard(string readerName, Func<byte[], byte[]>? handler = null)
+    public FakeCard AddCard(string readerName, Func<byte[], byte[]>? handler = null) =>
+        AddCard(readerName, new FakeCard(ReaderStates.Atr) { Handler = handler ?? FakeCard.Ok });
+
+    /// <summary>Adds a reader holding <paramref name="card"/>.</summary>
+    public FakeCard AddCard(string readerName, FakeCard card)
     {
-        Readers.Add(ReaderStates.WithCard(readerName));
-        var card = new FakeCard(readerName, handler ?? FakeCard.Ok);
-        Cards[readerName] = card;
+        Pcsc.AddReader(readerName, card);
         return card;
     }
+
+    /// <summary>Adds a reader with no card in it.</summary>
+    public void AddEmptyReader(string readerName) => Pcsc.AddReader(readerName);
 
     public CliResult Run(params string[] args)
     {
@@ -72,7 +55,7 @@ internal sealed class CliHarness
         var stderr = new ObservedStringWriter(StderrLineWritten) { NewLine = "\n" };
         var context = new CliContext(stdout, stderr)
         {
-            Pcsc = Pcsc.Object,
+            Pcsc = Pcsc.Api,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             Time = new FixedTimeProvider(),
             Interrupt = Interrupt.Token,

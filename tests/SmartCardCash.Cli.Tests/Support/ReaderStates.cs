@@ -13,10 +13,4 @@ internal static class ReaderStates
 
     public static PcscReaderStatus WithCard(string name, byte[]? atr = null) =>
         new(name, PcscReaderStateFlags.Present | PcscReaderStateFlags.Unpowered, atr ?? Atr);
-
-    public static PcscReaderStatus Mute(string name) =>
-        new(name, PcscReaderStateFlags.Present | PcscReaderStateFlags.Mute, default);
-
-    public static PcscReaderStatus Exclusive(string name) =>
-        new(name, PcscReaderStateFlags.Present | PcscReaderStateFlags.Exclusive | PcscReaderStateFlags.InUse, Atr);
 }

@@ -6,12 +6,12 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
-using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Emulator.Vpcd;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Pcsc;
 using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Attach;
@@ -30,10 +30,11 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
     /// <summary>
     /// A PC/SC context on the local pcscd, held while attached: opening it starts a socket-activated pcscd (so vpcd
     /// listens), and holding it keeps one started with --auto-exit (Debian's unit) from quitting after 60 s without
-    /// clients, which would drop the cards. Opened again when vpcd drops the cards (pcscd stopped or restarted).
-    /// Used by the command's thread only.
+    /// clients, which would drop the cards. Without one at the start there is nothing to attach to: exit 3 before any
+    /// card goes in. Later it is opened again when vpcd drops the cards (pcscd stopped or restarted), and a pcscd that
+    /// is away for a while is waited for, as vpcd is. Used by the command's thread only.
     /// </summary>
-    private IPcscSession? _keepAlive;
+    private PcscContext? _keepAlive;
 
     private readonly bool _holdPcsc = IsLocal(plan.Host);
     private volatile AttachRecord? _stoppedBy;
@@ -48,6 +49,9 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
             {
                 opened.Add((slot, store.OpenStored(slot.Card)));
             }
+
+            // The images first: a card that cannot be attached is the first thing to hear about.
+            _keepAlive = _holdPcsc ? OpenPcsc() : null;
         }
         catch
         {
@@ -55,7 +59,6 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
             throw;
         }
 
-        _keepAlive = _holdPcsc ? TryOpenPcsc() : null;
         var session = new VpcdAttachSession(plan.PortBase, plan.Host, logging);
         session.StateChanged += OnStateChanged;
         session.Torn += OnTorn;
@@ -129,17 +132,21 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
     private static bool IsLocal(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out IPAddress? address) && IPAddress.IsLoopback(address));
 
-    /// <summary>A PC/SC context on the local pcscd, or null when there is none to be had (vpcd may still answer).</summary>
-    private IPcscSession? TryOpenPcsc()
+    /// <summary>A PC/SC context on the local pcscd.</summary>
+    /// <exception cref="CardServiceUnavailableException">No PC/SC service: attach exits 3 with PC/SC's own sentence.</exception>
+    private PcscContext OpenPcsc() =>
+        PcscContext.Establish(context.Pcsc, PcscScope.User, logging.CreateLogger(CliLogging.PcscCategory));
+
+    /// <summary>A PC/SC context on the local pcscd again, or null while there is none to be had (pcscd restarting).</summary>
+    private PcscContext? TryOpenPcsc()
     {
-        ILogger logger = logging.CreateLogger(CliLogging.PcscCategory);
         try
         {
-            return context.Pcsc.Open(logger);
+            return OpenPcsc();
         }
         catch (SmartCardException e)
         {
-            AttachLog.NoPcscContext(logger, e.Message);
+            AttachLog.NoPcscContext(logging.CreateLogger(CliLogging.PcscCategory), e.Message);
             return null;
         }
     }

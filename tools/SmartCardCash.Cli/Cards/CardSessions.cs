@@ -11,8 +11,8 @@ internal static class CardSessions
 {
     public static CardOpener CreateOpener(CliContext context, ILoggerFactory logging)
     {
-        var pcsc = new CliPcscCardSource(context.Pcsc, logging.CreateLogger(CliLogging.PcscCategory),
-            ReaderFilter.FromEnvironment(context.GetEnvironmentVariable));
+        var pcsc = new PcscCardSource(context.Pcsc, logging.CreateLogger(CliLogging.PcscCategory),
+            ReaderFilter.FromEnvironment(context.GetEnvironmentVariable).IsIgnored);
         var opener = new CardOpener(EmulatedCardStore.ForHome(context.Home), pcsc);
         context.ConfigureCards?.Invoke(opener);
         return opener;

@@ -4,11 +4,11 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
-using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Iso7816.Pipeline;
+using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Cli.Commands;
 
@@ -79,14 +79,15 @@ internal sealed class ApduCommand
         bool raw = parseResult.GetValue(_raw);
         using var logging = CliLogging.Create(settings, _context);
 
-        using IPcscSession session = _context.Pcsc.Open(logging.CreateLogger(CliLogging.PcscCategory));
-        string readerName = ReaderSelector.Select(session.GetReaderStates(), filter, request);
+        using PcscContext pcsc = PcscContext.Establish(_context.Pcsc, PcscScope.User,
+            logging.CreateLogger(CliLogging.PcscCategory));
+        string readerName = ReaderSelector.Select(pcsc.GetReaderStates(), filter, request);
         _context.Interrupt.ThrowIfCancellationRequested();
-        using ICardConnection connection = session.Connect(readerName);
+        using PcscCard card = pcsc.Connect(readerName, PcscShareMode.Shared, PcscProtocols.Any);
         try
         {
             ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;
-            return Exchange(connection, commands, raw, settings.Json, trace);
+            return Exchange(card, commands, raw, settings.Json, trace);
         }
         catch (SmartCardException e) when (e is not ApduFormatException)
         {
@@ -96,8 +97,8 @@ internal sealed class ApduCommand
         }
     }
 
-    private int Exchange(ICardConnection connection, IReadOnlyList<CommandApdu> commands, bool raw, bool json,
-        ILogger? trace)
+    /// <summary>The pipeline sends straight through the <see cref="PcscCard"/>: it is the channel.</summary>
+    private int Exchange(PcscCard card, IReadOnlyList<CommandApdu> commands, bool raw, bool json, ILogger? trace)
     {
         // scc apdu sends what was typed: no command chaining; a chain is typed with CLA bit 0x10 like any other.
         var options = new ApduPipelineOptions
@@ -106,19 +107,19 @@ internal sealed class ApduCommand
             ResendOnWrongLength = !raw,
             CommandChaining = false,
         };
-        string atr = Hex.Encode(connection.Atr.Span);
-        string? protocol = Formats.Protocol(connection.Protocol);
+        string atr = Hex.Encode(card.Atr.Span);
+        string? protocol = Formats.Protocol(card.Protocol);
         TextWriter stdout = _context.Stdout;
         if (!json)
         {
-            stdout.WriteLine($"# {connection.ReaderName}{(protocol is null ? string.Empty : ", " + protocol)}, ATR {atr}");
+            stdout.WriteLine($"# {card.ReaderName}{(protocol is null ? string.Empty : ", " + protocol)}, ATR {atr}");
         }
 
         var exchanges = new List<ApduExchangeJson>(commands.Count);
         bool allSucceeded = true;
-        using (connection.BeginTransaction())
+        using (card.BeginTransaction())
         {
-            var pipeline = new ApduPipeline(new CardConnectionChannel(connection), options, trace);
+            var pipeline = new ApduPipeline(card, options, trace);
             foreach (CommandApdu command in commands)
             {
                 _context.Interrupt.ThrowIfCancellationRequested();
@@ -143,7 +144,7 @@ internal sealed class ApduCommand
 
         if (json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, new ApduSessionJson(connection.ReaderName, protocol, atr, exchanges));
+            JsonOutput.WriteDocument(_context.Stdout, new ApduSessionJson(card.ReaderName, protocol, atr, exchanges));
         }
         return allSucceeded ? ExitCodes.Success : ExitCodes.CardError;
     }

@@ -44,13 +44,16 @@ internal sealed class EmulatorCommand
           pcscd must run with vsmartcard-vpcd installed (sudo apt install pcscd vsmartcard-vpcd). With vpcd on this
           machine, scc holds a PC/SC context while attached: that starts a socket-activated pcscd, and keeps one
           started with --auto-exit (Debian's unit) from quitting after 60 s without clients and dropping the cards.
+          No PC/SC service at the start is exit 3 before any card goes in; a pcscd that stops once the cards are in
+          is waited for: the slots say "reconnecting" and the cards go back in when it is back.
           vpcd listens on 35963 + slot on all interfaces: anyone who can reach those ports can put a card into this
           machine's readers.
           An image stays locked while attached: other scc commands reach the card through its reader
           (--card "pcsc:Virtual PCD 00 00"), not as emu:NAME.
           With --json each event is one JSON line.
-          Exit codes: 0 after Ctrl+C/SIGTERM; 2 bad options; 3 unknown card, or vpcd not listening; 7 an image in use
-          by another process or damaged, or a slot stopped because its image could not be saved.
+          Exit codes: 0 after Ctrl+C/SIGTERM; 2 bad options; 3 unknown card, no PC/SC service on this machine, or
+          vpcd not listening; 7 an image in use by another process or damaged, or a slot stopped because its image
+          could not be saved.
         """;
 
     /// <summary>The highest slot number --slot takes (see AttachArguments), so --contactless takes the same.</summary>

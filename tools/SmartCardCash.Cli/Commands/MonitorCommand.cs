@@ -4,7 +4,6 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
-using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Pcsc.Monitoring;
 
@@ -44,7 +43,7 @@ internal sealed class MonitorCommand
             }
         }
 
-        using IReaderMonitor monitor = _context.Pcsc.CreateMonitor(logging.CreateLogger(CliLogging.PcscCategory));
+        using var monitor = new PcscMonitor(_context.Pcsc, logger: logging.CreateLogger(CliLogging.PcscCategory));
         monitor.ReaderAttached += (_, e) => Post(MonitorRecord.ReaderAttached, e.ReaderName, default, e.Cause, null);
         monitor.ReaderDetached += (_, e) => Post(MonitorRecord.ReaderDetached, e.ReaderName, default, e.Cause, null);
         monitor.CardInserted += (_, e) => Post(MonitorRecord.CardInserted, e.ReaderName, e.Atr, e.Cause, null);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
-using SmartCardCash.Cli.Pcsc;
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
@@ -36,9 +35,10 @@ internal sealed class ReadersCommand
 
         var rows = new List<ReaderRow>();
         int ignored = 0;
-        using (IPcscSession session = _context.Pcsc.Open(logging.CreateLogger(CliLogging.PcscCategory)))
+        using (PcscContext pcsc = PcscContext.Establish(_context.Pcsc, PcscScope.User,
+                   logging.CreateLogger(CliLogging.PcscCategory)))
         {
-            foreach (PcscReaderStatus status in session.GetReaderStates())
+            foreach (PcscReaderStatus status in pcsc.GetReaderStates())
             {
                 _context.Interrupt.ThrowIfCancellationRequested();
                 if (filter.IsIgnored(status.ReaderName))
@@ -46,7 +46,7 @@ internal sealed class ReadersCommand
                     ignored++;
                     continue;
                 }
-                rows.Add(Describe(session, status));
+                rows.Add(Describe(pcsc, status));
             }
         }
 
@@ -62,7 +62,7 @@ internal sealed class ReadersCommand
     }
 
     /// <summary>The state bits say whether a card is there; only a brief connection tells the protocol.</summary>
-    private static ReaderRow Describe(IPcscSession session, PcscReaderStatus status)
+    private static ReaderRow Describe(PcscContext pcsc, PcscReaderStatus status)
     {
         string name = status.ReaderName;
         if (!status.IsCardPresent)
@@ -80,9 +80,9 @@ internal sealed class ReadersCommand
         }
         try
         {
-            using ICardConnection connection = session.Connect(name);
-            ReadOnlyMemory<byte> atr = connection.Atr.IsEmpty ? status.Atr : connection.Atr;
-            return new ReaderRow(name, ReaderCardState.Present, atr, connection.Protocol);
+            using PcscCard card = pcsc.Connect(name, PcscShareMode.Shared, PcscProtocols.Any);
+            ReadOnlyMemory<byte> atr = card.Atr.IsEmpty ? status.Atr : card.Atr;
+            return new ReaderRow(name, ReaderCardState.Present, atr, card.Protocol);
         }
         catch (PcscSharingViolationException)
         {

@@ -1,8 +1,7 @@
 using SmartCardCash.Pcsc.Errors;
+using static SmartCardCash.Pcsc.Interop.Windows.WinscardNative;
 
-using static SmartCardCash.Pcsc.Interop.WinscardNative;
-
-namespace SmartCardCash.Pcsc.Interop;
+namespace SmartCardCash.Pcsc.Interop.Windows;
 
 /// <summary>
 /// <see cref="IPcscApi"/> over winscard.dll: UTF-16 W functions, 32-bit DWORD/LONG, SCARD_PROTOCOL_RAW = 0x10000,
@@ -30,36 +29,18 @@ internal sealed unsafe class WindowsPcscApi : IPcscApi
     public PcscError ListReaders(nint context, IReadOnlyList<string>? groups, out IReadOnlyList<string> readers)
     {
         var groupChars = MultiString.EncodeUtf16(groups);
-        var result = TwoCallSizing.Run((char[]? buffer, ref int length) =>
+        return MultiStringCall.Read((char* buffer, uint* length) =>
         {
             fixed (char* pGroups = groupChars)
-            fixed (char* pBuffer = buffer)
             {
-                var size = (uint)length;
-                var rc = Check(SCardListReadersW(context, pGroups, pBuffer, &size));
-                length = (int)size;
-                return rc;
+                return Check(SCardListReadersW(context, pGroups, buffer, length));
             }
-        }, out var chars, out var used);
-        readers = result == PcscError.Success ? MultiString.ParseUtf16(chars.AsSpan(0, used)) : [];
-        return result;
+        }, out readers);
     }
 
-    public PcscError ListReaderGroups(nint context, out IReadOnlyList<string> groups)
-    {
-        var result = TwoCallSizing.Run((char[]? buffer, ref int length) =>
-        {
-            fixed (char* pBuffer = buffer)
-            {
-                var size = (uint)length;
-                var rc = Check(SCardListReaderGroupsW(context, pBuffer, &size));
-                length = (int)size;
-                return rc;
-            }
-        }, out var chars, out var used);
-        groups = result == PcscError.Success ? MultiString.ParseUtf16(chars.AsSpan(0, used)) : [];
-        return result;
-    }
+    public PcscError ListReaderGroups(nint context, out IReadOnlyList<string> groups) =>
+        MultiStringCall.Read((char* buffer, uint* length) => Check(SCardListReaderGroupsW(context, buffer, length)),
+            out groups);
 
     public PcscError Connect(nint context, string readerName, PcscShareMode shareMode,
         PcscProtocols preferredProtocols, out nint card, out PcscProtocols activeProtocol)
@@ -102,23 +83,19 @@ internal sealed unsafe class WindowsPcscApi : IPcscApi
     {
         var atr = new byte[AtrBufferSize];
         uint state = 0, protocol = 0, atrLength = 0;
-        var result = TwoCallSizing.Run((char[]? buffer, ref int length) =>
+        var result = MultiStringCall.Read((char* names, uint* length) =>
         {
-            fixed (char* pNames = buffer)
             fixed (byte* pAtr = atr)
             {
-                uint size = (uint)length, st = 0, pr = 0, cb = (uint)atr.Length;
-                var rc = Check(SCardStatusW(card, pNames, &size, &st, &pr, pAtr, &cb));
-                length = (int)size;
+                uint st = 0, pr = 0, cb = (uint)atr.Length;
+                var rc = Check(SCardStatusW(card, names, length, &st, &pr, pAtr, &cb));
                 state = st;
                 protocol = pr;
                 atrLength = cb;
                 return rc;
             }
-        }, out var names, out var used);
-        status = new PcscCardStatus(
-            result == PcscError.Success ? MultiString.ParseUtf16(names.AsSpan(0, used)) : [],
-            WindowsCardStateCodec.ToFlags(state),
+        }, out var readerNames);
+        status = new PcscCardStatus(readerNames, WindowsCardStateCodec.ToFlags(state),
             PcscProtocolCodec.FromNative(protocol, Platform),
             atr.AsSpan(0, (int)Math.Min(atrLength, (uint)atr.Length)).ToArray());
         return result;
@@ -143,10 +120,11 @@ internal sealed unsafe class WindowsPcscApi : IPcscApi
     public PcscError GetStatusChange(nint context, uint timeoutMilliseconds, PcscReaderState[] readerStates)
     {
         // The struct holds two pointers, so its layout follows the process's bitness.
-        return IntPtr.Size == 8
-            ? ReaderStateMarshaller.Call<WindowsReaderState64>(readerStates, utf16: true, (array, count) =>
-                Check(SCardGetStatusChangeW(context, timeoutMilliseconds, (void*)array, count)))
-            : ReaderStateMarshaller.Call<WindowsReaderState32>(readerStates, utf16: true, (array, count) =>
+        return IntPtr.Size == 8 ? Call<WindowsReaderState<ulong>>() : Call<WindowsReaderState<uint>>();
+
+        PcscError Call<T>()
+            where T : unmanaged, INativeReaderState<T> =>
+            ReaderStateMarshaller.Call<T>(readerStates, utf16: true, (array, count) =>
                 Check(SCardGetStatusChangeW(context, timeoutMilliseconds, (void*)array, count)));
     }
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SmartCardCash.Pcsc.Interop;
+namespace SmartCardCash.Pcsc.Interop.MacOs;
 
 /// <summary>
 /// SCARD_READERSTATE of macOS PCSC.framework: the pcsc-lite layout, but DWORD is uint32_t and the header wraps it in
@@ -27,12 +27,9 @@ internal unsafe struct MacReaderState : INativeReaderState<MacReaderState>
 
     public readonly int CopyAtr(Span<byte> destination)
     {
-        var length = (int)Math.Min(cbAtr, (uint)Math.Min(MaxAtrSize, destination.Length));
-        for (var i = 0; i < length; i++)
+        fixed (byte* atr = rgbAtr)
         {
-            destination[i] = rgbAtr[i];
+            return ReaderStateMarshaller.CopyAtr(atr, cbAtr, MaxAtrSize, destination);
         }
-
-        return length;
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SmartCardCash.Pcsc.Interop;
+namespace SmartCardCash.Pcsc.Interop.Windows;
 
 /// <summary>
 /// winscard.dll: LONG and DWORD are 32-bit, SCARDCONTEXT / SCARDHANDLE are ULONG_PTR (pointer-sized), text goes
@@ -46,7 +46,7 @@ internal static unsafe partial class WinscardNative
     public static partial int SCardStatusW(nint hCard, char* mszReaderNames, uint* pcchReaderLen, uint* pdwState,
         uint* pdwProtocol, byte* pbAtr, uint* pcbAtrLen);
 
-    /// <summary>rgReaderStates points at <see cref="WindowsReaderState64"/> or <see cref="WindowsReaderState32"/>.</summary>
+    /// <summary>rgReaderStates points at <see cref="WindowsReaderState{TPointer}"/> of the process's pointer width.</summary>
     [LibraryImport(Library)]
     public static partial int SCardGetStatusChangeW(nint hContext, uint dwTimeout, void* rgReaderStates, uint cReaders);
 

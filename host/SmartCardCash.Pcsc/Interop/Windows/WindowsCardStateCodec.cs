@@ -1,4 +1,4 @@
-namespace SmartCardCash.Pcsc.Interop;
+namespace SmartCardCash.Pcsc.Interop.Windows;
 
 /// <summary>
 /// Windows' SCardStatus reports one stage of an enumeration (SCARD_UNKNOWN 0 … SCARD_SPECIFIC 6) where pcsc-lite

@@ -1,14 +1,19 @@
 using System.Runtime.InteropServices;
+using SmartCardCash.Pcsc.Interop.Unix;
 
-namespace SmartCardCash.Pcsc.Interop;
+namespace SmartCardCash.Pcsc.Interop.Linux;
 
 /// <summary>
 /// winscard.h of pcsc-lite. LONG, DWORD, SCARDCONTEXT and SCARDHANDLE are C long / unsigned long, which on every
 /// Linux ABI has the width of a pointer, hence nint / nuint.
 /// </summary>
-internal static unsafe partial class PcscLiteNative
+internal sealed unsafe partial class PcscLiteNative : IUnixPcscNative<nint, nuint, PcscLiteReaderState, PcscLiteIoRequest>
 {
     public const string Library = "libpcsclite.so.1";
+
+    private PcscLiteNative()
+    {
+    }
 
     [LibraryImport(Library)]
     public static partial nint SCardEstablishContext(nuint dwScope, nint pvReserved1, nint pvReserved2, nint* phContext);

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SmartCardCash.Pcsc.Interop;
+namespace SmartCardCash.Pcsc.Interop.Linux;
 
 /// <summary>
 /// SCARD_READERSTATE of pcsc-lite (pcsclite.h): { const char *szReader; void *pvUserData; DWORD dwCurrentState;
@@ -28,12 +28,9 @@ internal unsafe struct PcscLiteReaderState : INativeReaderState<PcscLiteReaderSt
 
     public readonly int CopyAtr(Span<byte> destination)
     {
-        var length = (int)Math.Min((ulong)cbAtr, (ulong)Math.Min(MaxAtrSize, destination.Length));
-        for (var i = 0; i < length; i++)
+        fixed (byte* atr = rgbAtr)
         {
-            destination[i] = rgbAtr[i];
+            return ReaderStateMarshaller.CopyAtr(atr, cbAtr, MaxAtrSize, destination);
         }
-
-        return length;
     }
 }

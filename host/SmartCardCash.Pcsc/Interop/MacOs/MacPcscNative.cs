@@ -1,14 +1,19 @@
 using System.Runtime.InteropServices;
+using SmartCardCash.Pcsc.Interop.Unix;
 
-namespace SmartCardCash.Pcsc.Interop;
+namespace SmartCardCash.Pcsc.Interop.MacOs;
 
 /// <summary>
 /// winscard.h of macOS PCSC.framework: LONG is int32_t, DWORD uint32_t, and SCARDCONTEXT / SCARDHANDLE are LONG,
 /// so handles are 32-bit. SCardControl with the modern signature is exported as SCardControl132.
 /// </summary>
-internal static unsafe partial class MacPcscNative
+internal sealed unsafe partial class MacPcscNative : IUnixPcscNative<int, uint, MacReaderState, MacIoRequest>
 {
     public const string Library = "/System/Library/Frameworks/PCSC.framework/PCSC";
+
+    private MacPcscNative()
+    {
+    }
 
     [LibraryImport(Library)]
     public static partial int SCardEstablishContext(uint dwScope, nint pvReserved1, nint pvReserved2, int* phContext);
