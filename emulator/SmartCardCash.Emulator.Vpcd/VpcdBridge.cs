@@ -621,7 +621,7 @@ public sealed class VpcdBridge : IAsyncDisposable, IDisposable
         byte[] response;
         try
         {
-            response = CallCard(() => _card.Transmit(command));
+            response = CallCard(() => EmulatedReader.Transmit(_card, command));
         }
         catch (CardRemovedException)
         {
