@@ -230,17 +230,13 @@ public sealed class VpcdBridge : IAsyncDisposable, IDisposable
 
     internal void RaiseFaulted(VpcdSlotFaultEventArgs args) => Raise(Faulted, args, nameof(Faulted));
 
-    private async Task RunAsync()
+    /// <summary>The slot has stopped for good: <see cref="Completion"/> completes.</summary>
+    internal void MarkStopped() => _stopped.TrySetResult();
+
+    private Task RunAsync()
     {
         RunningSlot.Value = this;
-        try
-        {
-            await _work.RunAsync(_stop.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            _stopped.TrySetResult();
-        }
+        return _work.RunAsync(_stop.Token);
     }
 
     private async Task WaitForStopAsync()
