@@ -2,8 +2,9 @@
 # The one command that runs every test: ./scripts/test.sh
 #
 # It makes sure the system packages the PC/SC integration suites need are there (pcscd, vsmartcard-vpcd,
-# libpcsclite1), installing them with apt-get when it runs as root and they are missing. The suites start their own
-# private pcscd, so nothing system-wide is touched. When the packages cannot be installed, those suites report
+# libpcsclite1, and vsmartcard's own virtual card vicc for the occupied-slot test: vsmartcard-vpicc,
+# python3-virtualsmartcard, python3-pycryptodome), installing them with apt-get when it runs as root and they are
+# missing. The suites start their own private pcscd, so nothing system-wide is touched. When the packages cannot be installed, those suites report
 # themselves as skipped, by name, and everything else still runs; with SCC_REQUIRE_PCSCD=1 (as .ci/run sets) they
 # fail instead.
 #
@@ -15,6 +16,10 @@ need=()
 [ -x /usr/sbin/pcscd ] || need+=(pcscd)
 [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || need+=(vsmartcard-vpcd)
 ldconfig -p 2>/dev/null | grep -q 'libpcsclite.so.1 ' || need+=(libpcsclite1)
+[ -x /usr/bin/vicc ] || need+=(vsmartcard-vpicc)
+for package in python3-virtualsmartcard python3-pycryptodome; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || need+=("$package")
+done
 
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -64,6 +64,9 @@ internal static partial class VpcdLog
     [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "slot {Slot} ({Card}): closing the card image failed")]
     public static partial void CardDisposeFailed(ILogger logger, Exception exception, int slot, string card);
 
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "slot {Slot} ({Card}): {Reason}; waiting until that card leaves")]
+    public static partial void Occupied(ILogger logger, int slot, string card, string reason);
+
     [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "slot {Slot} ({Card}): tearing armed: {Tearing}")]
     public static partial void TearingArmed(ILogger logger, int slot, string card, VpcdTearing tearing);
 }

@@ -36,6 +36,13 @@ public sealed record VpcdSlotOptions
     /// <summary>Longest wait for one TCP connect (vpcd on another machine that does not answer).</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long vpcd may leave a new connection without a message before the slot counts as
+    /// <see cref="VpcdSlotState.Occupied"/> by another card (vpcd polls the card it serves at once, then about every
+    /// 400 ms); also how long a connect to vpcd on this machine may go unanswered before the same verdict.
+    /// </summary>
+    public TimeSpan OccupiedAfter { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Longest wait in <see cref="VpcdBridge.DetachAsync"/> for the slot to finish the command in progress.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -62,6 +69,7 @@ public sealed record VpcdSlotOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ReconnectInitialDelay, TimeSpan.Zero, nameof(ReconnectInitialDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReconnectMaxDelay, ReconnectInitialDelay, nameof(ReconnectMaxDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(OccupiedAfter, TimeSpan.Zero, nameof(OccupiedAfter));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StopTimeout, TimeSpan.Zero, nameof(StopTimeout));
     }
 }

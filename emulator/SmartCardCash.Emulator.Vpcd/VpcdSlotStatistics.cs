@@ -1,7 +1,7 @@
 namespace SmartCardCash.Emulator.Vpcd;
 
 /// <summary>A snapshot of a slot's counters since the bridge started.</summary>
-/// <param name="Connects">TCP connections made to vpcd (insertions).</param>
+/// <param name="Connects">TCP connections made to vpcd (each an insertion once vpcd polls the card on it).</param>
 /// <param name="Disconnects">Connections ended, by either side (removals).</param>
 /// <param name="ApdusReceived">Command APDUs vpcd sent.</param>
 /// <param name="ApdusForwarded">Command APDUs given to the card (a command torn before it is not).</param>

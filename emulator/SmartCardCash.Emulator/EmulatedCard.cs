@@ -13,14 +13,14 @@ namespace SmartCardCash.Emulator;
 /// <see cref="Transmit(ReadOnlySpan{byte})"/>. Not thread-safe: a card does one thing at a time.
 /// </summary>
 /// <remarks>
-/// <para><b>Dispatch</b>, in this order, for every command APDU:</para>
+/// <para>A host reaches the card through a reader, <see cref="EmulatedReader"/> (used by <see cref="EmulatedCardChannel"/>
+/// and the vpcd bridge), which answers the contactless <c>FF CA</c> pseudo-APDU itself; the card never sees it.</para>
+/// <para><b>Dispatch</b> (<see cref="CommandDispatcher"/>), in this order, for every command APDU; every command
+/// discards data pending for GET RESPONSE, except the GET RESPONSE errors named below:</para>
 /// <list type="number">
-/// <item>Contactless only: <c>FF CA</c> is the PC/SC GET DATA pseudo-APDU, answered as the reader would (UID for P1 = 00,
-/// ATS historical bytes for P1 = 01, 6A81 for other P1, 6B00 for P2 ≠ 00, 6Cxx / 6282 for a short / long Le). It
-/// never reaches the card, so it leaves a pending GET RESPONSE alone. Every other command discards pending data.</item>
 /// <item>Fewer than 4 bytes, or lengths that do not add up → 6700. Contactless: more than
 /// <see cref="ContactlessMaxCommandLength"/> bytes → 6700 (the card's contactless APDU buffer holds one short APDU).</item>
-/// <item>CLA FF (other than the pseudo-APDU above) → 6E00.</item>
+/// <item>CLA FF (a reader's pseudo-APDU class) → 6E00.</item>
 /// <item>Logical channel bits (CLA b1-b2, or CLA b7 set: further channels) → 6881; only the basic channel exists.</item>
 /// <item>Secure messaging bits (CLA b3-b4) → 6882.</item>
 /// <item>Chaining bit (CLA b5) → 6884, unless the command goes to a selected applet that implements
@@ -38,45 +38,39 @@ namespace SmartCardCash.Emulator;
 /// the selected applet, which answers the same 6A82). A match deselects the current applet (<see cref="Applet.Deselect"/>,
 /// also when reselecting it), then calls <see cref="Applet.Select"/>: false or an exception → 6999 and no applet is
 /// selected; true → the SELECT is passed to <see cref="Applet.Process"/> with <see cref="ApduContext.IsSelecting"/>.</para>
-/// <para><b>Response delivery</b> (all interfaces): response data never exceeds Ne. Longer data — also when Le is
-/// absent (Ne = 0) — is kept and answered with 61xx (xx = bytes waiting, 00 = 256 or more); GET RESPONSE returns the
-/// next Le bytes, then 61xx again or the applet's own status word. GET RESPONSE with nothing pending → 6985, with P1P2
-/// ≠ 0000 → 6A86, without Le or with data → 6700 (those errors keep the pending data). On T=0 a case 4 command carries
-/// no Le on the wire (ISO 7816-3 12.2.3), so its data always comes back through 61xx; the applet still sees the
-/// command as sent. Shorter data than Ne is returned as is (no 6Cxx).</para>
-/// <para><b>Exceptions</b>: <see cref="IsoException"/> → its status word, no data. <see cref="PowerLossException"/> →
-/// the card is unpowered and <see cref="Transmit(ReadOnlySpan{byte})"/> throws <see cref="CardRemovedException"/>
-/// until <see cref="PowerOn"/>. <see cref="MemoryFailureException"/> (a full commit buffer,
-/// <see cref="TransactionBufferFullException"/>, or a failing memory backend) → 6581, the open transaction is aborted,
-/// counted in <see cref="MemoryFailures"/>, not an applet fault. Any other exception from an applet → 6F00 and the open
-/// transaction is aborted. A
-/// transaction an applet leaves open is aborted (Java Card semantics) and counted in
+/// <para><b>Response delivery</b> (<see cref="ResponseDelivery"/>, all interfaces): response data never exceeds Ne.
+/// Longer data — also when Le is absent (Ne = 0) — is kept and answered with 61xx (xx = bytes waiting, 00 = 256 or
+/// more); GET RESPONSE returns the next Le bytes, then 61xx again or the applet's own status word. GET RESPONSE with
+/// nothing pending → 6985, with P1P2 ≠ 0000 → 6A86, without Le or with data → 6700 (those errors keep the pending
+/// data). On T=0 a case 4 command carries no Le on the wire (ISO 7816-3 12.2.3), so its data always comes back
+/// through 61xx; the applet still sees the command as sent. Shorter data than Ne is returned as is (no 6Cxx).</para>
+/// <para><b>Exceptions</b> (<see cref="AppletRuntime"/>): <see cref="IsoException"/> → its status word, no data.
+/// <see cref="PowerLossException"/> → the card is unpowered and <see cref="Transmit(ReadOnlySpan{byte})"/> throws
+/// <see cref="CardRemovedException"/> until <see cref="PowerOn"/>. <see cref="MemoryFailureException"/> (a full commit
+/// buffer, <see cref="TransactionBufferFullException"/>, or a failing memory backend) → 6581, the open transaction is
+/// aborted, counted in <see cref="MemoryFailures"/>, not an applet fault. Any other exception from an applet → 6F00 and
+/// the open transaction is aborted. A transaction an applet leaves open is aborted (Java Card semantics) and counted in
 /// <see cref="TransactionsAbortedByRuntime"/>. No other exception leaves <see cref="Transmit(ReadOnlySpan{byte})"/>
 /// for any input bytes, except <see cref="EmulatorInvariantException"/>, which means an emulator bug, and, when
 /// <see cref="EmulatedCardOptions.ThrowOnAppletFault"/> is set for tests, <see cref="AppletFaultException"/>.</para>
 /// <para><b>Transient state</b>: applet instances are created by their factories at every power-up, so their C#
 /// fields are transient; the pending response and the selection are lost at power-off too.</para>
+/// <para><b>Persistence</b> (<see cref="PersistenceTracker"/>): a card opened from a card image saves itself after
+/// every operation that changed its memory or its applet registry.</para>
 /// </remarks>
 public sealed class EmulatedCard
 {
     /// <summary>Longest command accepted on the contactless interface: one short APDU (4 + 1 + 255 + 1 bytes).</summary>
     public const int ContactlessMaxCommandLength = 261;
 
-    private const int MinAidLength = 5;
-    private const int MaxAidLength = 16;
-
     private readonly NonVolatileMemory _nvm;
-    private readonly List<AppletSlot> _applets = [];
-    private readonly ICardRandom _random;
-    private readonly ILogger _logger;
-    private readonly bool _throwOnAppletFault;
-    private AppletFaultException? _fault;
+    private readonly AppletRuntime _applets;
+    private readonly ResponseDelivery _responses = new();
+    private readonly CommandDispatcher _dispatcher;
+    private readonly PersistenceTracker _persistence;
     private InterfaceProfile? _activeInterface;
     private byte[] _atr;
-    private AppletSlot? _selected;
-    private PendingResponse? _pending;
-    private long _persistedWriteCount;
-    private bool _changedSincePersisted;
+    private int _transmitting; // 1 while a command is inside the card (see Transmit)
 
     /// <summary>A contact T=1 card with the default profile.</summary>
     public EmulatedCard() : this(CardProfile.Default)
@@ -95,11 +89,11 @@ public sealed class EmulatedCard
             "the memory has the profile's geometry");
         Profile = profile;
         _nvm = nvm;
-        _random = options?.Random ?? SystemCardRandom.Instance;
-        _logger = options?.Logger ?? NullLogger.Instance;
-        _throwOnAppletFault = options?.ThrowOnAppletFault ?? false;
+        Logger = options?.Logger ?? NullLogger.Instance;
+        _applets = new AppletRuntime(nvm, options?.Random ?? SystemCardRandom.Instance, Logger, options?.ThrowOnAppletFault ?? false);
+        _dispatcher = new CommandDispatcher(_applets, _responses);
+        _persistence = new PersistenceTracker(nvm);
         _atr = AnswerToReset.For(profile.Interface);
-        _persistedWriteCount = nvm.PersistentWriteCount;
     }
 
     public CardProfile Profile { get; }
@@ -116,10 +110,10 @@ public sealed class EmulatedCard
     public CardProtocol Protocol => AnswerToReset.ProtocolOf(_activeInterface ?? Profile.Interface);
 
     /// <summary>The installed applets, in installation order.</summary>
-    public IReadOnlyList<InstalledApplet> Applets => _applets.Select(slot => slot.Info).ToList();
+    public IReadOnlyList<InstalledApplet> Applets => _applets.Slots.Select(slot => slot.Info).ToList();
 
     /// <summary>The AID of the selected applet, or null.</summary>
-    public ReadOnlyMemory<byte>? SelectedAid => _selected?.Info.Aid;
+    public ReadOnlyMemory<byte>? SelectedAid => _applets.Selected?.Info.Aid;
 
     /// <summary>The card's non-volatile memory (for inspection; applets see only their regions).</summary>
     public NonVolatileMemory Memory => _nvm;
@@ -135,15 +129,22 @@ public sealed class EmulatedCard
     }
 
     /// <summary>Transactions that applets left open and the runtime aborted (a sign of an applet bug).</summary>
-    public int TransactionsAbortedByRuntime { get; private set; }
+    public int TransactionsAbortedByRuntime => _applets.TransactionsAbortedByRuntime;
 
     /// <summary>Exceptions other than <see cref="IsoException"/> thrown by applets (answered 6F00 or 6999).</summary>
-    public int AppletFaults { get; private set; }
+    public int AppletFaults => _applets.AppletFaults;
 
     /// <summary>Commands answered 6581 because persistent memory could not make a write (<see cref="MemoryFailureException"/>).</summary>
-    public int MemoryFailures { get; private set; }
+    public int MemoryFailures => _applets.MemoryFailures;
 
-    internal ICardPersistence? Persistence { get; set; }
+    /// <summary>Where the card's exchanges and power events are logged (the reader logs its own answers here too).</summary>
+    internal ILogger Logger { get; }
+
+    internal ICardPersistence? Persistence
+    {
+        get => _persistence.Target;
+        set => _persistence.Target = value;
+    }
 
     /// <summary>
     /// Installs an applet: reserves <paramref name="regionSize"/> bytes of non-volatile memory (zeroed) and records
@@ -152,47 +153,42 @@ public sealed class EmulatedCard
     /// </summary>
     public InstalledApplet Install(ReadOnlySpan<byte> aid, string appletType, AppletFactory factory, int regionSize)
     {
-        if (aid.Length is < MinAidLength or > MaxAidLength)
+        if (aid.Length is < AppletRuntime.MinAidLength or > AppletRuntime.MaxAidLength)
         {
-            throw new ArgumentException($"an AID has {MinAidLength} to {MaxAidLength} bytes; got {aid.Length}", nameof(aid));
+            throw new ArgumentException(
+                $"an AID has {AppletRuntime.MinAidLength} to {AppletRuntime.MaxAidLength} bytes; got {aid.Length}", nameof(aid));
         }
         AppletCatalog.ValidateTypeName(appletType);
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentOutOfRangeException.ThrowIfLessThan(regionSize, 1);
-        foreach (AppletSlot slot in _applets)
+        if (_applets.IsInstalled(aid))
         {
-            if (slot.Info.Aid.Span.SequenceEqual(aid))
-            {
-                throw new InvalidOperationException($"an applet with AID {Convert.ToHexString(aid)} is already installed");
-            }
+            throw new InvalidOperationException($"an applet with AID {Convert.ToHexString(aid)} is already installed");
         }
-        int offset = _applets.Count == 0 ? 0 : _applets.Max(slot => slot.Info.RegionOffset + slot.Info.RegionSize);
+        int offset = _applets.NextRegionOffset;
         if (regionSize > _nvm.DataSize - offset)
         {
             throw new InvalidOperationException(
                 $"not enough non-volatile memory: the applet needs {regionSize} bytes, {_nvm.DataSize - offset} of {_nvm.DataSize} are free");
         }
         var installed = new InstalledApplet(aid, appletType, offset, regionSize);
-        AddSlot(installed, factory);
-        _changedSincePersisted = true;
-        EmulatorLog.Installed(_logger, installed.AidHex, appletType, regionSize);
+        AppletSlot slot = _applets.Add(installed, factory);
+        _persistence.MarkChanged();
+        EmulatorLog.Installed(Logger, installed.AidHex, appletType, regionSize);
         if (IsPowered)
         {
             try
             {
-                CreateInstance(_applets[^1]);
+                _applets.CreateInstance(slot);
             }
             catch (PowerLossException e)
             {
                 throw LosePower(e);
             }
         }
-        PersistIfChanged();
-        ThrowRecordedFault();
+        EndOfOperation();
         return installed;
     }
-
-    private int _transmitting; // 1 while a command is inside the card (see Transmit)
 
     /// <summary>
     /// Powers the card up (a powered card is powered down first): recovery of the non-volatile memory, fresh applet
@@ -215,20 +211,16 @@ public sealed class EmulatedCard
         {
             bool replayed = _nvm.PowerUp();
             _activeInterface = chosen;
-            foreach (AppletSlot slot in _applets)
-            {
-                CreateInstance(slot);
-            }
+            _applets.CreateInstances();
             _nvm.AssertQuiescent();
             _atr = AnswerToReset.For(chosen);
-            EmulatorLog.PoweredOn(_logger, chosen, replayed);
+            EmulatorLog.PoweredOn(Logger, chosen, replayed);
         }
         catch (PowerLossException e)
         {
             throw LosePower(e);
         }
-        PersistIfChanged();
-        ThrowRecordedFault();
+        EndOfOperation();
         return (byte[])_atr.Clone();
     }
 
@@ -244,20 +236,19 @@ public sealed class EmulatedCard
         }
         try
         {
-            if (_selected is not null)
+            if (_applets.Selected is not null)
             {
-                DeselectCurrent();
+                _applets.DeselectCurrent();
             }
             _nvm.PowerDown();
             DropVolatileState();
-            EmulatorLog.PoweredOff(_logger);
+            EmulatorLog.PoweredOff(Logger);
         }
         catch (PowerLossException e)
         {
             LosePower(e);
         }
-        PersistIfChanged();
-        ThrowRecordedFault();
+        EndOfOperation();
     }
 
     /// <summary>A cold reset on the current interface (or the profile's): power off, power on. Returns the ATR.</summary>
@@ -291,34 +282,6 @@ public sealed class EmulatedCard
         }
     }
 
-    private byte[] TransmitAlone(ReadOnlySpan<byte> command)
-    {
-        if (!IsPowered)
-        {
-            throw new CardRemovedException(
-                "the emulated card is not powered (removed, or it lost power): power it on before sending commands");
-        }
-        byte[] response;
-        try
-        {
-            response = Dispatch(command);
-            _nvm.AssertQuiescent();
-        }
-        catch (PowerLossException e)
-        {
-            throw LosePower(e);
-        }
-        Invariant.Holds(response.Length >= 2, "every response ends with a status word");
-        Invariant.Holds(_selected is null || _applets.Contains(_selected), "the selected applet is installed");
-        if (_logger.IsEnabled(LogLevel.Trace))
-        {
-            EmulatorLog.Exchanged(_logger, Convert.ToHexString(command), Convert.ToHexString(response));
-        }
-        PersistIfChanged();
-        ThrowRecordedFault();
-        return response;
-    }
-
     /// <summary>Sends a parsed command APDU; see <see cref="Transmit(ReadOnlySpan{byte})"/>.</summary>
     public ResponseApdu Transmit(CommandApdu command)
     {
@@ -333,7 +296,7 @@ public sealed class EmulatedCard
         {
             throw new InvalidOperationException("a snapshot cannot be taken while a transaction is open");
         }
-        return new NvmSnapshot(_nvm.CopyImage(), _applets.Count);
+        return new NvmSnapshot(_nvm.CopyImage(), _applets.Slots.Count);
     }
 
     /// <summary>Puts a snapshot back. Only while unpowered, and with the applet registry the snapshot was taken with.</summary>
@@ -344,19 +307,24 @@ public sealed class EmulatedCard
         {
             throw new InvalidOperationException("power the card off before restoring its memory");
         }
-        if (snapshot.AppletCount != _applets.Count)
+        if (snapshot.AppletCount != _applets.Slots.Count)
         {
             throw new InvalidOperationException(
-                $"the snapshot was taken with {snapshot.AppletCount} applets installed; the card now has {_applets.Count}");
+                $"the snapshot was taken with {snapshot.AppletCount} applets installed; the card now has {_applets.Slots.Count}");
         }
         _nvm.RestoreImage(snapshot.Image);
-        _changedSincePersisted = true;
-        PersistIfChanged();
+        _persistence.MarkChanged();
+        _persistence.PersistIfChanged(this);
     }
 
     /// <summary>An <see cref="ICardChannel"/> to this card (powering it on if needed).</summary>
     public EmulatedCardChannel OpenChannel(string name = "emulator", bool powerOffOnDispose = true) =>
         new(this, name, powerOffOnDispose);
+
+    /// <summary>Registers an applet read from a card image (its region is in the image already).</summary>
+    internal void AddSlot(InstalledApplet installed, AppletFactory factory) => _applets.Add(installed, factory);
+
+    internal void MarkPersisted() => _persistence.MarkPersisted();
 
     private static NonVolatileMemory BlankMemory(CardProfile profile)
     {
@@ -364,360 +332,54 @@ public sealed class EmulatedCard
         return new NonVolatileMemory(profile.NvmDataSize, profile.CommitBufferCapacity);
     }
 
-    internal void AddSlot(InstalledApplet installed, AppletFactory factory) => _applets.Add(new AppletSlot(installed, factory));
-
-    internal void MarkPersisted()
+    private byte[] TransmitAlone(ReadOnlySpan<byte> command)
     {
-        _persistedWriteCount = _nvm.PersistentWriteCount;
-        _changedSincePersisted = false;
-    }
-
-    private void PersistIfChanged()
-    {
-        if (Persistence is null || (!_changedSincePersisted && _persistedWriteCount == _nvm.PersistentWriteCount))
+        if (_activeInterface is not InterfaceProfile active)
         {
-            return;
+            throw new CardRemovedException(
+                "the emulated card is not powered (removed, or it lost power): power it on before sending commands");
         }
-        Persistence.Persist(this);
-        MarkPersisted();
-    }
-
-    private void CreateInstance(AppletSlot slot)
-    {
-        IPersistentMemory region = _nvm.OpenRegion(slot.Info.RegionOffset, slot.Info.RegionSize);
+        byte[] response;
         try
         {
-            slot.Instance = slot.Factory(new AppletContext(region, _random));
+            response = _dispatcher.Dispatch(command, active);
+            _nvm.AssertQuiescent();
         }
-        catch (Exception e) when (e is not PowerLossException and not EmulatorInvariantException)
+        catch (PowerLossException e)
         {
-            // The applet cannot run this session; SELECT answers 6999 for it. The card itself stays usable.
-            slot.Instance = null;
-            RecordFault(slot, "creation", e);
+            throw LosePower(e);
         }
-        EndOfAppletCode(slot, "creation");
+        Invariant.Holds(response.Length >= 2, "every response ends with a status word");
+        Invariant.Holds(_applets.Selected is null || _applets.Slots.Contains(_applets.Selected), "the selected applet is installed");
+        if (Logger.IsEnabled(LogLevel.Trace))
+        {
+            EmulatorLog.Exchanged(Logger, Convert.ToHexString(command), Convert.ToHexString(response));
+        }
+        EndOfOperation();
+        return response;
+    }
+
+    /// <summary>Every operation ends the same way: saved if it changed the card, then an applet fault thrown in test mode.</summary>
+    private void EndOfOperation()
+    {
+        _persistence.PersistIfChanged(this);
+        _applets.ThrowRecordedFault();
     }
 
     private CardRemovedException LosePower(PowerLossException cause)
     {
-        _fault = null;
+        _applets.ForgetFault();
         _nvm.PowerDown();
         DropVolatileState();
-        EmulatorLog.PowerLost(_logger, cause.Message);
-        PersistIfChanged();
+        EmulatorLog.PowerLost(Logger, cause.Message);
+        _persistence.PersistIfChanged(this);
         return new CardRemovedException($"the emulated card lost power: {cause.Message}", cause);
     }
 
     private void DropVolatileState()
     {
         _activeInterface = null;
-        _selected = null;
-        _pending = null;
-        foreach (AppletSlot slot in _applets)
-        {
-            slot.Instance = null;
-        }
-    }
-
-    private byte[] Dispatch(ReadOnlySpan<byte> raw)
-    {
-        InterfaceProfile active = _activeInterface!.Value;
-        bool contactless = active == InterfaceProfile.Contactless;
-        PendingResponse? pending = _pending;
-
-        // The PC/SC pseudo-APDU is answered by the reader; the card never sees it and keeps what it had pending.
-        if (contactless && raw.Length >= 2 && raw[0] == 0xFF && raw[1] == 0xCA)
-        {
-            return ReaderGetData(raw);
-        }
-        _pending = null;
-
-        if (raw.Length < 4 || (contactless && raw.Length > ContactlessMaxCommandLength)
-            || !CommandApdu.TryParse(raw, out CommandApdu? command) || command is null)
-        {
-            return StatusOnly(StatusWord.WrongLength);
-        }
-        byte cla = command.Cla;
-        if (cla == 0xFF)
-        {
-            return StatusOnly(StatusWord.ClassNotSupported);
-        }
-        if ((cla & 0x40) != 0 || (cla & 0x03) != 0)
-        {
-            return StatusOnly(StatusWord.LogicalChannelNotSupported);
-        }
-        if ((cla & 0x0C) != 0)
-        {
-            return StatusOnly(StatusWord.SecureMessagingNotSupported);
-        }
-
-        bool interindustry = (cla & ~0x10) == 0x00;
-        // GET RESPONSE comes with CLA 00, or with the class of the command whose answer is pending: hosts that copy
-        // the command's CLA (as ISO 7816-4 allows) must reach the pending data, not the applet.
-        bool isGetResponse = command.Ins == 0xC0 && (interindustry || (pending is not null && (cla & ~0x10) == pending.Cla));
-        bool isSelect = interindustry && command.Ins == 0xA4 && command.P1 == 0x04 && (command.P2 & 0xE3) == 0;
-        Applet? target = isGetResponse || isSelect ? null : _selected?.Instance;
-        if ((cla & 0x10) != 0 && target is not ICommandChainingApplet)
-        {
-            return StatusOnly(StatusWord.CommandChainingNotSupported);
-        }
-        if (command.IsExtended && (contactless || target is not IExtendedLengthApplet))
-        {
-            return StatusOnly(StatusWord.WrongLength);
-        }
-        if ((command.Ins & 0xF0) is 0x60 or 0x90)
-        {
-            return StatusOnly(StatusWord.InstructionNotSupported);
-        }
-        if (isGetResponse)
-        {
-            return GetResponse(command, pending);
-        }
-        if (isSelect)
-        {
-            return Select(command, active);
-        }
-        if (_selected is null)
-        {
-            return StatusOnly(StatusWord.InstructionNotSupported);
-        }
-        return RunApplet(_selected, command, active, isSelecting: false);
-    }
-
-    private byte[] GetResponse(CommandApdu command, PendingResponse? pending)
-    {
-        if (command.P1 != 0 || command.P2 != 0)
-        {
-            _pending = pending;
-            return StatusOnly(StatusWord.IncorrectP1P2);
-        }
-        if (command.Nc != 0 || command.Ne == 0)
-        {
-            _pending = pending;
-            return StatusOnly(StatusWord.WrongLength);
-        }
-        if (pending is null)
-        {
-            return StatusOnly(StatusWord.ConditionsOfUseNotSatisfied);
-        }
-        return Deliver(pending.Remaining, pending.FinalStatus, command.Ne, pending.Cla);
-    }
-
-    private byte[] Select(CommandApdu command, InterfaceProfile active)
-    {
-        AppletSlot? match = FindApplet(command.Data.Span);
-        if (match is null)
-        {
-            return StatusOnly(StatusWord.FileOrApplicationNotFound);
-        }
-        if (_selected is not null)
-        {
-            DeselectCurrent();
-        }
-        if (match.Instance is not Applet applet)
-        {
-            return StatusOnly(new StatusWord(0x6999));
-        }
-        bool accepted;
-        try
-        {
-            accepted = applet.Select();
-        }
-        catch (Exception e) when (e is not PowerLossException and not EmulatorInvariantException)
-        {
-            RecordFault(match, "select", e);
-            accepted = false;
-        }
-        EndOfAppletCode(match, "select");
-        if (!accepted)
-        {
-            return StatusOnly(new StatusWord(0x6999));
-        }
-        _selected = match;
-        return RunApplet(match, command, active, isSelecting: true);
-    }
-
-    private AppletSlot? FindApplet(ReadOnlySpan<byte> aid)
-    {
-        if (aid.Length is < MinAidLength or > MaxAidLength)
-        {
-            return null;
-        }
-        foreach (AppletSlot slot in _applets)
-        {
-            if (slot.Info.Aid.Span.SequenceEqual(aid))
-            {
-                return slot;
-            }
-        }
-        foreach (AppletSlot slot in _applets)
-        {
-            if (slot.Info.Aid.Span.StartsWith(aid))
-            {
-                return slot;
-            }
-        }
-        return null;
-    }
-
-    private void DeselectCurrent()
-    {
-        AppletSlot current = _selected!;
-        _selected = null;
-        if (current.Instance is not Applet applet)
-        {
-            return;
-        }
-        try
-        {
-            applet.Deselect();
-        }
-        catch (Exception e) when (e is not PowerLossException and not EmulatorInvariantException)
-        {
-            // Java Card ignores exceptions from deselect: the applet is deselected all the same.
-            RecordFault(current, "deselect", e);
-        }
-        EndOfAppletCode(current, "deselect");
-    }
-
-    private byte[] RunApplet(AppletSlot slot, CommandApdu command, InterfaceProfile active, bool isSelecting)
-    {
-        Applet applet = slot.Instance!;
-        var context = new ApduContext(command,
-            active == InterfaceProfile.Contactless ? CardInterface.Contactless : CardInterface.Contact, isSelecting);
-        ReadOnlyMemory<byte> data;
-        StatusWord status;
-        try
-        {
-            applet.Process(context);
-            data = context.ResponseData;
-            status = context.ResponseStatus;
-        }
-        catch (IsoException e)
-        {
-            data = ReadOnlyMemory<byte>.Empty;
-            status = e.StatusWord;
-        }
-        catch (MemoryFailureException e)
-        {
-            // The memory, not the applet, failed: 6581; EndOfAppletCode aborts a transaction the applet left open, so nothing changes.
-            MemoryFailures++;
-            EmulatorLog.MemoryFailed(_logger, slot.Info.AidHex, e.Message);
-            data = ReadOnlyMemory<byte>.Empty;
-            status = StatusWord.MemoryFailure;
-        }
-        catch (Exception e) when (e is not PowerLossException and not EmulatorInvariantException)
-        {
-            RecordFault(slot, "process", e);
-            data = ReadOnlyMemory<byte>.Empty;
-            status = StatusWord.NoPreciseDiagnosis;
-        }
-        EndOfAppletCode(slot, "process");
-
-        // T=0 carries no Le for case 4 (ISO 7816-3 12.2.3): the data can only come back through 61xx and GET RESPONSE.
-        bool case4 = command.Case is ApduCase.Case4Short or ApduCase.Case4Extended;
-        int ne = active == InterfaceProfile.ContactT0 && case4 ? 0 : command.Ne;
-        return Deliver(data.Span, status, ne, command.Cla);
-    }
-
-    private void RecordFault(AppletSlot slot, string phase, Exception exception)
-    {
-        AppletFaults++;
-        EmulatorLog.AppletFailed(_logger, exception, slot.Info.AidHex, phase);
-        if (_throwOnAppletFault)
-        {
-            _fault ??= new AppletFaultException(slot.Info.AidHex, phase, exception);
-        }
-    }
-
-    /// <summary>In <see cref="EmulatedCardOptions.ThrowOnAppletFault"/> mode, throws the fault recorded during the
-    /// operation that just ended, once the card's state is clean and saved.</summary>
-    private void ThrowRecordedFault()
-    {
-        if (_fault is AppletFaultException fault)
-        {
-            _fault = null;
-            throw fault;
-        }
-    }
-
-    /// <summary>After any applet code: a swallowed power loss is still a power loss, and no transaction outlives it.</summary>
-    private void EndOfAppletCode(AppletSlot slot, string phase)
-    {
-        if (!_nvm.IsPowered)
-        {
-            throw new PowerLossException($"power was lost during applet {slot.Info.AidHex} {phase} (the applet caught the power loss)");
-        }
-        if (_nvm.InTransaction)
-        {
-            _nvm.AbortTransaction();
-            TransactionsAbortedByRuntime++;
-            EmulatorLog.TransactionLeftOpen(_logger, slot.Info.AidHex, phase);
-        }
-    }
-
-    private byte[] Deliver(ReadOnlySpan<byte> data, StatusWord status, int ne, byte cla)
-    {
-        if (data.Length <= ne || data.IsEmpty)
-        {
-            return Concat(data, status);
-        }
-        byte[] remaining = data[ne..].ToArray();
-        _pending = new PendingResponse(remaining, status, (byte)(cla & ~0x10));
-        var more = new StatusWord(0x61, remaining.Length >= 256 ? (byte)0 : (byte)remaining.Length);
-        byte[] response = Concat(data[..ne], more);
-        Invariant.Holds(response.Length - 2 <= Math.Max(ne, 0), "response data never exceeds Ne");
-        return response;
-    }
-
-    /// <summary>PC/SC part 3 GET DATA (<c>FF CA P1 P2 Le</c>), answered by a contactless reader.</summary>
-    private byte[] ReaderGetData(ReadOnlySpan<byte> raw)
-    {
-        if (!CommandApdu.TryParse(raw, out CommandApdu? command) || command is null || command.Nc != 0 || command.IsExtended)
-        {
-            return StatusOnly(StatusWord.WrongLength);
-        }
-        if (command.P2 != 0)
-        {
-            return StatusOnly(StatusWord.WrongP1P2);
-        }
-        ReadOnlySpan<byte> data = command.P1 switch
-        {
-            0x00 => Profile.Uid.Span,
-            0x01 => AnswerToReset.HistoricalBytes.Span,
-            _ => [],
-        };
-        if (command.P1 > 0x01)
-        {
-            return StatusOnly(StatusWord.FunctionNotSupported);
-        }
-        // Le = 00 (or, leniently, no Le) asks for everything.
-        int ne = command.Ne is 0 or 256 ? data.Length : command.Ne;
-        if (ne < data.Length)
-        {
-            return StatusOnly(new StatusWord(0x6C, (byte)data.Length));
-        }
-        return Concat(data, ne > data.Length ? StatusWord.EndOfFileReached : StatusWord.Success);
-    }
-
-    private static byte[] StatusOnly(StatusWord status) => [status.Sw1, status.Sw2];
-
-    private static byte[] Concat(ReadOnlySpan<byte> data, StatusWord status)
-    {
-        var response = new byte[data.Length + 2];
-        data.CopyTo(response);
-        response[^2] = status.Sw1;
-        response[^1] = status.Sw2;
-        return response;
-    }
-
-    private sealed class AppletSlot(InstalledApplet info, AppletFactory factory)
-    {
-        public InstalledApplet Info { get; } = info;
-
-        public AppletFactory Factory { get; } = factory;
-
-        /// <summary>The instance of this power session; null while unpowered or when its factory failed.</summary>
-        public Applet? Instance { get; set; }
+        _responses.Clear();
+        _applets.DropInstances();
     }
 }

@@ -5,7 +5,8 @@ namespace SmartCardCash.Emulator;
 
 /// <summary>
 /// An in-process <see cref="ICardChannel"/> to an <see cref="EmulatedCard"/>: raw command bytes in, raw response bytes
-/// out, exactly as the card produced them (61xx included: GET RESPONSE is the host's business).
+/// out, exactly as the card produced them (61xx included: GET RESPONSE is the host's business). The channel is the
+/// card's reader: commands pass through <see cref="EmulatedReader"/>, which answers the contactless <c>FF CA</c> itself.
 /// </summary>
 /// <remarks>
 /// Opening the channel powers the card on if it is not powered. A power loss (or an unpowered card) surfaces as
@@ -45,7 +46,7 @@ public sealed class EmulatedCardChannel : ICardChannel
         ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            return Card.Transmit(command);
+            return EmulatedReader.Transmit(Card, command);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

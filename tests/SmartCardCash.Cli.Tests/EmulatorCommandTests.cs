@@ -144,6 +144,29 @@ public sealed class EmulatorCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_vpcd_slot_that_holds_another_card_is_exit_3_saying_so_also_once_vpcds_queue_is_full()
+    {
+        using var vpcd = new LoopbackVpcd(slot0HoldsAnotherCard: true);
+        string portBase = vpcd.PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Should scc wait for the card instead of stopping, Ctrl+C ends it (and the assertions fail) rather than a hang.
+        _cli.Interrupt.CancelAfter(Liveness);
+
+        // vpcd serves the other card: the connect succeeds through its queue, and then nothing comes.
+        CliResult first = _cli.Run("emulator", "attach", "--slot", "0", "alice", "--port-base", portBase);
+        // That connection still waits in vpcd's queue, which holds one: the next connect is not even answered.
+        CliResult second = _cli.Run("emulator", "attach", "--slot", "0", "alice", "--port-base", portBase);
+
+        foreach (CliResult result in new[] { first, second })
+        {
+            Assert.Equal(ExitCodes.Unavailable, result.ExitCode);
+            Assert.Equal($"scc: vpcd's slot 0 (127.0.0.1:{vpcd.PortBase}) already holds another card, and vpcd serves one card " +
+                "per slot: take that card out, or choose another --slot", result.SingleErrorLine());
+            Assert.DoesNotContain(" insert ", result.Stdout);
+        }
+        using CardSession alice = _home.Cards.Open("alice");
+    }
+
+    [Fact]
     public async Task A_run_reports_attach_insert_and_detach_as_json_lines_and_ends_with_exit_0_on_ctrl_c()
     {
         using var vpcd = new LoopbackVpcd();

@@ -139,6 +139,36 @@ public sealed class EmulatorAttachIntegrationTests(PcscdFixture fixture) : IDisp
         Stop(attach);
     }
 
+    /// <summary>
+    /// Another program's card already in slot 0: vsmartcard's own vicc. vpcd serves one connection per slot, so attach
+    /// says the slot is taken (the first attach waits, silent, in vpcd's queue; the second finds that queue full).
+    /// </summary>
+    [ViccFact]
+    public void Attach_to_the_slot_vicc_holds_is_exit_3_saying_so_and_vicc_keeps_the_reader()
+    {
+        Scc("card", "new", "late", "--blank");
+        using (ViccCard.Start(Pcscd.VpcdPort))
+        {
+            JsonElement before = WaitForReaders(r => State(r, PcscdFixture.ReaderSlot0) == "present", "vicc's card in pcscd's reader");
+
+            SccResult first = SccProcess.Run(Pcscd.SocketPath, Environment, "emulator", "attach", "--json", "--slot", "0", "late", "--port-base", PortBase);
+            SccResult second = SccProcess.Run(Pcscd.SocketPath, Environment, "emulator", "attach", "--json", "--slot", "0", "late", "--port-base", PortBase);
+
+            foreach (SccResult result in new[] { first, second })
+            {
+                Assert.True(result.ExitCode == 3, result.ToString());
+                Assert.Equal($"scc: vpcd's slot 0 (127.0.0.1:{PortBase}) already holds another card, and vpcd serves one card per slot: " +
+                    "take that card out, or choose another --slot", Assert.Single(result.Stderr));
+                Assert.DoesNotContain(result.Stdout, line => Event(line) == "insert");
+            }
+            string? viccAtr = Reader(before, PcscdFixture.ReaderSlot0).GetProperty("atr").GetString();
+            Assert.NotEqual(Hex.Encode(AnswerToReset.For(InterfaceProfile.ContactT1)), viccAtr);
+            JsonElement after = WaitForReaders(r => State(r, PcscdFixture.ReaderSlot0) == "present", "vicc's card still in the reader");
+            Assert.Equal(viccAtr, Reader(after, PcscdFixture.ReaderSlot0).GetProperty("atr").GetString());
+        }
+        // vicc gone, vpcd drops the attach connections left in its queue: Dispose waits for the empty reader.
+    }
+
     /// <summary>SIGTERM: the attach ends with exit 0 after taking its cards out.</summary>
     private static void Stop(SccProcess attach)
     {

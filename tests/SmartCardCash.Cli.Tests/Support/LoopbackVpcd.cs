@@ -5,26 +5,40 @@ namespace SmartCardCash.Cli.Tests.Support;
 
 /// <summary>
 /// Stands in for vpcd inside pcscd: listens on loopback at two neighbouring ports (slots 0 and 1 from
-/// <see cref="PortBase"/>), accepts the cards' connections and holds them, and counts them. It sends nothing, so the
-/// cards sit in the "reader" until scc takes them out (which closes the connection).
+/// <see cref="PortBase"/>), accepts the cards' connections and holds them, and counts them. Like vpcd it polls a card
+/// once when it takes its connection (get ATR), so the card is in the "reader", then sends nothing more: the cards sit
+/// there until scc takes them out (which closes the connection).
 /// </summary>
 internal sealed class LoopbackVpcd : IDisposable
 {
     private readonly TcpListener[] _listeners;
     private readonly List<Socket> _accepted = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly Socket? _otherCard;
 
-    public LoopbackVpcd()
+    /// <param name="slot0HoldsAnotherCard">Slot 0 already serves another card (as vpcd with vsmartcard's vicc in it): it
+    /// listens like vpcd, with a backlog of 0, has taken the other card's connection and takes no other.</param>
+    public LoopbackVpcd(bool slot0HoldsAnotherCard = false)
     {
-        (PortBase, _listeners) = ListenOnPair();
-        foreach (TcpListener listener in _listeners)
+        (PortBase, _listeners) = ListenOnPair(slot0HoldsAnotherCard ? 0 : (int)SocketOptionName.MaxConnections);
+        if (slot0HoldsAnotherCard)
         {
-            _ = AcceptAsync(listener);
+            _otherCard = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            _otherCard.Connect(IPAddress.Loopback, PortBase);
+            lock (_accepted)
+            {
+                _accepted.Add(_listeners[0].AcceptSocket());
+            }
+        }
+        for (int slot = slot0HoldsAnotherCard ? 1 : 0; slot < _listeners.Length; slot++)
+        {
+            _ = AcceptAsync(_listeners[slot]);
         }
     }
 
     public int PortBase { get; }
 
+    /// <summary>The cards' connections taken and polled (the card answered the ATR request).</summary>
     public int Connections
     {
         get
@@ -85,6 +99,7 @@ internal sealed class LoopbackVpcd : IDisposable
         {
             _accepted.ForEach(s => s.Dispose());
         }
+        _otherCard?.Dispose();
         _stop.Dispose();
     }
 
@@ -95,6 +110,16 @@ internal sealed class LoopbackVpcd : IDisposable
             while (true)
             {
                 Socket socket = await listener.AcceptSocketAsync(_stop.Token);
+                try
+                {
+                    await PollAsync(socket);
+                }
+                catch (SocketException)
+                {
+                    // The card left before answering: not in the reader.
+                    socket.Dispose();
+                    continue;
+                }
                 lock (_accepted)
                 {
                     _accepted.Add(socket);
@@ -107,7 +132,29 @@ internal sealed class LoopbackVpcd : IDisposable
         }
     }
 
-    private static (int Port, TcpListener[] Listeners) ListenOnPair()
+    /// <summary>vpcd's first message on a connection it takes: get ATR (a frame of one byte, 04); reads the answer.</summary>
+    private async Task PollAsync(Socket socket)
+    {
+        await socket.SendAsync(new byte[] { 0x00, 0x01, 0x04 }, SocketFlags.None, _stop.Token);
+        var header = new byte[2];
+        await ReceiveExactlyAsync(socket, header);
+        await ReceiveExactlyAsync(socket, new byte[(header[0] << 8) | header[1]]);
+    }
+
+    private async Task ReceiveExactlyAsync(Socket socket, byte[] buffer)
+    {
+        for (int read = 0; read < buffer.Length;)
+        {
+            int received = await socket.ReceiveAsync(buffer.AsMemory(read), SocketFlags.None, _stop.Token);
+            if (received == 0)
+            {
+                throw new SocketException((int)SocketError.ConnectionReset);
+            }
+            read += received;
+        }
+    }
+
+    private static (int Port, TcpListener[] Listeners) ListenOnPair(int slot0Backlog = (int)SocketOptionName.MaxConnections)
     {
         for (int attempt = 0; attempt < 100; attempt++)
         {
@@ -118,7 +165,7 @@ internal sealed class LoopbackVpcd : IDisposable
             var second = new TcpListener(IPAddress.Loopback, port + 1);
             try
             {
-                first.Start();
+                first.Start(slot0Backlog);
                 second.Start();
                 return (port, [first, second]);
             }

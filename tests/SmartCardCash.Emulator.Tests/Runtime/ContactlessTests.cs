@@ -13,40 +13,88 @@ public sealed class ContactlessTests
         return card;
     }
 
-    [Fact]
-    public void Get_data_pseudo_apdu_answers_the_uid()
+    /// <summary>The two ways a host reaches an emulated card in process, both through the one reader.</summary>
+    public static TheoryData<string> ReaderPaths => ["reader", "channel"];
+
+    /// <summary>Sends through <paramref name="path"/>: <see cref="EmulatedReader"/> itself, or an <see cref="EmulatedCardChannel"/>.</summary>
+    private static ResponseApdu SendThrough(string path, EmulatedCard card, string hex)
+    {
+        byte[] command = Hex.Decode(hex);
+        if (path == "reader")
+        {
+            return ResponseApdu.Parse(EmulatedReader.Transmit(card, command));
+        }
+        using EmulatedCardChannel channel = card.OpenChannel(powerOffOnDispose: false);
+        return ResponseApdu.Parse(channel.Transmit(command));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReaderPaths))]
+    public void Get_data_pseudo_apdu_answers_the_uid(string path)
     {
         byte[] uid = [0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66];
         EmulatedCard card = ContactlessCard(uid);
-        ResponseApdu response = card.Send("FFCA000000");
+        ResponseApdu response = SendThrough(path, card, "FFCA000000");
         Assert.Equal(uid, response.Data.ToArray());
         Assert.Equal(StatusWord.Success, response.StatusWord);
     }
 
-    [Fact]
-    public void Get_data_pseudo_apdu_follows_pcsc_part_3_for_le_p1_and_p2()
+    [Theory]
+    [MemberData(nameof(ReaderPaths))]
+    public void Get_data_pseudo_apdu_follows_pcsc_part_3_for_le_p1_and_p2(string path)
     {
         byte[] uid = [0x08, 0xA1, 0xB2, 0xC3];
         EmulatedCard card = ContactlessCard(uid);
-        Assert.Equal(new StatusWord(0x6C04), card.Send("FFCA000002").StatusWord);
-        ResponseApdu longLe = card.Send("FFCA000010");
+        Assert.Equal(new StatusWord(0x6C04), SendThrough(path, card, "FFCA000002").StatusWord);
+        ResponseApdu longLe = SendThrough(path, card, "FFCA000010");
         Assert.Equal(uid, longLe.Data.ToArray());
         Assert.Equal(StatusWord.EndOfFileReached, longLe.StatusWord);
-        Assert.Equal(AnswerToReset.HistoricalBytes.ToArray(), card.Send("FFCA010000").Data.ToArray());
-        Assert.Equal(StatusWord.FunctionNotSupported, card.Send("FFCA020000").StatusWord);
-        Assert.Equal(StatusWord.WrongP1P2, card.Send("FFCA000100").StatusWord);
-        Assert.Equal(StatusWord.WrongLength, card.Send("FFCA00").StatusWord);
-        Assert.Equal(StatusWord.ClassNotSupported, card.Send("FF00000000").StatusWord);
+        Assert.Equal(AnswerToReset.HistoricalBytes.ToArray(), SendThrough(path, card, "FFCA010000").Data.ToArray());
+        Assert.Equal(StatusWord.FunctionNotSupported, SendThrough(path, card, "FFCA020000").StatusWord);
+        Assert.Equal(StatusWord.WrongP1P2, SendThrough(path, card, "FFCA000100").StatusWord);
+        Assert.Equal(StatusWord.WrongLength, SendThrough(path, card, "FFCA00").StatusWord);
+        Assert.Equal(StatusWord.WrongLength, SendThrough(path, card, "FFCA00000101").StatusWord);
+        Assert.Equal(StatusWord.ClassNotSupported, SendThrough(path, card, "FF00000000").StatusWord);
     }
 
-    [Fact]
-    public void The_pseudo_apdu_is_the_readers_and_leaves_a_pending_response_alone()
+    [Theory]
+    [MemberData(nameof(ReaderPaths))]
+    public void The_pseudo_apdu_is_the_readers_and_leaves_a_pending_response_alone(string path)
     {
         EmulatedCard card = ContactlessCard([0x08, 1, 2, 3]);
         card.SelectCounter();
+        Assert.Equal(new StatusWord(0x6110), SendThrough(path, card, "8022002010").StatusWord);
+        Assert.True(SendThrough(path, card, "FFCA000000").IsSuccess);
+        Assert.Equal(CounterApplet.Pattern(32)[16..], SendThrough(path, card, "00C0000000").Data.ToArray());
+    }
+
+    [Fact]
+    public void The_card_itself_never_answers_the_readers_pseudo_apdu()
+    {
+        // Through a reader FF CA never reaches the card; sent to the card directly it is a class the card does not know,
+        // and, like any command, it discards what was pending for GET RESPONSE.
+        EmulatedCard card = ContactlessCard([0x08, 1, 2, 3]);
+        card.SelectCounter();
         Assert.Equal(new StatusWord(0x6110), card.Send("8022002010").StatusWord);
-        Assert.True(card.Send("FFCA000000").IsSuccess);
-        Assert.Equal(CounterApplet.Pattern(32)[16..], card.Send("00C0000000").Data.ToArray());
+        Assert.Equal(StatusWord.ClassNotSupported, card.Send("FFCA000000").StatusWord);
+        Assert.Equal(StatusWord.ConditionsOfUseNotSatisfied, card.Send("00C0000000").StatusWord);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReaderPaths))]
+    public void Only_a_card_powered_contactless_has_its_uid_answered_by_the_reader(string path)
+    {
+        // A contactless card powered through its contact interface (dual interface): the reader is a contact reader.
+        EmulatedCard card = ContactlessCard([0x08, 1, 2, 3]);
+        card.PowerOn(InterfaceProfile.ContactT1);
+        Assert.Equal(StatusWord.ClassNotSupported, SendThrough(path, card, "FFCA000000").StatusWord);
+        // A contact card powered contactless is answered.
+        var dual = new EmulatedCard(new CardProfile(InterfaceProfile.ContactT1, [0x08, 9, 9, 9]));
+        dual.PowerOn(InterfaceProfile.Contactless);
+        Assert.Equal([0x08, 9, 9, 9], SendThrough(path, dual, "FFCA000000").Data.ToArray());
+        // Unpowered: the card is not there, whatever the command.
+        dual.PowerOff();
+        Assert.Throws<Iso7816.Errors.CardRemovedException>(() => EmulatedReader.Transmit(dual, Hex.Decode("FFCA000000")));
     }
 
     [Fact]

@@ -114,6 +114,34 @@ public sealed class ApduForwardingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_bridge_as_reader_answers_FF_CA_like_the_in_process_reader_and_leaves_pending_data_alone()
+    {
+        EmulatedCard card = TestCards.NewCard(new ProbeLog(), InterfaceProfile.Contactless);
+        using var vpcd = new FakeVpcd();
+        await using VpcdBridge bridge = TestBridges.Start(card, TestBridges.For(vpcd));
+        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
+        await reader.PowerOnAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        ResponseApdu firstPart = await reader.TransmitAsync("8030000004AABBCCDD02");
+
+        ResponseApdu shortLe = await reader.TransmitAsync("FFCA000002");
+        ResponseApdu historical = await reader.TransmitAsync("FFCA010000");
+        ResponseApdu badP1 = await reader.TransmitAsync("FFCA020000");
+        ResponseApdu badP2 = await reader.TransmitAsync("FFCA000100");
+        ResponseApdu rest = await reader.TransmitAsync("00C0000002");
+
+        Assert.Equal(new StatusWord(0x6102), firstPart.StatusWord);
+        Assert.Equal(new StatusWord(0x6C, (byte)card.Profile.Uid.Length), shortLe.StatusWord);
+        Assert.Equal(AnswerToReset.HistoricalBytes.ToArray(), historical.Data.ToArray());
+        Assert.Equal(StatusWord.FunctionNotSupported, badP1.StatusWord);
+        Assert.Equal(StatusWord.WrongP1P2, badP2.StatusWord);
+        Assert.Equal(Hex.Decode("CCDD"), rest.Data.ToArray());
+        Assert.Equal(StatusWord.Success, rest.StatusWord);
+        // Every one of them went to the reader the card sits in and counts as a command of the slot.
+        Assert.Equal(7, bridge.Statistics.ApdusForwarded);
+    }
+
+    [Fact]
     public async Task An_applet_fault_thrown_by_a_test_card_is_answered_6F00_and_the_slot_carries_on()
     {
         EmulatedCard card = TestCards.NewCard(new ProbeLog(), options: new EmulatedCardOptions

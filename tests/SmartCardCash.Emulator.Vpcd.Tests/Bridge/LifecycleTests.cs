@@ -139,11 +139,13 @@ public sealed class LifecycleTests
         bool poweredWhileOut = card.IsPowered;
         bridge.Insert();
         using FakeVpcdConnection again = await vpcd.AcceptAsync();
+        // The card is in again once vpcd polls it on the new connection.
+        byte[] atr = await again.GetAtrAsync();
         await Eventually.StateAsync(bridge, VpcdSlotState.Inserted);
 
         Assert.True(closed);
         Assert.False(poweredWhileOut);
-        Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), await again.GetAtrAsync());
+        Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), atr);
         lock (states)
         {
             Assert.Equal(

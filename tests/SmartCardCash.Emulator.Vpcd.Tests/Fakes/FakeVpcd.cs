@@ -13,11 +13,15 @@ internal sealed class FakeVpcd : IDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly List<FakeVpcdConnection> _connections = [];
+    private readonly int _backlog;
     private Socket? _listener;
 
     /// <param name="port">0 picks a free port.</param>
-    public FakeVpcd(int port = 0)
+    /// <param name="backlog">Connections the kernel completes before they are accepted. vpcd itself listens with 0,
+    /// which Linux takes as room for one: while vpcd serves a card, one more connection waits, later ones are dropped.</param>
+    public FakeVpcd(int port = 0, int backlog = 4)
     {
+        _backlog = backlog;
         Port = Listen(port);
     }
 
@@ -114,7 +118,7 @@ internal sealed class FakeVpcd : IDisposable
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        listener.Listen(4);
+        listener.Listen(_backlog);
         _listener = listener;
         return ((IPEndPoint)listener.LocalEndPoint!).Port;
     }

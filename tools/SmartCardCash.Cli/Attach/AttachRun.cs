@@ -26,6 +26,10 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
 {
     private readonly Channel<AttachRecord> _queue = Channel.CreateUnbounded<AttachRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<int, bool> _reachedVpcd = new();
+    private readonly Dictionary<int, VpcdBridge> _bridges = [];
+
+    /// <summary>Set (once) when a slot finds vpcd serving another card before this card ever got in: attach stops.</summary>
+    private readonly TaskCompletionSource<int> _occupiedSlot = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// A PC/SC context on the local pcscd, held while attached: opening it starts a socket-activated pcscd (so vpcd
@@ -86,7 +90,7 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
                     Atr = Hex.Encode(AnswerToReset.For(used)),
                     Vpcd = $"{plan.Host}:{plan.PortOf(slot.Slot)}",
                 });
-                session.Attach(slot.Slot, card, new VpcdSlotOptions
+                _bridges[slot.Slot] = session.Attach(slot.Slot, card, new VpcdSlotOptions
                 {
                     Interface = slot.Interface,
                     Tearing = slot.Tearing,
@@ -151,34 +155,66 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
         }
     }
 
-    /// <summary>Null once every slot has reached vpcd (or Ctrl+C, or a slot fault); the error after the grace period.</summary>
+    /// <summary>
+    /// Null once every slot has reached vpcd (or Ctrl+C, or a slot fault); the error when a slot finds another card in
+    /// its reader, or after the grace period. A slot connected to vpcd but not polled yet when the grace period ends
+    /// gets the time its bridge needs to tell a free reader from one that holds another card.
+    /// </summary>
     private Exception? WaitForVpcd()
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Interrupt);
+        CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Interrupt);
         timeout.CancelAfter(plan.ConnectTimeout);
-        while (true)
+        bool extended = false;
+        try
         {
-            Drain();
-            if (_stoppedBy is not null || context.Interrupt.IsCancellationRequested || _reachedVpcd.Count == plan.Slots.Count)
+            while (true)
             {
-                return null;
-            }
-            try
-            {
-                _queue.Reader.WaitToReadAsync(timeout.Token).AsTask().GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (!context.Interrupt.IsCancellationRequested)
-            {
-                SlotPlan missing = plan.Slots.First(s => !_reachedVpcd.ContainsKey(s.Slot));
-                return new CardServiceUnavailableException($"vpcd is not listening on {plan.Host}:{plan.PortOf(missing.Slot)}: " +
-                    "is pcscd running with vsmartcard-vpcd installed?");
-            }
-            catch (OperationCanceledException)
-            {
-                return null;
+                Drain();
+                if (_occupiedSlot.Task.IsCompleted)
+                {
+                    return SlotOccupied(_occupiedSlot.Task.Result);
+                }
+                if (_stoppedBy is not null || context.Interrupt.IsCancellationRequested || _reachedVpcd.Count == plan.Slots.Count)
+                {
+                    return null;
+                }
+                try
+                {
+                    Task.WhenAny(_queue.Reader.WaitToReadAsync(timeout.Token).AsTask(), _occupiedSlot.Task).Unwrap().GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException) when (!context.Interrupt.IsCancellationRequested)
+                {
+                    SlotPlan missing = plan.Slots.First(s => !_reachedVpcd.ContainsKey(s.Slot));
+                    VpcdSlotStatistics statistics = _bridges[missing.Slot].Statistics;
+                    if (!extended && statistics.Connects > statistics.Disconnects)
+                    {
+                        extended = true;
+                        timeout.Dispose();
+                        timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Interrupt);
+                        timeout.CancelAfter(OccupiedVerdict);
+                        continue;
+                    }
+                    return new CardServiceUnavailableException($"vpcd is not listening on {plan.Host}:{plan.PortOf(missing.Slot)}: " +
+                        "is pcscd running with vsmartcard-vpcd installed?");
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
             }
         }
+        finally
+        {
+            timeout.Dispose();
+        }
     }
+
+    /// <summary>Long enough for a bridge to call a slot occupied (<see cref="VpcdSlotOptions.OccupiedAfter"/>) after it connected.</summary>
+    private static TimeSpan OccupiedVerdict => new VpcdSlotOptions().OccupiedAfter + TimeSpan.FromSeconds(1);
+
+    private ReaderUnavailableException SlotOccupied(int slot) =>
+        new($"vpcd's slot {slot} ({plan.Host}:{plan.PortOf(slot)}) already holds another card, and vpcd serves one card " +
+            "per slot: take that card out, or choose another --slot");
 
     private void WaitUntilStopped()
     {
@@ -217,6 +253,10 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
                 break;
             case VpcdSlotState.Connecting when e.Previous == VpcdSlotState.Inserted:
                 Post(Record(AttachRecord.Reconnecting, bridge, $"{e.Reason}; reconnecting") with { Vpcd = vpcd });
+                break;
+            case VpcdSlotState.Occupied when !_reachedVpcd.ContainsKey(e.Slot):
+                // Another card is in this reader: attach reports it and stops rather than wait for that card to leave.
+                _occupiedSlot.TrySetResult(e.Slot);
                 break;
             case VpcdSlotState.Detached:
                 Post(Record(AttachRecord.Detached, bridge, "out of the reader; image saved and unlocked"));

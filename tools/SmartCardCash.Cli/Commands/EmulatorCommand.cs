@@ -51,9 +51,9 @@ internal sealed class EmulatorCommand
           An image stays locked while attached: other scc commands reach the card through its reader
           (--card "pcsc:Virtual PCD 00 00"), not as emu:NAME.
           With --json each event is one JSON line.
-          Exit codes: 0 after Ctrl+C/SIGTERM; 2 bad options; 3 unknown card, no PC/SC service on this machine, or
-          vpcd not listening; 7 an image in use by another process or damaged, or a slot stopped because its image
-          could not be saved.
+          Exit codes: 0 after Ctrl+C/SIGTERM; 2 bad options; 3 unknown card, no PC/SC service on this machine, vpcd
+          not listening, or its slot holding another card; 7 an image in use by another process or damaged, or a slot
+          stopped because its image could not be saved.
         """;
 
     /// <summary>The highest slot number --slot takes (see AttachArguments), so --contactless takes the same.</summary>

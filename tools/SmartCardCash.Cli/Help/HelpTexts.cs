@@ -19,7 +19,7 @@ internal static class HelpTexts
                without --force: an issuer that already exists, deleting a card that holds value
           3    no PC/SC service, no reader, unknown or ambiguous reader or card, no card, card in use,
                nobody receiving at a tcp:// address (or its card busy);
-               scc emulator attach: vpcd not listening
+               scc emulator attach: vpcd not listening, or its slot holding another card
           4    card removed or communication failure during the command (scc mint: the MINT's answer was
                lost or the card failed inside it; scc mint --reconcile settles it)
           5    payment interrupted: value debited and held in the payer's pending log (scc recover finishes
