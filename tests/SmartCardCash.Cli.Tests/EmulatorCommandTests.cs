@@ -301,6 +301,7 @@ public sealed class EmulatorCommandTests : IDisposable
         Assert.Contains("--tear SLOT:during:K[:W]", result.Stdout);
         Assert.Contains("--tear-random SLOT:SEED:P[:POINT]", result.Stdout);
         Assert.Contains("vpcd listens on", result.Stdout);
-        Assert.Contains("3 unknown card, no PC/SC service on this machine, or", result.Stdout);
+        Assert.Contains("3 unknown card, no PC/SC service on this machine, vpcd", result.Stdout);
+        Assert.Contains("or its slot holding another card", result.Stdout);
     }
 }
