@@ -1,4 +1,4 @@
-using SmartCardCash.Purse.Storage;
+using SmartCardCash.LocalData;
 
 namespace SmartCardCash.CardAccess;
 

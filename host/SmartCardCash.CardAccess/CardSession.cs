@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse;
 
 namespace SmartCardCash.CardAccess;
 
@@ -34,10 +32,6 @@ public sealed class CardSession : IDisposable
     public ICardChannel Channel { get; }
 
     public string DisplayName { get; }
-
-    /// <summary>The purse on this card, named <see cref="DisplayName"/> in messages. Call <see cref="PurseCard.Select"/> first.</summary>
-    /// <param name="trace">Receives the APDU trace (lock codes redacted); null for none.</param>
-    public PurseCard OpenPurse(ILogger? trace = null) => PurseCard.Open(Channel, DisplayName, trace);
 
     public void Dispose()
     {

@@ -3,9 +3,9 @@ using SmartCardCash.AppletApi;
 using SmartCardCash.DurableFiles;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Applet;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.CardAccess;
 
@@ -97,7 +97,7 @@ public sealed class EmulatedCardStore
 
     /// <summary>
     /// Creates card <paramref name="name"/> on <paramref name="interfaceProfile"/> with a blank purse installed (in
-    /// PERSONALISATION, ready for <see cref="Purse.Personalisation.PursePersonaliser"/>) and opens it.
+    /// PERSONALISATION, ready for the issuer to personalise) and opens it.
     /// </summary>
     /// <exception cref="InvalidOperationException">A card with that name exists.</exception>
     public CardSession CreatePurseCard(string name, InterfaceProfile interfaceProfile)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Pcsc;
-using SmartCardCash.Purse.Storage;
+using SmartCardCash.LocalData;
 
 namespace SmartCardCash.Cli;
 

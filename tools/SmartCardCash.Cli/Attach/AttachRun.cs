@@ -12,7 +12,7 @@ using SmartCardCash.Emulator.Images;
 using SmartCardCash.Emulator.Vpcd;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Purse.Storage;
+using SmartCardCash.LocalData;
 
 namespace SmartCardCash.Cli.Attach;
 

@@ -8,12 +8,13 @@ using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Commands;
@@ -134,7 +135,7 @@ internal sealed class CardCommand
         {
             try
             {
-                PurseCard purse = session.OpenPurse(settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
+                PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName, settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
                 result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(purse, request);
             }
             catch
@@ -276,7 +277,7 @@ internal sealed class CardCommand
         {
             string iface = PurseFormats.Interface(store.InterfaceOf(name));
             using CardSession session = store.Open(name);
-            PurseInfo info = session.OpenPurse().ReadInfo();
+            PurseInfo info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
             return new CardListJson(name, "ok", iface, info.PurseId?.ToString(), info.Class is null ? null : PurseFormats.Class(info.Class),
                 [.. info.Pockets.Select(p => p.Currency.ToString())], [.. info.Pockets.Select(p => PurseFormats.Json(p.BalanceMoney))],
                 PurseFormats.Lifecycle(info.Lifecycle), null);
@@ -327,7 +328,7 @@ internal sealed class CardCommand
         try
         {
             using CardSession session = store.Open(name);
-            info = session.OpenPurse().ReadInfo();
+            info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
         }
         catch (Exception e) when (e is PurseTerminatedException or PurseNotFoundException)
         {

@@ -7,10 +7,12 @@ using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Commands;
 
@@ -129,7 +131,7 @@ internal sealed class MintCommand
         MintReconciliation reconciled;
         try
         {
-            reconciled = MintReconciler.Reconcile(store, session, purse);
+            reconciled = MintReconciler.Reconcile(store, session.Purse, purse);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

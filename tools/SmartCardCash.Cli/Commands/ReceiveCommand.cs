@@ -11,9 +11,9 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
+using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Cli.Commands;

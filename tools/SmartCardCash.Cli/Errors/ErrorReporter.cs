@@ -1,6 +1,7 @@
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Pcsc.Errors;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Errors;
 
@@ -31,6 +32,7 @@ internal static class ErrorReporter
             UsageException => (ExitCodes.UsageError, message),
             ApduFormatException => (ExitCodes.UsageError, message),
             CardExchangeException or MintOutcomeUnknownException => (ExitCodes.CommunicationFailure, message),
+            IssuerNotFoundException => (ExitCodes.LocalData, $"{message}: run 'scc issuer init' to create one"),
             LocalDataException => (ExitCodes.LocalData, message),
             TransferInProgressException => (ExitCodes.PaymentInterrupted, message),
             CardStatusException => (ExitCodes.CardError, message),

@@ -5,10 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SmartCardCash.DurableFiles;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Issuing;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Storage;
+namespace SmartCardCash.Issuing.Storage;
 
 /// <summary>
 /// The issuer on disk, in one folder (<c>$SCC_HOME/issuer</c>, mode 0700):
@@ -141,7 +141,7 @@ public sealed class IssuerStore : IPurseSerialSource
         }
         try
         {
-            IssuerStateJson json = JsonSerializer.Deserialize(ReadText(StatePath), PurseJsonContext.Default.IssuerStateJson)
+            IssuerStateJson json = JsonSerializer.Deserialize(ReadText(StatePath), IssuerJsonContext.Default.IssuerStateJson)
                 ?? throw new JsonException("the file holds null");
             return new IssuerState(IssuerId.Parse(json.IssuerId), json.NextSerial,
                 DateTimeOffset.Parse(json.Created, CultureInfo.InvariantCulture));
@@ -179,7 +179,7 @@ public sealed class IssuerStore : IPurseSerialSource
         var json = new MintRecordJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter);
-        PrivateFiles.AppendLine(JournalPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintRecordJson));
+        PrivateFiles.AppendLine(JournalPath, JsonSerializer.Serialize(json, IssuerJsonContext.Default.MintRecordJson));
     }
 
     /// <summary>
@@ -212,7 +212,7 @@ public sealed class IssuerStore : IPurseSerialSource
     public IReadOnlyList<MintRecord> OpenMintIntents()
     {
         var open = new List<MintRecord>();
-        ReadJsonLines(IntentsPath, PurseJsonContext.Default.MintIntentJson, json =>
+        ReadJsonLines(IntentsPath, IssuerJsonContext.Default.MintIntentJson, json =>
         {
             var record = ToRecord(json.Time, json.Purse, json.Currency, json.Amount, json.Counter);
             if (json.Outcome is null)
@@ -232,7 +232,7 @@ public sealed class IssuerStore : IPurseSerialSource
     public IReadOnlyList<MintRecord> ReadMintJournal()
     {
         var records = new List<MintRecord>();
-        ReadJsonLines(JournalPath, PurseJsonContext.Default.MintRecordJson,
+        ReadJsonLines(JournalPath, IssuerJsonContext.Default.MintRecordJson,
             json => records.Add(ToRecord(json.Time, json.Purse, json.Currency, json.Amount, json.Counter)));
         return records;
     }
@@ -294,7 +294,7 @@ public sealed class IssuerStore : IPurseSerialSource
         var json = new MintIntentJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter, outcome);
-        PrivateFiles.AppendLine(IntentsPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintIntentJson));
+        PrivateFiles.AppendLine(IntentsPath, JsonSerializer.Serialize(json, IssuerJsonContext.Default.MintIntentJson));
     }
 
     /// <summary>The key as PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----"), through .NET's ECDsa so OpenSSL reads it back.</summary>
@@ -340,7 +340,7 @@ public sealed class IssuerStore : IPurseSerialSource
         var json = new IssuerStateJson(state.IssuerId.ToString(), state.NextSerial,
             state.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         WriteFile(StatePath, () => PrivateFiles.WriteAtomically(StatePath, Encoding.UTF8.GetBytes(
-            JsonSerializer.Serialize(json, PurseJsonContext.Default.IssuerStateJson) + "\n")));
+            JsonSerializer.Serialize(json, IssuerJsonContext.Default.IssuerStateJson) + "\n")));
     }
 
     /// <summary>The issuer folder, made if need be; a home that cannot hold it is local data, said in plain words.</summary>
@@ -414,7 +414,7 @@ public sealed class IssuerStore : IPurseSerialSource
     }
 
     private static CurrencyCode ParseCurrencyCode(string text) =>
-        Spec.Currency.TryFromAlpha(text, out Spec.Currency? known) ? known.Code : CurrencyCode.Read(Hex.Decode(text));
+        Currency.TryFromAlpha(text, out Currency? known) ? known.Code : CurrencyCode.Read(Hex.Decode(text));
 
     private static string ReadText(string path) => Encoding.UTF8.GetString(ReadBytes(path));
 
