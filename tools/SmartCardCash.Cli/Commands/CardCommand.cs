@@ -5,6 +5,7 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
+using SmartCardCash.DurableFiles;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816.Errors;
@@ -270,7 +271,11 @@ internal sealed class CardCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>One card's row; a card in use elsewhere or damaged is a row saying so, not a failed listing.</summary>
+    /// <summary>
+    /// One card's row; a card in use elsewhere, damaged or unreadable is a row saying so, not a failed listing. An image
+    /// that cannot be read is "unreadable", never "damaged": the remedy for damage is deleting the card, and an image
+    /// this user may not read may still hold value.
+    /// </summary>
     private static CardListJson Describe(EmulatedCardStore store, string name)
     {
         try
@@ -284,7 +289,12 @@ internal sealed class CardCommand
         }
         catch (CardImageUnavailableException e)
         {
-            string status = e.InnerException is CardImageLockedException ? "in use" : "damaged";
+            string status = e.Problem switch
+            {
+                CardImageProblem.InUse => "in use",
+                CardImageProblem.Unreadable => $"unreadable ({FileProblem.Describe(e.InnerException ?? e)})",
+                _ => "damaged",
+            };
             return new CardListJson(name, status, null, null, null, [], [], null, ErrorReporter.OneLine(e.Message));
         }
         catch (PurseTerminatedException)
@@ -335,7 +345,13 @@ internal sealed class CardCommand
             // A terminated purse holds nothing by construction; a card without a purse holds no value.
             return null;
         }
-        catch (CardImageUnavailableException e) when (e.InnerException is not CardImageLockedException)
+        catch (CardImageUnavailableException e) when (e.Problem == CardImageProblem.Unreadable)
+        {
+            // Not damaged: its value is unknown until it can be read, so deleting is not offered.
+            throw new LocalDataException($"card '{name}' is not deleted: it cannot be read " +
+                $"({(e.InnerException ?? e).Message.TrimEnd('.')}), so whether it holds value cannot be checked", e);
+        }
+        catch (CardImageUnavailableException e) when (e.Problem != CardImageProblem.InUse)
         {
             return "is damaged and cannot be read (its value cannot be checked)";
         }

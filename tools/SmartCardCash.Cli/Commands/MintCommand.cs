@@ -206,6 +206,15 @@ internal sealed class MintCommand
                 $"it, but that is checked, not assumed. The intent stays open in {store.IntentsPath}; 'scc mint --reconcile " +
                 $"--card {Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
         }
+        catch (SmartCardException e) when (session.Card.LocalFailure is { } local)
+        {
+            // The card stopped answering because its image cannot be saved: the folder is what to fix, then reconcile.
+            throw new LocalDataException(
+                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"{intent.IssuerCounter}) was sent, but {local.Message}, so the purse may not keep it. The intent stays open " +
+                $"in {store.IntentsPath}; once the card can be saved, 'scc mint --reconcile --card " +
+                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
+        }
         catch (SmartCardException e)
         {
             throw new MintOutcomeUnknownException(
