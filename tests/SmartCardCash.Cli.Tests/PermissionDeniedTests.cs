@@ -43,6 +43,9 @@ public sealed class PermissionDeniedTests : IDisposable
             Assert.Equal(expected, result.SingleErrorLine());
         }
         Assert.False(Directory.Exists(Cards));
+        CliResult pay = UnprivilegedScc.Run(_home.Path, "pay", "--from", "bank", "--to", "alice", "--amount", "5", "--currency", "EUR");
+        Assert.Equal(ExitCodes.LocalData, pay.ExitCode);
+        Assert.Equal($"scc: the issuer certificate {_home.Issuer.CertificatePath} cannot be read (permission denied)", pay.SingleErrorLine());
     }
 
     [UnprivilegedFact]

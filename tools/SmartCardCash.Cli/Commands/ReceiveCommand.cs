@@ -11,7 +11,6 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
-using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;
@@ -194,7 +193,7 @@ internal sealed class ReceiveCommand
     /// </summary>
     private PurseCertificate TrustedIssuer(string? file, PurseSession session)
     {
-        if (file is not null || File.Exists(IssuerStore.ForHome(_context.Home).CertificatePath))
+        if (file is not null || TrustAnchor.InHome(_context))
         {
             return TrustAnchor.Load(_context, file);
         }
