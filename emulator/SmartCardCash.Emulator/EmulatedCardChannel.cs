@@ -11,7 +11,8 @@ namespace SmartCardCash.Emulator;
 /// <remarks>
 /// Opening the channel powers the card on if it is not powered. A power loss (or an unpowered card) surfaces as
 /// <see cref="CardRemovedException"/>; after <see cref="EmulatedCard.PowerOn"/> the same channel works again.
-/// Failing to save a durable card image surfaces as <see cref="CardCommunicationException"/>.
+/// Failing to save a durable card image surfaces as <see cref="CardCommunicationException"/> (the command's answer is not
+/// given; see <see cref="Images.StoredCard"/>), with the <see cref="Images.CardImageSaveException"/> inside.
 /// </remarks>
 public sealed class EmulatedCardChannel : ICardChannel
 {
@@ -48,9 +49,9 @@ public sealed class EmulatedCardChannel : ICardChannel
         {
             return EmulatedReader.Transmit(Card, command);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Images.CardImageSaveException e)
         {
-            throw new CardCommunicationException($"{Name}: the card image could not be saved: {e.Message}", e);
+            throw new CardCommunicationException($"{Name}: {e.Message}", e);
         }
     }
 

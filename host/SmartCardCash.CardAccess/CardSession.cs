@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Logging;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse;
+using SmartCardCash.LocalData;
 
 namespace SmartCardCash.CardAccess;
 
@@ -12,13 +11,16 @@ namespace SmartCardCash.CardAccess;
 public sealed class CardSession : IDisposable
 {
     private readonly IDisposable? _owner;
+    private readonly Func<LocalDataException?>? _localFailure;
     private bool _disposed;
 
     /// <param name="address">The resolved address (never <see cref="CardAddressKind.Unresolved"/>).</param>
     /// <param name="channel">The card; disposed first.</param>
     /// <param name="displayName">How to name the card to a person: "alice", "Virtual PCD 00 00".</param>
     /// <param name="owner">Released after the channel (a stored image, a PC/SC context); may be null.</param>
-    public CardSession(CardAddress address, ICardChannel channel, string displayName, IDisposable? owner = null)
+    /// <param name="localFailure">Says why the card stopped answering for a local reason (see <see cref="LocalFailure"/>); may be null.</param>
+    public CardSession(CardAddress address, ICardChannel channel, string displayName, IDisposable? owner = null,
+        Func<LocalDataException?>? localFailure = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(channel);
@@ -27,6 +29,7 @@ public sealed class CardSession : IDisposable
         Channel = channel;
         DisplayName = displayName;
         _owner = owner;
+        _localFailure = localFailure;
     }
 
     public CardAddress Address { get; }
@@ -35,9 +38,12 @@ public sealed class CardSession : IDisposable
 
     public string DisplayName { get; }
 
-    /// <summary>The purse on this card, named <see cref="DisplayName"/> in messages. Call <see cref="PurseCard.Select"/> first.</summary>
-    /// <param name="trace">Receives the APDU trace (lock codes redacted); null for none.</param>
-    public PurseCard OpenPurse(ILogger? trace = null) => PurseCard.Open(Channel, DisplayName, trace);
+    /// <summary>
+    /// Why this card stopped answering for a local reason, or null: an emulated card whose image could not be saved (a
+    /// cards folder this user may not write, a full disk) answers nothing after that, and stays as its image holds it.
+    /// Trying again with the card present fails the same way; the local problem is what to fix.
+    /// </summary>
+    public LocalDataException? LocalFailure => _localFailure?.Invoke();
 
     public void Dispose()
     {

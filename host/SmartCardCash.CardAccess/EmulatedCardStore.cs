@@ -3,9 +3,9 @@ using SmartCardCash.AppletApi;
 using SmartCardCash.DurableFiles;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Applet;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.CardAccess;
 
@@ -97,7 +97,7 @@ public sealed class EmulatedCardStore
 
     /// <summary>
     /// Creates card <paramref name="name"/> on <paramref name="interfaceProfile"/> with a blank purse installed (in
-    /// PERSONALISATION, ready for <see cref="Purse.Personalisation.PursePersonaliser"/>) and opens it.
+    /// PERSONALISATION, ready for the issuer to personalise) and opens it.
     /// </summary>
     /// <exception cref="InvalidOperationException">A card with that name exists.</exception>
     public CardSession CreatePurseCard(string name, InterfaceProfile interfaceProfile)
@@ -115,23 +115,29 @@ public sealed class EmulatedCardStore
         }
         catch (CardImageLockedException e)
         {
-            throw new CardImageUnavailableException(name, $"card '{name}' is being created or used by another process", e);
+            throw new CardImageUnavailableException(name, CardImageProblem.InUse,
+                $"card '{name}' is being created or used by another process", e);
         }
         catch (Exception e) when (FolderProblem.IsFolderFailure(e) && !System.IO.Directory.Exists(Directory))
         {
-            throw new CardImageUnavailableException(name,
-                $"card '{name}' cannot be created: the cards folder {Directory} cannot be made ({FolderProblem.Describe(Directory, e)}); " +
-                "set SCC_HOME to a folder you can write", e);
+            // A home this user may not look into can hold cards already: SCC_HOME elsewhere is advised only for a path in the way.
+            string advice = e is UnauthorizedAccessException ? "" : "; set SCC_HOME to a folder you can write";
+            throw new CardImageUnavailableException(name, CardImageProblem.Unwritable,
+                $"card '{name}' cannot be created: the cards folder {Directory} cannot be made ({FolderProblem.Describe(Directory, e)}){advice}", e);
+        }
+        catch (Exception e) when (FileProblem.IsFileFailure(e))
+        {
+            throw NotCreated(name, e);
         }
         try
         {
             stored.Card.Install(PurseAid.Value, PurseAppletType, PurseApplet.Factory, PurseApplet.PersistentMemorySize);
         }
-        catch
+        catch (Exception e)
         {
             stored.Dispose();
             _images.Delete(name);
-            throw;
+            throw e is CardImageSaveException ? NotCreated(name, e) : e;
         }
         return Start(address, stored);
     }
@@ -146,7 +152,7 @@ public sealed class EmulatedCardStore
         {
             throw new CardNotFoundException($"there is no emulated card named '{name}'", List());
         }
-        Guard(name, () =>
+        Guard(name, deleting: true, action: () =>
         {
             _images.Delete(name);
             return true;
@@ -158,21 +164,40 @@ public sealed class EmulatedCardStore
 
     private EmulatedCardOptions Options() => new() { Random = _random?.Invoke() };
 
+    /// <summary>
+    /// The session over a stored card. The card powers off when the stored card is disposed (last, after the channel),
+    /// where a power-off that cannot be saved leaves the image as after the last answered command instead of throwing.
+    /// </summary>
     private static CardSession Start(CardAddress address, StoredCard stored)
     {
         try
         {
-            EmulatedCardChannel channel = stored.OpenChannel();
-            return new CardSession(address, channel, stored.Name, stored);
+            EmulatedCardChannel channel = stored.OpenChannel(powerOffOnDispose: false);
+            return new CardSession(address, channel, stored.Name, stored, () => stored.SaveFailure is { } failure
+                ? new CardImageUnavailableException(stored.Name, CardImageProblem.Unwritable, failure.Message, failure)
+                : null);
         }
-        catch
+        catch (Exception e)
         {
             stored.Dispose();
+            if (e is CardImageSaveException)
+            {
+                throw new CardImageUnavailableException(stored.Name, CardImageProblem.Unwritable, e.Message, e);
+            }
             throw;
         }
     }
 
-    private T Guard<T>(string name, Func<T> action)
+    private CardImageUnavailableException NotCreated(string name, Exception e)
+    {
+        Exception cause = e is CardImageSaveException { InnerException: { } inner } ? inner : e;
+        return new CardImageUnavailableException(name, CardImageProblem.Unwritable,
+            $"card '{name}' cannot be created: the cards folder {Directory} cannot be written ({FileProblem.Describe(cause)})", e);
+    }
+
+    /// <summary>Runs an image operation; its failures become <see cref="CardImageUnavailableException"/>s saying what is wrong.</summary>
+    /// <param name="deleting">Whether the operation deletes the image, rather than reads it, when the file system refuses.</param>
+    private T Guard<T>(string name, Func<T> action, bool deleting = false)
     {
         try
         {
@@ -180,22 +205,28 @@ public sealed class EmulatedCardStore
         }
         catch (CardImageLockedException e)
         {
-            throw new CardImageUnavailableException(name,
+            throw new CardImageUnavailableException(name, CardImageProblem.InUse,
                 $"card '{name}' is in use by another process (lock {e.LockPath}); wait for it to finish, or close it there", e);
         }
         catch (CardImageFormatException e)
         {
-            throw new CardImageUnavailableException(name,
+            throw new CardImageUnavailableException(name, CardImageProblem.Damaged,
                 $"the image of card '{name}' is damaged ({e.Message}); delete it and make the card again", e);
         }
         catch (KeyNotFoundException e)
         {
-            throw new CardImageUnavailableException(name,
+            throw new CardImageUnavailableException(name, CardImageProblem.UnknownApplet,
                 $"card '{name}' holds an applet this program cannot run ({e.Message})", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (CardImageSaveException e)
         {
-            throw new CardImageUnavailableException(name, $"the image of card '{name}' cannot be used: {e.Message}", e);
+            throw new CardImageUnavailableException(name, CardImageProblem.Unwritable, e.Message, e);
+        }
+        catch (Exception e) when (FileProblem.IsFileFailure(e))
+        {
+            // Not "damaged": what an image holds is unknown until it can be read, and it may hold value.
+            throw new CardImageUnavailableException(name, deleting ? CardImageProblem.Unwritable : CardImageProblem.Unreadable,
+                $"card '{name}' cannot be {(deleting ? "deleted" : "read")}: {e.Message.TrimEnd('.')}", e);
         }
     }
 }

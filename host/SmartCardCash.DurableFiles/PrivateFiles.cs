@@ -22,6 +22,26 @@ public static class PrivateFiles
         }
     }
 
+    /// <summary>
+    /// Whether a file (not a folder) is at <paramref name="path"/>, as <see cref="File.Exists"/> says, except that a path
+    /// this user may not look at (in another user's folder, mode 0700) is not "absent": that throws, so "no such file"
+    /// is never said of a file that may well be there.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">A folder on the path cannot be searched.</exception>
+    /// <exception cref="IOException">The file system could not say (an I/O error).</exception>
+    public static bool FileExists(string path)
+    {
+        try
+        {
+            return !File.GetAttributes(path).HasFlag(FileAttributes.Directory);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // DirectoryNotFoundException: a folder on the path is missing, or is a file; either way no file is there.
+            return false;
+        }
+    }
+
     /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/>, owner-only, durably and atomically.</summary>
     public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {

@@ -1,8 +1,8 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Remote;
 

@@ -52,7 +52,7 @@ public sealed record PayeeListenerOptions
 
     /// <summary>
     /// When set, the hotlist as it is now, asked at every check instead of <see cref="Hotlist"/> (a
-    /// <see cref="HotlistFile"/> read again when it changes). A <see cref="Purse.Storage.LocalDataException"/> from it refuses the
+    /// <see cref="HotlistFile"/> read again when it changes). A <see cref="LocalData.LocalDataException"/> from it refuses the
     /// payer (6982): no payment is made while the hotlist cannot be read.
     /// </summary>
     public Func<Hotlist>? CurrentHotlist { get; init; }

@@ -34,7 +34,7 @@ public sealed class CardCommandTests : IDisposable
         Assert.Contains("Created card 'alice': customer purse 5343430A00000001", result.Stdout);
         Assert.Contains("│ JPY      │       0 │       50000 │             20000 │              5000 │", result.Stdout);
         using CardSession session = _home.Cards.Open("alice");
-        PurseInfo info = session.OpenPurse().ReadInfo();
+        PurseInfo info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
         Assert.Equal(PurseLifecycle.Issued, info.Lifecycle);
         Assert.Equal(PurseClass.Customer, info.Class);
         Assert.Equal(InterfaceProfile.Contactless, _home.Cards.InterfaceOf("alice"));
@@ -48,7 +48,7 @@ public sealed class CardCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("Created blank card 'factory': purse installed, not personalised, contactless.", result.Stdout.TrimEnd());
         using CardSession session = _home.Cards.Open("factory");
-        PurseInfo info = session.OpenPurse().ReadInfo();
+        PurseInfo info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
         Assert.Equal(PurseLifecycle.Personalisation, info.Lifecycle);
         Assert.Null(info.PurseId);
         Assert.Equal(InterfaceProfile.Contactless, _home.Cards.InterfaceOf("factory"));
@@ -117,7 +117,7 @@ public sealed class CardCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         using CardSession session = _home.Cards.Open("alice");
-        PurseCard purse = session.OpenPurse();
+        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
         purse.Select();
         Assert.Equal([new PocketLimits(Currency.Eur.Code, 50_000, 10_050, 5_000), new PocketLimits(Currency.Gbp.Code, 50_000, 20_000, 1_000)],
             purse.GetLimits());
@@ -232,7 +232,7 @@ public sealed class CardCommandTests : IDisposable
         Assert.Equal(["New lock code: ", "Repeat it: "], _cli.Prompts);
         Assert.DoesNotContain("2468", result.Stdout + result.Stderr);
         using CardSession session = _home.Cards.Open("alice");
-        PurseCard purse = session.OpenPurse();
+        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
         purse.Select();
         purse.VerifyLockCode("2468");
     }

@@ -1,4 +1,5 @@
 using SmartCardCash.Cli.Errors;
+using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
@@ -22,6 +23,10 @@ public sealed class ErrorReporterTests
         { PcscErrors.CreateException(PcscError.NotTransacted, cardConnected: true), ExitCodes.CommunicationFailure },
         { PcscErrors.CreateException(PcscError.ProtocolMismatch), ExitCodes.CommunicationFailure },
         { new CardExchangeException(new ReaderUnavailableException("reader unplugged")), ExitCodes.CommunicationFailure },
+        { new UnauthorizedAccessException("Access to the path '/srv/scc/issuer/issuer.lock' is denied."), ExitCodes.LocalData },
+        { new IOException("No space left on device : '/srv/scc/cards/alice.card.tmp'"), ExitCodes.LocalData },
+        { new CardCommunicationException("emulator:alice: the image cannot be saved", new CardImageSaveException("alice",
+            "/srv/scc/cards/alice.card", new UnauthorizedAccessException())), ExitCodes.LocalData },
         { new OperationCanceledException(), ExitCodes.InternalError },
         { new NullReferenceException(), ExitCodes.InternalError },
     };

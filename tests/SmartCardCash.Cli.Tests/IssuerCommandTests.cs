@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SmartCardCash.Cli.Tests.Support;
-using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Issuing;
 
 namespace SmartCardCash.Cli.Tests;
 

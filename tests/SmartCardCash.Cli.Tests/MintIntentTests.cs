@@ -3,7 +3,7 @@ using Moq;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Storage;
+using SmartCardCash.Issuing.Storage;
 
 namespace SmartCardCash.Cli.Tests;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Tests.Support;
-using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Personalisation;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
+using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Cli.Tests;
@@ -162,7 +163,7 @@ public sealed class PayCommandTests : IDisposable
         var earlier = new PursePersonaliser(issuer, _home.Issuer, new FixedTimeProvider(new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         using (CardSession old = _home.Cards.CreatePurseCard("old", Emulator.InterfaceProfile.ContactT1))
         {
-            earlier.Personalise(old.OpenPurse(), PersonalisationRequest.WithDefaultLimits(PurseClass.Customer, [Currency.Eur.Code],
+            earlier.Personalise(PurseCard.Open(old.Channel, old.DisplayName), PersonalisationRequest.WithDefaultLimits(PurseClass.Customer, [Currency.Eur.Code],
                 PurseHome.LockCode) with { ValidityYears = 1 });
         }
         CliResult expired = _cli.Run("pay", "--from", "alice", "--to", "old", "--amount", "1", "--currency", "EUR");

@@ -43,7 +43,7 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         {
             Assert.Equal(PcscdFixture.ReaderSlot0, alice.Channel.Name);
             Assert.Equal(CardAddressKind.Pcsc, shop.Address.Kind);
-            outcome = purses.Coordinator.Pay(alice.OpenPurse(), shop.OpenPurse(), Request(Amount), purses.Policy);
+            outcome = purses.Coordinator.Pay(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(shop.Channel, shop.DisplayName), Request(Amount), purses.Policy);
         }
 
         Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, outcome.Summary);
@@ -80,8 +80,8 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         {
             Assert.Equal(aliceSlot.Atr.ToArray(), alice.Channel.Atr.ToArray());
             Assert.Equal(Hex(AnswerToReset.For(InterfaceProfile.Contactless)), Hex(alice.Channel.Atr.ToArray()));
-            refused = purses.Coordinator.Pay(alice.OpenPurse(), shop.OpenPurse(), Request(aboveLimit), purses.Policy);
-            paid = purses.Coordinator.Pay(alice.OpenPurse(), shop.OpenPurse(), Request(aboveLimit, AttachedPurses.LockCode), purses.Policy);
+            refused = purses.Coordinator.Pay(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(shop.Channel, shop.DisplayName), Request(aboveLimit), purses.Policy);
+            paid = purses.Coordinator.Pay(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(shop.Channel, shop.DisplayName), Request(aboveLimit, AttachedPurses.LockCode), purses.Policy);
         }
 
         Assert.True(refused.Kind == PaymentOutcomeKind.NotStarted, refused.Summary);
@@ -137,7 +137,7 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         {
             // Armed after connecting: the next command on the slot is number 1.
             slots[slot].ArmTearing(VpcdTearing.AtCommand(command, point));
-            outcome = purses.Coordinator.Pay(alice.OpenPurse(), shop.OpenPurse(), Request(Amount), purses.Policy);
+            outcome = purses.Coordinator.Pay(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(shop.Channel, shop.DisplayName), Request(Amount), purses.Policy);
         }
 
         VpcdTearEventArgs tear;
@@ -152,7 +152,7 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         using (CardSession alice = purses.Connect(0))
         using (CardSession shop = purses.Connect(1))
         {
-            PurseCard payer = alice.OpenPurse(), payee = shop.OpenPurse();
+            PurseCard payer = PurseCard.Open(alice.Channel, alice.DisplayName), payee = PurseCard.Open(shop.Channel, shop.DisplayName);
             // (a) the outcome is true of the cards as they are now and (b) every cent is accounted for.
             PurseSnapshot payerNow = PurseReader.Read(payer, "alice"), payeeNow = PurseReader.Read(payee, "shop");
             OutcomeAudit.AssertTrue(outcome, payerNow, payeeNow, AliceStart, 0);
@@ -192,11 +192,11 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         using (CardSession shop = purses.Connect(1))
         {
             shopSlot.ArmTearing(VpcdTearing.AtCommand(5, VpcdTearPoint.BeforeCommand));    // VAL never reaches the shop
-            outcome = purses.Coordinator.Pay(alice.OpenPurse(), shop.OpenPurse(), Request(Amount), purses.Policy);
+            outcome = purses.Coordinator.Pay(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(shop.Channel, shop.DisplayName), Request(Amount), purses.Policy);
         }
         using (CardSession alice = purses.Connect(0))
         {
-            abandoned = purses.Coordinator.Abandon(alice.OpenPurse());
+            abandoned = purses.Coordinator.Abandon(PurseCard.Open(alice.Channel, alice.DisplayName));
         }
 
         Assert.True(outcome.Kind == PaymentOutcomeKind.Interrupted, outcome.Summary);

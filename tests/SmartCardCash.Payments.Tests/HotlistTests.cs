@@ -1,6 +1,6 @@
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Payments.Tests;
 

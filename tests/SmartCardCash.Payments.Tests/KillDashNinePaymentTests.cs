@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Payments.Tests.Support;
+using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 using Xunit.Abstractions;
@@ -176,7 +177,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
     {
         EmulatedCardStore cards = EmulatedCardStore.ForHome(_home);
         using CardSession alice = cards.Open("alice"), bob = cards.Open("bob");
-        return new PaymentCoordinator().Recover(alice.OpenPurse(), bob.OpenPurse());
+        return new PaymentCoordinator().Recover(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(bob.Channel, bob.DisplayName));
     }
 
     private static TimeSpan Budget()

@@ -1,8 +1,8 @@
 using SmartCardCash.Emulator;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests;

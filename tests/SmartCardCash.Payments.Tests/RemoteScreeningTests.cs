@@ -1,10 +1,10 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using SmartCardCash.CardAccess;
+using SmartCardCash.Issuing;
+using SmartCardCash.LocalData;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests;
@@ -60,7 +60,7 @@ public sealed class TwoProcessTests : IDisposable
     {
         using CardSession alice = EmulatedCardStore.ForHome(_payerHome).Open("alice");
         using var remote = new RemoteCardChannel(host, port, new RemoteCardOptions { ConnectTimeout = TimeSpan.FromSeconds(2) });
-        return new PaymentCoordinator().Pay(alice.OpenPurse(), PurseCard.Open(remote, remote.Name), Request(cents), Policy());
+        return new PaymentCoordinator().Pay(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(remote, remote.Name), Request(cents), Policy());
     }
 
     [Fact]

@@ -3,9 +3,9 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Purse.Personalisation;
+using SmartCardCash.Issuing.Personalisation;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
@@ -35,7 +35,7 @@ public sealed class CardOpenerTests : IDisposable
     {
         using (CardSession session = _opener.EmulatedCards.CreatePurseCard("alice", InterfaceProfile.Contactless))
         {
-            PurseFci fci = session.OpenPurse().Select();
+            PurseFci fci = PurseCard.Open(session.Channel, session.DisplayName).Select();
             Assert.Equal(PurseLifecycle.Personalisation, fci.Lifecycle);
             Assert.Equal("alice", session.DisplayName);
             Assert.Equal(CardAddress.Emulated("alice"), session.Address);
@@ -54,12 +54,12 @@ public sealed class CardOpenerTests : IDisposable
         PersonalisationResult result;
         using (CardSession session = _opener.Open(CardAddress.Parse("emu:alice")))
         {
-            result = world.Personaliser.Personalise(session.OpenPurse(),
+            result = world.Personaliser.Personalise(PurseCard.Open(session.Channel, session.DisplayName),
                 PersonalisationRequest.WithDefaultLimits(PurseClass.Customer, [Currency.Eur.Code], "1234"));
         }
 
         using CardSession again = _opener.Open("alice");
-        PurseInfo info = again.OpenPurse().ReadInfo();
+        PurseInfo info = PurseCard.Open(again.Channel, again.DisplayName).ReadInfo();
 
         Assert.Equal(result.PurseId, info.PurseId);
         Assert.Equal(PurseLifecycle.Issued, info.Lifecycle);

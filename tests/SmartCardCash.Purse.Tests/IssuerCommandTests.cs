@@ -1,3 +1,4 @@
+using SmartCardCash.Issuing;
 using SmartCardCash.Purse.Errors;
 using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;

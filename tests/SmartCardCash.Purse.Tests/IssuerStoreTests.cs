@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
@@ -181,12 +182,12 @@ public sealed class IssuerStoreTests : IDisposable
     }
 
     [Fact]
-    public void No_issuer_is_a_local_data_problem_that_says_what_to_do()
+    public void No_issuer_is_a_local_data_problem_that_names_the_folder_and_no_tool()
     {
         var error = Assert.Throws<IssuerNotFoundException>(_store.Load);
 
         Assert.IsAssignableFrom<LocalDataException>(error);
-        Assert.Contains("scc issuer init", error.Message);
+        Assert.Equal($"no issuer yet in {_store.Directory}", error.Message);
         Assert.Empty(_store.ReadMintJournal());
     }
 

@@ -1,7 +1,7 @@
 using SmartCardCash.Emulator;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Purse.Tests.Support;
 

@@ -1,8 +1,8 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Issuing;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Purse.Tests.Support;
 

@@ -1,7 +1,7 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Bench;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SmartCardCash.Iso7816.Tlv;
-using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Issuing;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Bench;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
+using SmartCardCash.LocalData;
 using SmartCardCash.Pcsc.Interop;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli;
 

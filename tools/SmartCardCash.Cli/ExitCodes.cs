@@ -37,9 +37,10 @@ internal static class ExitCodes
     public const int SecurityRefusal = 6;
 
     /// <summary>
-    /// A local data problem: a card image damaged or in use by another process, the issuer's key missing, unreadable or
-    /// open to other users, a mint journal that cannot be written, a home folder that cannot be used. "No issuer yet" is one too (the fix is a command,
-    /// <c>scc issuer init</c>, not a different command line). The message says what to do.
+    /// A local data problem: a card image damaged, unreadable or in use by another process, a card image or a mint
+    /// journal that cannot be written, the issuer's key missing, unreadable or open to other users, a home folder that
+    /// cannot be used; any file the operating system refuses (permission denied, a full disk). "No issuer yet" is one
+    /// too (the fix is a command, <c>scc issuer init</c>, not a different command line). The message names the path.
     /// </summary>
     public const int LocalData = 7;
 

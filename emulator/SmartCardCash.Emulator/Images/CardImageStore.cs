@@ -1,4 +1,5 @@
 using SmartCardCash.DurableFiles;
+using SmartCardCash.LocalData;
 using System.Text.RegularExpressions;
 
 namespace SmartCardCash.Emulator.Images;
@@ -8,8 +9,8 @@ namespace SmartCardCash.Emulator.Images;
 /// lock file (<c>NAME.card.lock</c>) that keeps two processes from using the same card at once.
 /// </summary>
 /// <remarks>
-/// The default folder is <c>$SCC_HOME/cards</c> when SCC_HOME is set, otherwise <c>smartcardcash/cards</c> under the
-/// user's local application data (<c>$XDG_DATA_HOME</c> or <c>~/.local/share</c> on Linux). Locks are
+/// The default folder is <c>cards/</c> in the SmartCardCash home (<see cref="SccHome"/>: <c>$SCC_HOME</c> when set,
+/// otherwise <c>smartcardcash</c> under the user's local application data). Locks are
 /// <see cref="FileShare.None"/> opens, which .NET implements with flock(2) on Unix: the operating system releases them
 /// when the process dies, even by kill -9.
 /// </remarks>
@@ -27,19 +28,7 @@ public sealed partial class CardImageStore
     public string Directory { get; }
 
     /// <summary>$SCC_HOME/cards, or smartcardcash/cards under the local application data folder.</summary>
-    public static string DefaultDirectory
-    {
-        get
-        {
-            string? home = Environment.GetEnvironmentVariable("SCC_HOME");
-            if (!string.IsNullOrWhiteSpace(home))
-            {
-                return System.IO.Path.Combine(home, "cards");
-            }
-            string data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-            return System.IO.Path.Combine(data, "smartcardcash", "cards");
-        }
-    }
+    public static string DefaultDirectory => SccHome.CardsDirectory(SccHome.Resolve(Environment.GetEnvironmentVariable));
 
     public static CardImageStore OpenDefault() => new(DefaultDirectory);
 

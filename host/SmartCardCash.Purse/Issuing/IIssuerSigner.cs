@@ -3,8 +3,9 @@ using SmartCardCash.Purse.Spec;
 namespace SmartCardCash.Purse.Issuing;
 
 /// <summary>
-/// Signs issuer-authorised commands (spec 7). <see cref="Issuer"/> signs with a key on disk; a bank could sign in an
-/// HSM or a remote service behind the same interface.
+/// Signs issuer-authorised commands (spec 7): what <see cref="PurseCard"/>'s issuer commands take. The issuer of
+/// SmartCardCash.Issuing signs with a key on disk; a bank could sign in an HSM or a remote service behind the same
+/// interface. Defined here, with the card commands, so the purse API depends on no issuer implementation.
 /// </summary>
 public interface IIssuerSigner
 {

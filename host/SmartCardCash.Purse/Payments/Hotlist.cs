@@ -1,6 +1,6 @@
 using System.Globalization;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Purse.Payments;
 

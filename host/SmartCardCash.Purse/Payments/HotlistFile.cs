@@ -16,7 +16,7 @@ public sealed class HotlistFile
     private (DateTime WriteTime, long Length)? _version;
     private Hotlist _hotlist;
 
-    /// <exception cref="Storage.LocalDataException">As <see cref="Hotlist.Load"/>: missing when it must exist, unreadable, malformed.</exception>
+    /// <exception cref="LocalData.LocalDataException">As <see cref="Hotlist.Load"/>: missing when it must exist, unreadable, malformed.</exception>
     public HotlistFile(string path, bool mustExist)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -29,7 +29,7 @@ public sealed class HotlistFile
     public string Path => _path;
 
     /// <summary>The hotlist as the file holds it now.</summary>
-    /// <exception cref="Storage.LocalDataException">The file changed and cannot be read (or is gone when it must exist).</exception>
+    /// <exception cref="LocalData.LocalDataException">The file changed and cannot be read (or is gone when it must exist).</exception>
     public Hotlist Current
     {
         get

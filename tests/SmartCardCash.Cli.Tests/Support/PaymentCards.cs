@@ -10,7 +10,7 @@ internal static class PaymentCards
     public static uint Balance(PurseHome home, string card)
     {
         using CardSession session = home.Cards.Open(card);
-        PurseCard purse = session.OpenPurse();
+        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
         purse.Select();
         return purse.GetBalances().Single(b => b.Currency == Currency.Eur.Code).Balance;
     }
@@ -18,7 +18,7 @@ internal static class PaymentCards
     public static TransferState State(PurseHome home, string card)
     {
         using CardSession session = home.Cards.Open(card);
-        PurseCard purse = session.OpenPurse();
+        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
         purse.Select();
         return purse.GetPendingTransfer().State;
     }
@@ -31,7 +31,7 @@ internal static class PaymentCards
     {
         using CardSession payerCard = home.Cards.Open(from);
         using CardSession payeeCard = home.Cards.Open(to);
-        PurseCard payer = payerCard.OpenPurse(), payee = payeeCard.OpenPurse();
+        PurseCard payer = PurseCard.Open(payerCard.Channel, payerCard.DisplayName), payee = PurseCard.Open(payeeCard.Channel, payeeCard.DisplayName);
         payer.Select();
         uint payeeSequence = payee.Select().NextSequenceNumber;
         PurseCertificate payerCertificate = payer.GetCertificate(), payeeCertificate = payee.GetCertificate();

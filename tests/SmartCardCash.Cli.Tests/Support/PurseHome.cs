@@ -1,6 +1,6 @@
 using SmartCardCash.CardAccess;
+using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Tests.Support;
 

@@ -2,11 +2,11 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Vpcd;
 using SmartCardCash.Integration.Tests.Infrastructure;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Integration.Tests.PaymentSupport;
@@ -46,7 +46,7 @@ internal sealed class AttachedPurses : IDisposable
     public void Create(string name, PurseClass purseClass, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
     {
         using CardSession session = Store.CreatePurseCard(name, interfaceProfile);
-        new PursePersonaliser(Issuer, Serials).Personalise(session.OpenPurse(),
+        new PursePersonaliser(Issuer, Serials).Personalise(PurseCard.Open(session.Channel, session.DisplayName),
             PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], LockCode));
     }
 
@@ -55,13 +55,13 @@ internal sealed class AttachedPurses : IDisposable
     {
         Create("bank", PurseClass.Bank);
         using CardSession bank = Store.Open("bank");
-        PurseCard bankPurse = bank.OpenPurse();
+        PurseCard bankPurse = PurseCard.Open(bank.Channel, bank.DisplayName);
         bankPurse.Select();
         bankPurse.Mint(Issuer, Currency.Eur.Code, minted);
         foreach ((string name, uint amount) in loads)
         {
             using CardSession card = Store.Open(name);
-            PaymentOutcome load = Coordinator.Pay(bankPurse, card.OpenPurse(), new PaymentRequest(Currency.Eur.Code, amount), Policy);
+            PaymentOutcome load = Coordinator.Pay(bankPurse, PurseCard.Open(card.Channel, card.DisplayName), new PaymentRequest(Currency.Eur.Code, amount), Policy);
             Assert.True(load.Kind == PaymentOutcomeKind.Completed, load.Summary);
         }
     }
@@ -96,7 +96,7 @@ internal sealed class AttachedPurses : IDisposable
     public PurseSnapshot ReadImage(string name)
     {
         using CardSession session = Store.Open(name);
-        return PurseReader.Read(session.OpenPurse(), name);
+        return PurseReader.Read(PurseCard.Open(session.Channel, session.DisplayName), name);
     }
 
     public void Dispose()

@@ -1,10 +1,10 @@
 using SmartCardCash.CardAccess;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
+using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Payments.Tests.Support;
 
@@ -23,16 +23,16 @@ internal static class ImageHome
         foreach ((string name, PurseClass purseClass) in new[] { ("bank", PurseClass.Bank), ("alice", PurseClass.Customer), ("bob", PurseClass.Customer) })
         {
             using CardSession session = cards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
-            personaliser.Personalise(session.OpenPurse(), PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
+            personaliser.Personalise(PurseCard.Open(session.Channel, session.DisplayName), PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
         }
         using CardSession bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
-        PurseCard bankPurse = bank.OpenPurse();
+        PurseCard bankPurse = PurseCard.Open(bank.Channel, bank.DisplayName);
         bankPurse.Select();
         bankPurse.Mint(issuer, Currency.Eur.Code, aliceCents + bobCents);
         var coordinator = new PaymentCoordinator();
         var policy = new PaymentPolicy(issuer.Certificate);
-        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, alice.OpenPurse(), new PaymentRequest(Currency.Eur.Code, aliceCents), policy).Kind);
-        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, bob.OpenPurse(), new PaymentRequest(Currency.Eur.Code, bobCents), policy).Kind);
+        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, PurseCard.Open(alice.Channel, alice.DisplayName), new PaymentRequest(Currency.Eur.Code, aliceCents), policy).Kind);
+        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, PurseCard.Open(bob.Channel, bob.DisplayName), new PaymentRequest(Currency.Eur.Code, bobCents), policy).Kind);
         return issuer;
     }
 
@@ -40,7 +40,7 @@ internal static class ImageHome
     public static PurseSnapshot Read(string home, string card)
     {
         using CardSession session = EmulatedCardStore.ForHome(home).Open(card);
-        PurseCard purse = session.OpenPurse();
+        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
         PurseFci fci = purse.Select();
         PendingTransfer pending = purse.GetPendingTransfer();
         return new PurseSnapshot(card, fci.PurseId!.Value, pending.State, pending.Details, purse.Resume(),

@@ -1,9 +1,9 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Pipeline;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse.Applet;
-using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Tests.Support;

@@ -1,8 +1,8 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Bench.Payments;

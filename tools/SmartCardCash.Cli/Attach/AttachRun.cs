@@ -11,8 +11,8 @@ using SmartCardCash.Emulator.Images;
 using SmartCardCash.Emulator.Vpcd;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.LocalData;
 using SmartCardCash.Pcsc;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Attach;
 

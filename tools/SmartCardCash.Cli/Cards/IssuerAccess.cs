@@ -1,5 +1,5 @@
-using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Storage;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Storage;
 
 namespace SmartCardCash.Cli.Cards;
 

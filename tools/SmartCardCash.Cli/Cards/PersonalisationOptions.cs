@@ -1,8 +1,8 @@
 using System.CommandLine;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Input;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Cli.Cards;

@@ -6,15 +6,17 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
+using SmartCardCash.DurableFiles;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Commands;
@@ -136,7 +138,7 @@ internal sealed class CardCommand
         {
             try
             {
-                PurseCard purse = session.OpenPurse(settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
+                PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName, settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
                 result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(purse, request);
             }
             catch
@@ -271,21 +273,30 @@ internal sealed class CardCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>One card's row; a card in use elsewhere or damaged is a row saying so, not a failed listing.</summary>
+    /// <summary>
+    /// One card's row; a card in use elsewhere, damaged or unreadable is a row saying so, not a failed listing. An image
+    /// that cannot be read is "unreadable", never "damaged": the remedy for damage is deleting the card, and an image
+    /// this user may not read may still hold value.
+    /// </summary>
     private static CardListJson Describe(EmulatedCardStore store, string name)
     {
         try
         {
             string iface = PurseFormats.Interface(store.InterfaceOf(name));
             using CardSession session = store.Open(name);
-            PurseInfo info = session.OpenPurse().ReadInfo();
+            PurseInfo info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
             return new CardListJson(name, "ok", iface, info.PurseId?.ToString(), info.Class is null ? null : PurseFormats.Class(info.Class),
                 [.. info.Pockets.Select(p => p.Currency.ToString())], [.. info.Pockets.Select(p => PurseFormats.Json(p.BalanceMoney))],
                 PurseFormats.Lifecycle(info.Lifecycle), null);
         }
         catch (CardImageUnavailableException e)
         {
-            string status = e.InnerException is CardImageLockedException ? "in use" : "damaged";
+            string status = e.Problem switch
+            {
+                CardImageProblem.InUse => "in use",
+                CardImageProblem.Unreadable => $"unreadable ({FileProblem.Describe(e.InnerException ?? e)})",
+                _ => "damaged",
+            };
             return new CardListJson(name, status, null, null, null, [], [], null, ErrorReporter.OneLine(e.Message));
         }
         catch (PurseTerminatedException)
@@ -329,14 +340,20 @@ internal sealed class CardCommand
         try
         {
             using CardSession session = store.Open(name);
-            info = session.OpenPurse().ReadInfo();
+            info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
         }
         catch (Exception e) when (e is PurseTerminatedException or PurseNotFoundException)
         {
             // A terminated purse holds nothing by construction; a card without a purse holds no value.
             return null;
         }
-        catch (CardImageUnavailableException e) when (e.InnerException is not CardImageLockedException)
+        catch (CardImageUnavailableException e) when (e.Problem == CardImageProblem.Unreadable)
+        {
+            // Not damaged: its value is unknown until it can be read, so deleting is not offered.
+            throw new LocalDataException($"card '{name}' is not deleted: it cannot be read " +
+                $"({(e.InnerException ?? e).Message.TrimEnd('.')}), so whether it holds value cannot be checked", e);
+        }
+        catch (CardImageUnavailableException e) when (e.Problem != CardImageProblem.InUse)
         {
             return "is damaged and cannot be read (its value cannot be checked)";
         }

@@ -4,7 +4,7 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.DurableFiles;
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Purse.Storage;
+using SmartCardCash.LocalData;
 
 namespace SmartCardCash.Cli.Commands;
 

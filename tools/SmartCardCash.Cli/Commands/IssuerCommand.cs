@@ -5,10 +5,11 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Commands;

@@ -7,10 +7,12 @@ using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Commands;
 
@@ -129,7 +131,7 @@ internal sealed class MintCommand
         MintReconciliation reconciled;
         try
         {
-            reconciled = MintReconciler.Reconcile(store, session, purse);
+            reconciled = MintReconciler.Reconcile(store, session.Purse, purse);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -203,6 +205,15 @@ internal sealed class MintCommand
                 $"{intent.IssuerCounter}) failed inside the card ({e.Message.TrimEnd('.')}): the purse should not have added " +
                 $"it, but that is checked, not assumed. The intent stays open in {store.IntentsPath}; 'scc mint --reconcile " +
                 $"--card {Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
+        }
+        catch (SmartCardException e) when (session.Card.LocalFailure is { } local)
+        {
+            // The card stopped answering because its image cannot be saved: the folder is what to fix, then reconcile.
+            throw new LocalDataException(
+                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"{intent.IssuerCounter}) was sent, but {local.Message}, so the purse may not keep it. The intent stays open " +
+                $"in {store.IntentsPath}; once the card can be saved, 'scc mint --reconcile --card " +
+                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
         }
         catch (SmartCardException e)
         {

@@ -125,6 +125,7 @@ internal sealed class PayCommand
         using PurseSession payee = CardSessions.Open(_context, settings, logging, to);
         var coordinator = new PaymentCoordinator(logging.CreateLogger(LogCategory));
         PaymentOutcome outcome = coordinator.Pay(payer.Purse, payee.Purse, request, policy);
+        LocalCardFailure.ThrowIfNothingWasPaid(outcome, payer, payee);
 
         var parties = new PaymentParties(payer.Card.Address.ToString(), payee.Card.Address.ToString(),
             BalanceAfter(payer, outcome, currency), BalanceAfter(payee, outcome, currency));

@@ -13,7 +13,6 @@ using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Cli.Commands;
@@ -194,7 +193,7 @@ internal sealed class ReceiveCommand
     /// </summary>
     private PurseCertificate TrustedIssuer(string? file, PurseSession session)
     {
-        if (file is not null || File.Exists(IssuerStore.ForHome(_context.Home).CertificatePath))
+        if (file is not null || TrustAnchor.InHome(_context))
         {
             return TrustAnchor.Load(_context, file);
         }

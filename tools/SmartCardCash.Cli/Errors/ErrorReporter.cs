@@ -1,6 +1,8 @@
+using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Pcsc.Errors;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Errors;
 
@@ -31,12 +33,18 @@ internal static class ErrorReporter
             UsageException => (ExitCodes.UsageError, message),
             ApduFormatException => (ExitCodes.UsageError, message),
             CardExchangeException or MintOutcomeUnknownException => (ExitCodes.CommunicationFailure, message),
+            IssuerNotFoundException => (ExitCodes.LocalData, $"{message}: run 'scc issuer init' to create one"),
             LocalDataException => (ExitCodes.LocalData, message),
             TransferInProgressException => (ExitCodes.PaymentInterrupted, message),
             CardStatusException => (ExitCodes.CardError, message),
             CardServiceUnavailableException or ReaderUnavailableException or NoCardException
                 or PcscSharingViolationException => (ExitCodes.Unavailable, message),
+            // An emulated card whose image cannot be saved stops answering: the fix is the folder, not the card.
+            SmartCardException { InnerException: CardImageSaveException } => (ExitCodes.LocalData, message),
             SmartCardException or PcscCancelledException => (ExitCodes.CommunicationFailure, message),
+            // A file the operating system refused that no store turned into local data (permissions, a full disk): the
+            // user can fix it, so it is never an internal error. .NET's message names the path.
+            UnauthorizedAccessException or IOException => (ExitCodes.LocalData, message),
             _ => (ExitCodes.InternalError,
                 $"internal error: {exception.GetType().Name}: {message} (--verbose shows where)"),
         };

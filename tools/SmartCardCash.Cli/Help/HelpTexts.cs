@@ -28,9 +28,10 @@ internal static class HelpTexts
                scc receive: its card holds an unfinished payment as the payer
           6    payment refused for security: hotlisted purse, certificate not from the trusted issuer,
                expired, or refused by a purse or by the scc receive serving it
-          7    local data problem: a card image damaged or in use by another process, no issuer yet
-               (run 'scc issuer init'), the issuer key unreadable or open to other users, the mint journal
-               not writable, a home folder (SCC_HOME, --home) that cannot be used
+          7    local data problem: a card image damaged, unreadable, not writable or in use by another
+               process, no issuer yet (run 'scc issuer init'), the issuer's files unreadable or the key open
+               to other users, the mint journal not writable, a home folder (SCC_HOME, --home) that cannot
+               be used; the message names the path and what is wrong with it
           70   internal error (a bug in scc; --verbose shows the stack trace)
           130  interrupted (Ctrl+C); scc monitor exits 0 when stopped that way
 
@@ -189,7 +190,8 @@ internal static class HelpTexts
           5  interrupted (debited and held in the payer's pending log, or "may have been" when an answer was lost), or
              aborted with the value in the payer's exception log; the output gives the exact 'scc recover' commands
           6  refused for security: hotlisted purse, certificate not from the trusted issuer or expired
-          7  local data: a card image damaged or in use, the trust anchor or the hotlist file unreadable or malformed
+          7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or the hotlist file
+             unreadable or malformed
 
         Notes:
           The trust anchor is the issuer certificate ($SCC_HOME/issuer/issuer-certificate.cvc, or --issuer-certificate).

@@ -1,7 +1,7 @@
 using SmartCardCash.CardAccess;
 using SmartCardCash.Emulator;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Personalisation;
 
 namespace SmartCardCash.Cli.Payments;
 

@@ -1,12 +1,13 @@
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 using Spectre.Console;
 
 namespace SmartCardCash.Cli.Payments;

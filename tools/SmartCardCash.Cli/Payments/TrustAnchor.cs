@@ -1,7 +1,9 @@
+using SmartCardCash.DurableFiles;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
 namespace SmartCardCash.Cli.Payments;
 
@@ -14,8 +16,8 @@ internal static class TrustAnchor
 {
     public static PurseCertificate Load(CliContext context, string? file)
     {
-        string path = file ?? IssuerStore.ForHome(context.Home).CertificatePath;
-        if (!File.Exists(path))
+        string path = file ?? HomeCertificatePath(context);
+        if (!Exists(path))
         {
             throw new LocalDataException(file is null
                 ? $"no trusted issuer certificate: {path} does not exist; give --issuer-certificate FILE (the issuer's " +
@@ -27,9 +29,9 @@ internal static class TrustAnchor
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileProblem.IsFileFailure(e))
         {
-            throw new LocalDataException($"the issuer certificate {path} cannot be read ({e.Message.TrimEnd('.')})", e);
+            throw CannotRead(path, e);
         }
         try
         {
@@ -50,4 +52,26 @@ internal static class TrustAnchor
             throw new LocalDataException($"{path} is not a valid issuer certificate ({e.Message.TrimEnd('.')})", e);
         }
     }
+
+    /// <summary>Whether this home's issuer has a certificate: what <c>scc receive</c> trusts before the card's own.</summary>
+    /// <exception cref="LocalDataException">The issuer folder cannot be looked into: the certificate may well be there.</exception>
+    public static bool InHome(CliContext context) => Exists(HomeCertificatePath(context));
+
+    private static string HomeCertificatePath(CliContext context) => IssuerStore.ForHome(context.Home).CertificatePath;
+
+    /// <summary>A file at <paramref name="path"/>; a folder this user may not look into is said, never taken as "none".</summary>
+    private static bool Exists(string path)
+    {
+        try
+        {
+            return PrivateFiles.FileExists(path);
+        }
+        catch (Exception e) when (FileProblem.IsFileFailure(e))
+        {
+            throw CannotRead(path, e);
+        }
+    }
+
+    private static LocalDataException CannotRead(string path, Exception e) =>
+        new($"the issuer certificate {path} cannot be read ({FileProblem.Describe(e)})", e);
 }

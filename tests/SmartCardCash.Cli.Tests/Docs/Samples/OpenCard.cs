@@ -16,7 +16,7 @@ internal static class OpenCard
         RemoteCardOpener.Register(opener);                       // tcp://HOST:PORT, served by 'scc receive'
         CardAddress card = CardAddress.Parse(address);           // emu:alice, pcsc:READER, tcp://… or a bare name
         using CardSession session = opener.Open(card);           // disposing it releases the card
-        PurseCard purse = session.OpenPurse();
+        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
         PurseFci fci = purse.Select();                           // always first: identity, lifecycle, transfer state
         // </open>
         return fci;

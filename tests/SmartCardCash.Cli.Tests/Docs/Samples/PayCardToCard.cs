@@ -1,10 +1,10 @@
 // <pay-usings>
 using SmartCardCash.CardAccess;
 using SmartCardCash.Emulator;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Personalisation;
 using SmartCardCash.Purse.Spec;
 // </pay-usings>
 

@@ -1,6 +1,6 @@
 using SmartCardCash.Iso7816.Errors;
 
-namespace SmartCardCash.Purse.Personalisation;
+namespace SmartCardCash.Issuing.Personalisation;
 
 /// <summary>
 /// Every personalisation command was accepted, yet the purse does not read back as issued (wrong lifecycle, another

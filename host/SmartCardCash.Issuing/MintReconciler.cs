@@ -1,7 +1,8 @@
+using SmartCardCash.Issuing.Storage;
+using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Storage;
 
-namespace SmartCardCash.Cli.Cards;
+namespace SmartCardCash.Issuing;
 
 /// <summary>
 /// Settles the open mint intents of one purse (mints whose MINT answer was lost, or whose journal line could not be
@@ -9,23 +10,30 @@ namespace SmartCardCash.Cli.Cards;
 /// whose from-sequence is the issuer counter it used (spec 2.5); one that did not take effect left the issuer counter
 /// where it was, since only an accepted issuer command moves it (spec 7.1).
 /// </summary>
-internal static class MintReconciler
+public static class MintReconciler
 {
-    /// <summary>One sentence per intent of this purse: settled (journal written or intent closed) or still undecided.</summary>
-    public static MintReconciliation Reconcile(IssuerStore store, PurseSession session, PurseId purse)
+    /// <summary>
+    /// One sentence per open intent of purse <paramref name="purseId"/>, naming the card as <see cref="PurseCard.Name"/>:
+    /// settled (journal written or intent closed) or still undecided. Reads the purse only when it has open intents.
+    /// </summary>
+    /// <param name="purse">The card holding purse <paramref name="purseId"/>, already selected.</param>
+    /// <exception cref="LocalData.LocalDataException">The intents or the journal cannot be read or written.</exception>
+    public static MintReconciliation Reconcile(IssuerStore store, PurseCard purse, PurseId purseId)
     {
-        var intents = store.OpenMintIntents().Where(i => i.Purse == purse).ToList();
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(purse);
+        var intents = store.OpenMintIntents().Where(i => i.Purse == purseId).ToList();
         if (intents.Count == 0)
         {
             return new MintReconciliation([], 0);
         }
-        PurseStatus status = session.Purse.GetStatus();
-        IReadOnlyList<TransactionLogEntry> log = session.Purse.ReadTransactionLog();
+        PurseStatus status = purse.GetStatus();
+        IReadOnlyList<TransactionLogEntry> log = purse.ReadTransactionLog();
         var lines = new List<string>();
         int undecided = 0;
         foreach (MintRecord intent in intents)
         {
-            string what = $"the earlier mint of {intent.AmountMoney} into {session.Name} (purse {purse}, issuer counter " +
+            string what = $"the earlier mint of {intent.AmountMoney} into {purse.Name} (purse {purseId}, issuer counter " +
                 $"{intent.IssuerCounter}), whose outcome was not recorded,";
             bool logged = log.Any(e => e.Record.Type == TransactionRecordType.Minted
                 && e.Record.Details.FromSeq == intent.IssuerCounter

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Storage;
+namespace SmartCardCash.Issuing.Storage;
 
 /// <summary>
 /// One line of <c>mint-intents.jsonl</c>: the mint fields of <see cref="MintRecordJson"/>, and <c>outcome</c>: null on

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Storage;
+namespace SmartCardCash.LocalData;
 
 /// <summary>
 /// Where SmartCardCash keeps its local data: <c>$SCC_HOME</c>, or <c>smartcardcash</c> under the user's local

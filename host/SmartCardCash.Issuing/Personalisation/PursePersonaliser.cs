@@ -1,13 +1,13 @@
-using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Personalisation;
+namespace SmartCardCash.Issuing.Personalisation;
 
 /// <summary>
 /// Runs the personalisation of spec 5.4 - 5.6 over any card holding a blank purse (an emulated image or a real card in
 /// a PC/SC reader): GENERATE KEY PAIR on the card → the issuer certifies that key → PUT DATA issuer certificate,
 /// purse certificate, each pocket's limits, lock code and tries → ACTIVATE, then reads the purse back to check it.
-/// Each step checks the card's answer: a refusal is the typed <see cref="Errors.PurseException"/> of that command.
+/// Each step checks the card's answer: a refusal is the typed <see cref="Purse.Errors.PurseException"/> of that command.
 /// </summary>
 /// <remarks>
 /// The private key is generated on the card and never leaves it; the host sees only the public key it certifies.
@@ -29,8 +29,8 @@ public sealed class PursePersonaliser
         _time = time ?? TimeProvider.System;
     }
 
-    /// <exception cref="Errors.PurseNotFoundException">The card has no purse application.</exception>
-    /// <exception cref="Errors.WrongStateException">The purse is not blank (already issued).</exception>
+    /// <exception cref="Purse.Errors.PurseNotFoundException">The card has no purse application.</exception>
+    /// <exception cref="Purse.Errors.WrongStateException">The purse is not blank (already issued).</exception>
     /// <exception cref="PersonalisationCheckException">The purse does not read back as personalised.</exception>
     public PersonalisationResult Personalise(PurseCard card, PersonalisationRequest request)
     {

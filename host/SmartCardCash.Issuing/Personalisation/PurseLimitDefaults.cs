@@ -1,6 +1,7 @@
+using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Personalisation;
+namespace SmartCardCash.Issuing.Personalisation;
 
 /// <summary>
 /// Default pocket limits by purse class, in major units of the currency:

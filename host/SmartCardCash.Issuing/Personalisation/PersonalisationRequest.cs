@@ -1,7 +1,7 @@
-using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Personalisation;
+namespace SmartCardCash.Issuing.Personalisation;
 
 /// <summary>
 /// What a new purse is to be: its class, one pocket per currency with its limits (in certificate order), its lock code
@@ -31,7 +31,7 @@ public sealed record PersonalisationRequest
             throw new ArgumentException(
                 $"{inconsistent.Currency} limits must keep contactless ≤ transaction ≤ maximum balance.", nameof(pockets));
         }
-        if (!Spec.LockCode.IsValid(System.Text.Encoding.ASCII.GetBytes(lockCode)))
+        if (!Purse.Spec.LockCode.IsValid(System.Text.Encoding.ASCII.GetBytes(lockCode)))
         {
             throw new ArgumentException(
                 $"a lock code is {PurseConstants.MinLockCodeLength} to {PurseConstants.MaxLockCodeLength} digits.", nameof(lockCode));

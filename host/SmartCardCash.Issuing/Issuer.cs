@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Issuing;
+namespace SmartCardCash.Issuing;
 
 /// <summary>
 /// The issuer: a P-256 key pair, a 4-byte issuer ID and the self-signed issuer certificate every purse trusts. It

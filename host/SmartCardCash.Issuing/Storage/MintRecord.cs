@@ -1,6 +1,7 @@
+using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Storage;
+namespace SmartCardCash.Issuing.Storage;
 
 /// <summary>
 /// One line of the mint journal: value the issuer brought into existence in a bank purse. Until a settlement service

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Storage;
+namespace SmartCardCash.Issuing.Storage;
 
 /// <summary>
 /// One line of <c>mint-journal.jsonl</c>: time (ISO 8601 UTC), purse ID (hex), currency (alpha code, or the 4 hex

@@ -1,14 +1,13 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SmartCardCash.DurableFiles;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Issuing;
+using SmartCardCash.LocalData;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Purse.Storage;
+namespace SmartCardCash.Issuing.Storage;
 
 /// <summary>
 /// The issuer on disk, in one folder (<c>$SCC_HOME/issuer</c>, mode 0700):
@@ -37,9 +36,6 @@ public sealed class IssuerStore : IPurseSerialSource
     private const string LockFileName = "issuer.lock";
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
 
-    /// <summary>OID of the NIST P-256 curve (secp256r1, prime256v1).</summary>
-    private const string P256Oid = "1.2.840.10045.3.1.7";
-
     private readonly TimeProvider _time;
 
     public IssuerStore(string directory, TimeProvider? time = null)
@@ -65,7 +61,9 @@ public sealed class IssuerStore : IPurseSerialSource
     public string IntentsPath => Path.Combine(Directory, IntentsFileName);
 
     /// <summary>Whether an issuer has been created here (its key file exists).</summary>
-    public bool Exists => File.Exists(KeyPath);
+    /// <exception cref="LocalDataException">The folder cannot be looked into (permission denied, say after another user
+    /// made it): whether there is an issuer cannot be told, and is never taken as "none".</exception>
+    public bool Exists => Guard($"the issuer folder {Directory} cannot be read", () => PrivateFiles.FileExists(KeyPath));
 
     /// <summary>
     /// Creates the issuer: a new key pair, its self-signed certificate valid from today, serials from 1. An issuer
@@ -88,9 +86,9 @@ public sealed class IssuerStore : IPurseSerialSource
         DateTimeOffset now = _time.GetUtcNow();
         Issuer issuer = Issuer.Create(id ?? Issuer.NewId(), DateOnly.FromDateTime(now.UtcDateTime));
         // Certificate and state first, key last: the key file is what marks an issuer as present.
-        WriteFile(CertificatePath, () => PrivateFiles.WriteAtomically(CertificatePath, issuer.Certificate.Encoded));
+        WriteFile(CertificatePath, issuer.Certificate.Encoded.ToArray());
         WriteState(new IssuerState(issuer.Id, 1, now));
-        WriteFile(KeyPath, () => PrivateFiles.WriteAtomically(KeyPath, Encoding.ASCII.GetBytes(ExportPem(issuer.KeyPair))));
+        WriteFile(KeyPath, Encoding.ASCII.GetBytes(IssuerKeyPem.Export(issuer.KeyPair)));
         return issuer;
     }
 
@@ -103,12 +101,13 @@ public sealed class IssuerStore : IPurseSerialSource
         {
             throw new IssuerNotFoundException(Directory);
         }
-        if (PrivateFiles.IsReadableByOthers(KeyPath, out UnixFileMode mode))
+        UnixFileMode mode = default;
+        if (Guard($"{KeyPath} cannot be read", () => PrivateFiles.IsReadableByOthers(KeyPath, out mode)))
         {
             throw new LocalDataException(
                 $"the issuer key {KeyPath} is open to other users (mode {ModeText(mode)}); make it private with 'chmod 600 {KeyPath}'");
         }
-        P256KeyPair keyPair = ImportPem(ReadText(KeyPath));
+        P256KeyPair keyPair = IssuerKeyPem.Import(ReadText(KeyPath), KeyPath);
         PurseCertificate certificate;
         try
         {
@@ -133,7 +132,7 @@ public sealed class IssuerStore : IPurseSerialSource
     /// <summary>The issuer ID, the next serial and the creation time, from <c>issuer.json</c>.</summary>
     public IssuerState ReadState()
     {
-        if (!File.Exists(StatePath))
+        if (!Guard($"the issuer folder {Directory} cannot be read", () => PrivateFiles.FileExists(StatePath)))
         {
             throw Exists
                 ? new LocalDataException($"{StatePath} is missing; restore it from a backup")
@@ -141,7 +140,7 @@ public sealed class IssuerStore : IPurseSerialSource
         }
         try
         {
-            IssuerStateJson json = JsonSerializer.Deserialize(ReadText(StatePath), PurseJsonContext.Default.IssuerStateJson)
+            IssuerStateJson json = JsonSerializer.Deserialize(ReadText(StatePath), IssuerJsonContext.Default.IssuerStateJson)
                 ?? throw new JsonException("the file holds null");
             return new IssuerState(IssuerId.Parse(json.IssuerId), json.NextSerial,
                 DateTimeOffset.Parse(json.Created, CultureInfo.InvariantCulture));
@@ -179,7 +178,7 @@ public sealed class IssuerStore : IPurseSerialSource
         var json = new MintRecordJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter);
-        PrivateFiles.AppendLine(JournalPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintRecordJson));
+        PrivateFiles.AppendLine(JournalPath, JsonSerializer.Serialize(json, IssuerJsonContext.Default.MintRecordJson));
     }
 
     /// <summary>
@@ -212,7 +211,7 @@ public sealed class IssuerStore : IPurseSerialSource
     public IReadOnlyList<MintRecord> OpenMintIntents()
     {
         var open = new List<MintRecord>();
-        ReadJsonLines(IntentsPath, PurseJsonContext.Default.MintIntentJson, json =>
+        ReadJsonLines(IntentsPath, IssuerJsonContext.Default.MintIntentJson, json =>
         {
             var record = ToRecord(json.Time, json.Purse, json.Currency, json.Amount, json.Counter);
             if (json.Outcome is null)
@@ -232,7 +231,7 @@ public sealed class IssuerStore : IPurseSerialSource
     public IReadOnlyList<MintRecord> ReadMintJournal()
     {
         var records = new List<MintRecord>();
-        ReadJsonLines(JournalPath, PurseJsonContext.Default.MintRecordJson,
+        ReadJsonLines(JournalPath, IssuerJsonContext.Default.MintRecordJson,
             json => records.Add(ToRecord(json.Time, json.Purse, json.Currency, json.Amount, json.Counter)));
         return records;
     }
@@ -241,15 +240,13 @@ public sealed class IssuerStore : IPurseSerialSource
         new(DateTimeOffset.Parse(time, CultureInfo.InvariantCulture), PurseId.Parse(purse), ParseCurrencyCode(currency), amount, counter);
 
     /// <summary>Each line of a JSON-lines file, in order (none when the file does not exist); torn fragments skipped.</summary>
-    /// <exception cref="LocalDataException">A whole line does not read.</exception>
+    /// <exception cref="LocalDataException">The file cannot be read, or a whole line does not read.</exception>
     private static void ReadJsonLines<TJson>(string path, JsonTypeInfo<TJson> type, Action<TJson> each)
     {
-        if (!File.Exists(path))
-        {
-            return;
-        }
+        IReadOnlyList<string>? lines = Guard($"{path} cannot be read",
+            () => PrivateFiles.FileExists(path) ? File.ReadAllLines(path) : null);
         int lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
+        foreach (string line in lines ?? [])
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -294,53 +291,14 @@ public sealed class IssuerStore : IPurseSerialSource
         var json = new MintIntentJson(
             record.Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             record.Purse.ToString(), record.Currency.ToString(), record.Amount, record.IssuerCounter, outcome);
-        PrivateFiles.AppendLine(IntentsPath, JsonSerializer.Serialize(json, PurseJsonContext.Default.MintIntentJson));
-    }
-
-    /// <summary>The key as PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----"), through .NET's ECDsa so OpenSSL reads it back.</summary>
-    internal static string ExportPem(P256KeyPair keyPair)
-    {
-        using var ecdsa = ECDsa.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            D = keyPair.PrivateKey.ToArray(),
-            Q = new ECPoint
-            {
-                X = keyPair.PublicKey.Slice(1, 32).ToArray(),
-                Y = keyPair.PublicKey.Slice(33, 32).ToArray(),
-            },
-        });
-        return ecdsa.ExportPkcs8PrivateKeyPem();
-    }
-
-    internal P256KeyPair ImportPem(string pem)
-    {
-        try
-        {
-            using var ecdsa = ECDsa.Create();
-            ecdsa.ImportFromPem(pem);
-            ECParameters parameters = ecdsa.ExportParameters(includePrivateParameters: true);
-            if (parameters.Curve.Oid?.Value != P256Oid && parameters.Curve.Oid?.FriendlyName is not ("nistP256" or "ECDSA_P256"))
-            {
-                throw new LocalDataException($"the issuer key {KeyPath} is not a P-256 key");
-            }
-            byte[] d = parameters.D ?? throw new CryptographicException("the PEM holds no private key");
-            byte[] privateKey = new byte[PurseConstants.PrivateKeyLength];
-            d.CopyTo(privateKey, privateKey.Length - d.Length);
-            return P256KeyPair.FromPrivateKey(privateKey);
-        }
-        catch (Exception e) when (e is CryptographicException or ArgumentException)
-        {
-            throw new LocalDataException($"the issuer key {KeyPath} is unreadable ({e.Message.TrimEnd('.')}); restore it from a backup", e);
-        }
+        PrivateFiles.AppendLine(IntentsPath, JsonSerializer.Serialize(json, IssuerJsonContext.Default.MintIntentJson));
     }
 
     private void WriteState(IssuerState state)
     {
         var json = new IssuerStateJson(state.IssuerId.ToString(), state.NextSerial,
             state.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        WriteFile(StatePath, () => PrivateFiles.WriteAtomically(StatePath, Encoding.UTF8.GetBytes(
-            JsonSerializer.Serialize(json, PurseJsonContext.Default.IssuerStateJson) + "\n")));
+        WriteFile(StatePath, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(json, IssuerJsonContext.Default.IssuerStateJson) + "\n"));
     }
 
     /// <summary>The issuer folder, made if need be; a home that cannot hold it is local data, said in plain words.</summary>
@@ -352,23 +310,36 @@ public sealed class IssuerStore : IPurseSerialSource
         }
         catch (Exception e) when (FolderProblem.IsFolderFailure(e))
         {
+            // A home this user may not look into can hold an issuer already (made by another user, with sudo, say):
+            // pointing SCC_HOME elsewhere would make a second issuer, so that is advised only for a path in the way.
+            string advice = e is UnauthorizedAccessException ? "" : "; set SCC_HOME to a folder you can write";
             throw new LocalDataException(
-                $"the issuer folder {Directory} cannot be created: {FolderProblem.Describe(Directory, e)}; set SCC_HOME to a folder you can write", e);
+                $"the issuer folder {Directory} cannot be created: {FolderProblem.Describe(Directory, e)}{advice}", e);
         }
     }
 
-    /// <summary>Writes one of the issuer's own files; failing is local data (disk full, permissions), named by its path.</summary>
-    private static void WriteFile(string path, Action write)
+    /// <summary>Replaces one of the issuer's own files, durably; failing is local data (disk full, permissions).</summary>
+    private static void WriteFile(string path, byte[] content) =>
+        Guard($"{path} cannot be written", () => PrivateFiles.WriteAtomically(path, content));
+
+    /// <summary>A file operation whose failure (permissions, a full disk) is local data: <paramref name="what"/>, and why.</summary>
+    private static T Guard<T>(string what, Func<T> operation)
     {
         try
         {
-            write();
+            return operation();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileProblem.IsFileFailure(e))
         {
-            throw new LocalDataException($"{path} cannot be written ({e.Message.TrimEnd('.')})", e);
+            throw new LocalDataException($"{what} ({FileProblem.Describe(e)})", e);
         }
     }
+
+    private static void Guard(string what, Action operation) => Guard(what, () =>
+    {
+        operation();
+        return true;
+    });
 
     /// <summary>Moves the present issuer's files into <c>replaced-ID-TIME/</c>: the old key still backs issued purses.</summary>
     private void SetAside()
@@ -376,15 +347,18 @@ public sealed class IssuerStore : IPurseSerialSource
         string id = TryReadIssuerId() ?? "unknown";
         string stamp = _time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         string target = Path.Combine(Directory, $"replaced-{id}-{stamp}");
-        PrivateFiles.EnsureDirectory(target);
-        foreach (string name in new[] { KeyFileName, CertificateFileName, StateFileName, JournalFileName })
+        Guard($"the present issuer's files cannot be set aside in {target}", () =>
         {
-            string from = Path.Combine(Directory, name);
-            if (File.Exists(from))
+            PrivateFiles.EnsureDirectory(target);
+            foreach (string name in new[] { KeyFileName, CertificateFileName, StateFileName, JournalFileName })
             {
-                File.Move(from, Path.Combine(target, name));
+                string from = Path.Combine(Directory, name);
+                if (PrivateFiles.FileExists(from))
+                {
+                    File.Move(from, Path.Combine(target, name));
+                }
             }
-        }
+        });
     }
 
     private string? TryReadIssuerId()
@@ -406,6 +380,10 @@ public sealed class IssuerStore : IPurseSerialSource
         {
             return PrivateFiles.Lock(Path.Combine(Directory, LockFileName), LockWait);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new LocalDataException($"the issuer folder {Directory} cannot be written ({LockFileName}: {FileProblem.Describe(e)})", e);
+        }
         catch (IOException e)
         {
             throw new LocalDataException(
@@ -414,7 +392,7 @@ public sealed class IssuerStore : IPurseSerialSource
     }
 
     private static CurrencyCode ParseCurrencyCode(string text) =>
-        Spec.Currency.TryFromAlpha(text, out Spec.Currency? known) ? known.Code : CurrencyCode.Read(Hex.Decode(text));
+        Currency.TryFromAlpha(text, out Currency? known) ? known.Code : CurrencyCode.Read(Hex.Decode(text));
 
     private static string ReadText(string path) => Encoding.UTF8.GetString(ReadBytes(path));
 
@@ -428,9 +406,9 @@ public sealed class IssuerStore : IPurseSerialSource
         {
             throw new LocalDataException($"{path} is missing; restore it from a backup", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileProblem.IsFileFailure(e))
         {
-            throw new LocalDataException($"{path} cannot be read ({e.Message.TrimEnd('.')})", e);
+            throw new LocalDataException($"{path} cannot be read ({FileProblem.Describe(e)})", e);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Storage;
+namespace SmartCardCash.LocalData;
 
 /// <summary>
 /// A local file SmartCardCash relies on is missing, unreadable, corrupt or in use by another process (the issuer's key,

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Purse.Issuing;
+namespace SmartCardCash.Issuing;
 
 /// <summary>Serials from memory, counting up from a start: for issuers that need no disk (tests, one-off tools).</summary>
 public sealed class SequentialSerials(uint first = 1) : IPurseSerialSource

@@ -1,0 +1,20 @@
+namespace SmartCardCash.DurableFiles;
+
+/// <summary>
+/// Why a file could not be read or written, in a few plain words ("permission denied"), for one-line errors that name
+/// the path themselves: .NET's own message says the path again ("Access to the path '…' is denied").
+/// </summary>
+public static class FileProblem
+{
+    /// <summary>
+    /// True for the exceptions the file system raises (permissions, a full disk, a folder in the way): a local problem
+    /// the user can fix, never a bug.
+    /// </summary>
+    public static bool IsFileFailure(Exception exception) => exception is IOException or UnauthorizedAccessException;
+
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is UnauthorizedAccessException ? "permission denied" : exception.Message.TrimEnd('.');
+    }
+}
