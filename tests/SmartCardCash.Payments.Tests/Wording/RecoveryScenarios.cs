@@ -27,10 +27,6 @@ internal static class RecoveryScenarios
             foreach (string change in Changes)
             {
                 Interrupted(transcript, $"{stop}, {change}", before, change).RecoverTwice();
-                if (change is "payer aborted" or "both aborted")
-                {
-                    continue;   // the payer's part is over: a fault in recovery shows nothing new
-                }
                 foreach ((bool onPayer, int count) in new[] { (true, 10), (false, 8) })
                 {
                     foreach (FaultKind kind in Enum.GetValues<FaultKind>())
