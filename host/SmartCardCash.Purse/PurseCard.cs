@@ -240,40 +240,42 @@ public sealed class PurseCard
     }
 
     /// <summary>
-    /// START FROM (payer): aborts any transfer in progress, then starts paying <paramref name="value"/> minor units to
-    /// the verified peer <paramref name="payee"/>, whose next sequence number is <paramref name="payeeSequence"/>.
-    /// Returns the payment details the purse fixed. A refused START FROM has still aborted the previous transfer.
+    /// START FROM (payer): aborts any transfer in progress, then starts paying <paramref name="amount"/> to the verified
+    /// peer <paramref name="payee"/>, whose next sequence number is <paramref name="payeeSequence"/>. Returns the
+    /// payment details the purse fixed. A refused START FROM has still aborted the previous transfer.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">More than a card holds: nothing is sent.</exception>
     /// <exception cref="InsufficientFundsException">The pocket holds less (the message says how much it holds).</exception>
     /// <exception cref="PurseLockedException">The purse is locked.</exception>
     /// <exception cref="LockCodeRequiredException">Contactless above the contactless limit without a verified lock code.</exception>
-    public PaymentDetails StartFrom(PurseId payee, CurrencyCode currency, uint value, uint payeeSequence,
-        ReadOnlySpan<byte> orderDigest = default)
+    public PaymentDetails StartFrom(PurseId payee, Money amount, uint payeeSequence, ReadOnlySpan<byte> orderDigest = default)
     {
-        CommandApdu command = PurseCommands.StartFrom(payee, currency, value, payeeSequence, orderDigest);
+        CommandApdu command = PurseCommands.StartFrom(payee, amount.Currency, amount.ToCardValue(allowZero: true), payeeSequence,
+            orderDigest);
         ResponseApdu response = Transmitter.Transmit(command);
         if (!response.IsSuccess)
         {
-            throw StartError(PurseCommand.StartFrom, response.StatusWord, new Money(currency, value));
+            throw StartError(PurseCommand.StartFrom, response.StatusWord, amount);
         }
         return PaymentDetails.Decode(StrictTlvReader.ReadSingle(response.Data.Span, PurseTag.PaymentDetails,
             PaymentDetails.Length, PaymentDetails.Length));
     }
 
     /// <summary>
-    /// START TO (payee): aborts any transfer in progress, then expects <paramref name="value"/> from the verified peer
+    /// START TO (payee): aborts any transfer in progress, then expects <paramref name="amount"/> from the verified peer
     /// <paramref name="payer"/>, whose sequence number for this transfer is <paramref name="payerSequence"/>. Returns
     /// the req for the payer. A refused START TO has still aborted the previous transfer.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">More than a card holds: nothing is sent.</exception>
     /// <exception cref="BalanceLimitException">The payment would exceed the pocket's maximum balance.</exception>
-    public ProtectedMessage StartTo(PurseId payer, CurrencyCode currency, uint value, uint payerSequence,
-        ReadOnlySpan<byte> orderDigest = default)
+    public ProtectedMessage StartTo(PurseId payer, Money amount, uint payerSequence, ReadOnlySpan<byte> orderDigest = default)
     {
-        CommandApdu command = PurseCommands.StartTo(payer, currency, value, payerSequence, orderDigest);
+        CommandApdu command = PurseCommands.StartTo(payer, amount.Currency, amount.ToCardValue(allowZero: true), payerSequence,
+            orderDigest);
         ResponseApdu response = Transmitter.Transmit(command);
         if (!response.IsSuccess)
         {
-            throw StartError(PurseCommand.StartTo, response.StatusWord, new Money(currency, value));
+            throw StartError(PurseCommand.StartTo, response.StatusWord, amount);
         }
         return ProtectedMessage.Parse(MessageType.Req, response.Data.Span);
     }
@@ -345,18 +347,21 @@ public sealed class PurseCard
     }
 
     /// <summary>
-    /// MINT: reads the purse's ID and issuer counter, has <paramref name="issuer"/> sign the mint, sends it and reads
-    /// the new balance. Only bank purses accept it (9405 otherwise: <see cref="ClassesMayNotTransferException"/>).
+    /// MINT: reads the purse's ID and issuer counter, has <paramref name="issuer"/> sign the mint of
+    /// <paramref name="amount"/>, sends it and reads the new balance. Only bank purses accept it (9405 otherwise:
+    /// <see cref="ClassesMayNotTransferException"/>).
     /// </summary>
-    public MintReceipt Mint(IIssuerSigner issuer, CurrencyCode currency, uint amount)
+    /// <exception cref="ArgumentOutOfRangeException">More than a card holds: nothing is signed or sent.</exception>
+    public MintReceipt Mint(IIssuerSigner issuer, Money amount)
     {
         ArgumentNullException.ThrowIfNull(issuer);
+        uint value = amount.ToCardValue(allowZero: true);
         PurseStatus status = GetStatus();
         PurseId purse = RequirePurseId(status);
-        var authorisation = IssuerAuthorisation.Mint(purse, status.IssuerCounter, currency, amount);
+        var authorisation = IssuerAuthorisation.Mint(purse, status.IssuerCounter, amount.Currency, value);
         Execute(SignedIssuerAuthorisation.Create(authorisation, issuer));
-        uint balance = GetBalances().First(b => b.Currency == currency).Balance;
-        return new MintReceipt(purse, currency, amount, status.IssuerCounter, balance);
+        uint balance = GetBalances().First(b => b.Currency == amount.Currency).Balance;
+        return new MintReceipt(purse, amount.Currency, value, status.IssuerCounter, balance);
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ internal sealed partial class PaymentDriver
 
         // START FROM: the payer fixes the payment details (aborting an unfinished transfer first, spec 4.3).
         CardAnswer<PaymentDetails> startFrom = Send(_payer, "START FROM",
-            card => card.StartFrom(intro.PayeeId, request.Currency, request.Amount, intro.PayeeSequence, request.OrderDigest.Span));
+            card => card.StartFrom(intro.PayeeId, request.Amount, intro.PayeeSequence, request.OrderDigest.Span));
         NoteForcedAbort(_payer, intro.PayerUnfinished, certain: startFrom.Kind != AnswerKind.Lost);
         switch (startFrom.Kind)
         {
@@ -84,7 +84,7 @@ internal sealed partial class PaymentDriver
 
         // START TO: the payee agrees to the same payment details and signs its req.
         CardAnswer<ProtectedMessage> req = Send(_payee, "START TO",
-            card => card.StartTo(intro.PayerId, pd.Currency, pd.Value, pd.FromSeq, pd.OrderDigest.Span));
+            card => card.StartTo(intro.PayerId, new Money(pd.Currency, pd.Value), pd.FromSeq, pd.OrderDigest.Span));
         NoteForcedAbort(_payee, intro.PayeeUnfinished, certain: req.Kind != AnswerKind.Lost);
         switch (req.Kind)
         {

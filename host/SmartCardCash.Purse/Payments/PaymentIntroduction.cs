@@ -9,6 +9,6 @@ internal sealed record PaymentIntroduction(PurseId PayerId, PurseId PayeeId, uin
 {
     /// <summary>Whether <paramref name="pd"/>, as the payer fixed it, is exactly the payment asked for between these purses.</summary>
     public bool Describes(PaymentDetails pd, PaymentRequest request) =>
-        pd.From == PayerId && pd.To == PayeeId && pd.Currency == request.Currency && pd.Value == request.Amount &&
+        pd.From == PayerId && pd.To == PayeeId && new Money(pd.Currency, pd.Value) == request.Amount &&
         pd.ToSeq == PayeeSequence && pd.OrderDigest.Span.SequenceEqual(request.OrderDigest.Span);
 }

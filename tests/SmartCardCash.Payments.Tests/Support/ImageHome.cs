@@ -28,11 +28,11 @@ internal static class ImageHome
         using CardSession bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
         PurseCard bankPurse = bank.OpenPurse();
         bankPurse.Select();
-        bankPurse.Mint(issuer, Currency.Eur.Code, aliceCents + bobCents);
+        bankPurse.Mint(issuer, Money.Of(Currency.Eur, aliceCents + bobCents));
         var coordinator = new PaymentCoordinator();
         var policy = new PaymentPolicy(issuer.Certificate);
-        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, alice.OpenPurse(), new PaymentRequest(Currency.Eur.Code, aliceCents), policy).Kind);
-        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, bob.OpenPurse(), new PaymentRequest(Currency.Eur.Code, bobCents), policy).Kind);
+        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, alice.OpenPurse(), new PaymentRequest(Money.Of(Currency.Eur, aliceCents)), policy).Kind);
+        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, bob.OpenPurse(), new PaymentRequest(Money.Of(Currency.Eur, bobCents)), policy).Kind);
         return issuer;
     }
 

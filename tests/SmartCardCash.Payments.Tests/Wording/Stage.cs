@@ -55,7 +55,7 @@ internal sealed class Stage
         Pay(payer.Purse, payee.Purse, cents, lockCode, force, digest);
 
     public void Pay(PurseCard payer, PurseCard payee, uint cents, string? lockCode = null, bool force = false, byte[]? digest = null) =>
-        Step("pay", c => c.Pay(payer, payee, new PaymentRequest(Currency.Eur.Code, cents, digest) { LockCode = lockCode, Force = force },
+        Step("pay", c => c.Pay(payer, payee, new PaymentRequest(Money.Of(Currency.Eur, cents), digest) { LockCode = lockCode, Force = force },
             World.Policy));
 
     /// <summary>Recovers alice → bob with every card back in the reader, then once more (which must find nothing).</summary>
