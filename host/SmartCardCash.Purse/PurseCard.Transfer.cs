@@ -30,13 +30,8 @@ public sealed partial class PurseCard
     /// <exception cref="LockCodeRequiredException">Contactless above the contactless limit without a verified lock code.</exception>
     public PaymentDetails StartFrom(PurseId payee, Money amount, uint payeeSequence, ReadOnlySpan<byte> orderDigest = default)
     {
-        CommandApdu command = PurseCommands.StartFrom(payee, amount.Currency, amount.ToCardValue(allowZero: true), payeeSequence,
-            orderDigest);
-        ResponseApdu response = Transmitter.Transmit(command);
-        if (!response.IsSuccess)
-        {
-            throw StartError(PurseCommand.StartFrom, response.StatusWord, amount);
-        }
+        ResponseApdu response = Start(PurseCommand.StartFrom,
+            PurseCommands.StartFrom(payee, amount.Currency, amount.ToCardValue(allowZero: true), payeeSequence, orderDigest), amount);
         return PaymentDetails.Decode(StrictTlvReader.ReadSingle(response.Data.Span, PurseTag.PaymentDetails,
             PaymentDetails.Length, PaymentDetails.Length));
     }
@@ -50,13 +45,8 @@ public sealed partial class PurseCard
     /// <exception cref="BalanceLimitException">The payment would exceed the pocket's maximum balance.</exception>
     public ProtectedMessage StartTo(PurseId payer, Money amount, uint payerSequence, ReadOnlySpan<byte> orderDigest = default)
     {
-        CommandApdu command = PurseCommands.StartTo(payer, amount.Currency, amount.ToCardValue(allowZero: true), payerSequence,
-            orderDigest);
-        ResponseApdu response = Transmitter.Transmit(command);
-        if (!response.IsSuccess)
-        {
-            throw StartError(PurseCommand.StartTo, response.StatusWord, amount);
-        }
+        ResponseApdu response = Start(PurseCommand.StartTo,
+            PurseCommands.StartTo(payer, amount.Currency, amount.ToCardValue(allowZero: true), payerSequence, orderDigest), amount);
         return ProtectedMessage.Parse(MessageType.Req, response.Data.Span);
     }
 
@@ -108,6 +98,12 @@ public sealed partial class PurseCard
     /// and is accounted there); in epr nothing was debited and nothing is logged.
     /// </summary>
     public void Abort() => Send(PurseCommand.Abort, PurseCommands.Abort());
+
+    private ResponseApdu Start(PurseCommand command, CommandApdu apdu, Money amount)
+    {
+        ResponseApdu response = Transmitter.Transmit(apdu);
+        return response.IsSuccess ? response : throw StartError(command, response.StatusWord, amount);
+    }
 
     /// <summary>The START errors, with what the host can add by reading the purse (GET DATA changes nothing).</summary>
     private PurseException StartError(PurseCommand command, StatusWord statusWord, Money value)

@@ -146,52 +146,34 @@ internal sealed partial class PaymentDriver
 
     // ---- The protocol messages: each changes what is known the same way, in a payment and in its recovery -----
 
-    private CardAnswer<ProtectedMessage> DeliverReq(ProtectedMessage req, string? logAs = null)
-    {
-        CardAnswer<ProtectedMessage> val = Send(_payer, "REQ", card => card.Req(req), logAs);
-        if (val.IsAnswered)
-        {
-            _payer.State = TransferState.ExpectingAck;
-        }
-        _known = val.Kind switch
-        {
-            AnswerKind.Answered => _known.ReqAnswered(),
-            AnswerKind.Lost => _known.ReqLost(),
-            _ => _known,
-        };
-        return val;
-    }
+    private CardAnswer<ProtectedMessage> DeliverReq(ProtectedMessage req, string? logAs = null) =>
+        Delivered(_payer, Send(_payer, "REQ", card => card.Req(req), logAs), TransferState.ExpectingAck,
+            answered: known => known.ReqAnswered(), lost: known => known.ReqLost());
 
-    private CardAnswer<ProtectedMessage> DeliverVal(ProtectedMessage val)
-    {
-        CardAnswer<ProtectedMessage> ack = Send(_payee, "VAL", card => card.Val(val));
-        if (ack.IsAnswered)
-        {
-            _payee.State = TransferState.Idle;
-        }
-        _known = ack.Kind switch
-        {
-            AnswerKind.Answered => _known.ValAnswered(),
-            AnswerKind.Refused => _known.ValRefusedByPayee(),
-            _ => _known.ValLost(),
-        };
-        return ack;
-    }
+    private CardAnswer<ProtectedMessage> DeliverVal(ProtectedMessage val) =>
+        Delivered(_payee, Send(_payee, "VAL", card => card.Val(val)), TransferState.Idle,
+            answered: known => known.ValAnswered(), lost: known => known.ValLost(), refused: known => known.ValRefusedByPayee());
 
-    private CardAnswer<bool> DeliverAck(ProtectedMessage ack, string? logAs = null)
+    private CardAnswer<bool> DeliverAck(ProtectedMessage ack, string? logAs = null) =>
+        Delivered(_payer, Send(_payer, "ACK", card => card.Ack(ack), logAs), TransferState.Idle,
+            answered: known => known.AckAnswered(), lost: known => known.AckLost());
+
+    /// <summary>What a protocol message's answer proves: the purse's state after it, and the knowledge's transition.</summary>
+    private CardAnswer<T> Delivered<T>(PaymentParticipant party, CardAnswer<T> answer, TransferState after,
+        Func<PaymentKnowledge, PaymentKnowledge> answered, Func<PaymentKnowledge, PaymentKnowledge> lost,
+        Func<PaymentKnowledge, PaymentKnowledge>? refused = null)
     {
-        CardAnswer<bool> taken = Send(_payer, "ACK", card => card.Ack(ack), logAs);
-        if (taken.IsAnswered)
+        if (answer.IsAnswered)
         {
-            _payer.State = TransferState.Idle;
+            party.State = after;
         }
-        _known = taken.Kind switch
+        _known = answer.Kind switch
         {
-            AnswerKind.Answered => _known.AckAnswered(),
-            AnswerKind.Lost => _known.AckLost(),
-            _ => _known,
+            AnswerKind.Answered => answered(_known),
+            AnswerKind.Lost => lost(_known),
+            _ => refused?.Invoke(_known) ?? _known,
         };
-        return taken;
+        return answer;
     }
 
     private void NoteForcedAbort(PaymentParticipant party, PendingTransfer? unfinished, bool certain)

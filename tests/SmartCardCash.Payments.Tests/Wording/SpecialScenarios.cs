@@ -119,49 +119,35 @@ internal static class SpecialScenarios
         s.Pay(s.Alice, s.Bob, 100, digest: [.. Enumerable.Range(0, 32).Select(i => (byte)i)]);
     }
 
+    /// <summary>A message answered for other payment details (once), or refused every time, with or without the
+    /// clean-up ABORT failing too.</summary>
     public static void Tampering(Transcript transcript)
     {
+        (string Name, bool OnPayer, byte Instruction, bool Once, bool AbortOnPayer)[] cases =
+        [
+            ("START FROM answered for another amount", true, PurseInstruction.StartFrom, true, true),
+            ("START TO answered for another amount", false, PurseInstruction.StartTo, true, true),
+            ("START TO answered for another amount, the payee's clean-up failing", false, PurseInstruction.StartTo, true, false),
+            ("a REQ the payer refuses", true, PurseInstruction.Req, false, false),
+            ("a VAL the payee refuses", false, PurseInstruction.Val, false, true),
+            ("an ACK the payer refuses", true, PurseInstruction.Ack, false, true),
+        ];
         foreach (FaultKind? cleanupFault in new FaultKind?[] { null, FaultKind.RemoveBefore, FaultKind.RemoveAfter, FaultKind.LoseAnswer })
         {
             string after = cleanupFault is { } f ? $", the clean-up ABORT failing ({f})" : "";
-            Stage s = new(transcript, "START FROM answered for another amount" + after);
-            Tamper(s.Alice, PurseInstruction.StartFrom, AnotherAmount, once: true);
-            FailAbort(s.Alice, cleanupFault);
-            s.Pay(s.Alice, s.Bob, Amount);
-            s.RecoverTwice();
-
-            s = new(transcript, "START TO answered for another amount" + after);
-            Tamper(s.Bob, PurseInstruction.StartTo, AnotherAmount, once: true);
-            FailAbort(s.Alice, cleanupFault);
-            s.Pay(s.Alice, s.Bob, Amount);
-            s.RecoverTwice();
-
-            s = new(transcript, "START TO answered for another amount, the payee's clean-up failing" + after);
-            Tamper(s.Bob, PurseInstruction.StartTo, AnotherAmount, once: true);
-            FailAbort(s.Bob, cleanupFault);
-            s.Pay(s.Alice, s.Bob, Amount);
-            s.RecoverTwice();
-
-            s = new(transcript, "a REQ the payer refuses" + after);
-            Tamper(s.Alice, PurseInstruction.Req, FlipSignature, once: false);
-            FailAbort(s.Bob, cleanupFault);
-            s.Pay(s.Alice, s.Bob, Amount);
-            s.Alice.Channel.Rewrite = null;
-            s.RecoverTwice();
-
-            s = new(transcript, "a VAL the payee refuses" + after);
-            Tamper(s.Bob, PurseInstruction.Val, FlipSignature, once: false);
-            FailAbort(s.Alice, cleanupFault);
-            s.Pay(s.Alice, s.Bob, Amount);
-            s.Bob.Channel.Rewrite = null;
-            s.RecoverTwice();
-
-            s = new(transcript, "an ACK the payer refuses" + after);
-            Tamper(s.Alice, PurseInstruction.Ack, FlipSignature, once: false);
-            FailAbort(s.Alice, cleanupFault);
-            s.Pay(s.Alice, s.Bob, Amount);
-            s.Alice.Channel.Rewrite = null;
-            s.RecoverTwice();
+            foreach ((string name, bool onPayer, byte instruction, bool once, bool abortOnPayer) in cases)
+            {
+                Stage s = new(transcript, name + after);
+                TestCard tampered = onPayer ? s.Alice : s.Bob;
+                Tamper(tampered, instruction, once ? AnotherAmount : FlipSignature, once);
+                FailAbort(abortOnPayer ? s.Alice : s.Bob, cleanupFault);
+                s.Pay(s.Alice, s.Bob, Amount);
+                if (!once)
+                {
+                    tampered.Channel.Rewrite = null;
+                }
+                s.RecoverTwice();
+            }
         }
     }
 
