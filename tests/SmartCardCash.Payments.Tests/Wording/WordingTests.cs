@@ -12,48 +12,38 @@ namespace SmartCardCash.Payments.Tests.Wording;
 /// </summary>
 public sealed class WordingTests
 {
-    [Fact]
-    public void One_fault_at_any_exchange() => Check("one-fault", FaultScenarios.OneFault);
+    /// <summary>Each group of scenarios, by the name of its golden files.</summary>
+    private static readonly Dictionary<string, Action<Transcript>> Groups = new()
+    {
+        ["one-fault"] = FaultScenarios.OneFault,
+        ["two-faults-RemoveBefore"] = t => TwoFaults(t, FaultKind.RemoveBefore),
+        ["two-faults-RemoveAfter"] = t => TwoFaults(t, FaultKind.RemoveAfter),
+        ["two-faults-LoseAnswer"] = t => TwoFaults(t, FaultKind.LoseAnswer),
+        ["recover"] = RecoveryScenarios.Recover,
+        ["abandon"] = RecoveryScenarios.Abandon,
+        ["refusals"] = SpecialScenarios.Refusals,
+        ["tampering"] = SpecialScenarios.Tampering,
+        ["refused-again"] = SpecialScenarios.RefusedAgain,
+        ["full-logs"] = SpecialScenarios.FullLogs,
+        ["forced"] = SpecialScenarios.Forced,
+        ["gated"] = SpecialScenarios.Gated,
+        ["swapped"] = SpecialScenarios.Swapped,
+    };
+
+    public static TheoryData<string> GroupNames() => [.. Groups.Keys];
 
     [Theory]
-    [InlineData(FaultKind.RemoveBefore)]
-    [InlineData(FaultKind.RemoveAfter)]
-    [InlineData(FaultKind.LoseAnswer)]
-    public void Two_faults_one_on_each_card(FaultKind payerFault) =>
-        Check($"two-faults-{payerFault}", t =>
+    [MemberData(nameof(GroupNames))]
+    public void The_coordinator_says_and_does_what_the_golden_files_say(string group) => Check(group, Groups[group]);
+
+    /// <summary>A fault on each card in one payment, the payer's of one kind, the payee's of every kind.</summary>
+    private static void TwoFaults(Transcript transcript, FaultKind payerFault)
+    {
+        foreach (FaultKind payeeFault in Enum.GetValues<FaultKind>())
         {
-            foreach (FaultKind payeeFault in Enum.GetValues<FaultKind>())
-            {
-                FaultScenarios.TwoFaults(t, payerFault, payeeFault);
-            }
-        });
-
-    [Fact]
-    public void Recovery_from_every_interrupted_state() => Check("recover", RecoveryScenarios.Recover);
-
-    [Fact]
-    public void Abandonment_in_every_state() => Check("abandon", RecoveryScenarios.Abandon);
-
-    [Fact]
-    public void Refusals() => Check("refusals", SpecialScenarios.Refusals);
-
-    [Fact]
-    public void Tampered_and_refused_messages() => Check("tampering", SpecialScenarios.Tampering);
-
-    [Fact]
-    public void Refusals_repeated_in_recovery_and_aborts_refused() => Check("refused-again", SpecialScenarios.RefusedAgain);
-
-    [Fact]
-    public void Full_transaction_logs() => Check("full-logs", SpecialScenarios.FullLogs);
-
-    [Fact]
-    public void Forced_starts_over_unfinished_transfers() => Check("forced", SpecialScenarios.Forced);
-
-    [Fact]
-    public void A_payee_behind_a_listeners_gate() => Check("gated", SpecialScenarios.Gated);
-
-    [Fact]
-    public void Cards_swapped_in_the_reader() => Check("swapped", SpecialScenarios.Swapped);
+            FaultScenarios.TwoFaults(transcript, payerFault, payeeFault);
+        }
+    }
 
     /// <summary>
     /// Compares the group's transcript with two golden files: every distinct line of the outcomes, sorted (the wording,
