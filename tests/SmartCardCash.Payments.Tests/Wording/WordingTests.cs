@@ -21,13 +21,13 @@ public sealed class WordingTests
         ["two-faults-LoseAnswer"] = t => TwoFaults(t, FaultKind.LoseAnswer),
         ["recover"] = RecoveryScenarios.Recover,
         ["abandon"] = RecoveryScenarios.Abandon,
-        ["refusals"] = SpecialScenarios.Refusals,
-        ["tampering"] = SpecialScenarios.Tampering,
-        ["refused-again"] = SpecialScenarios.RefusedAgain,
-        ["full-logs"] = SpecialScenarios.FullLogs,
-        ["forced"] = SpecialScenarios.Forced,
-        ["gated"] = SpecialScenarios.Gated,
-        ["swapped"] = SpecialScenarios.Swapped,
+        ["refusals"] = RefusalScenarios.Refusals,
+        ["tampering"] = MessageScenarios.Tampering,
+        ["refused-again"] = MessageScenarios.RefusedAgain,
+        ["full-logs"] = MessageScenarios.FullLogs,
+        ["forced"] = RefusalScenarios.Forced,
+        ["gated"] = MessageScenarios.Gated,
+        ["swapped"] = MessageScenarios.Swapped,
     };
 
     public static TheoryData<string> GroupNames() => [.. Groups.Keys];
