@@ -9,28 +9,25 @@ namespace SmartCardCash.Purse;
 /// </summary>
 public static class Amounts
 {
-    /// <summary>The largest amount a card holds: 32 bits of minor units.</summary>
-    public const uint MaximumMinorUnits = uint.MaxValue;
-
     /// <summary>
-    /// "12.50" → 1250 for EUR. Accepts digits with at most the currency's number of decimals after a point
+    /// "12.50" → EUR 12.50 (1250 minor units). Accepts digits with at most the currency's number of decimals after a point
     /// ("12", "12.5", "12.50"); refuses signs, exponents, separators, and amounts a card cannot hold.
     /// </summary>
     /// <exception cref="FormatException">The text is not such an amount.</exception>
-    public static uint Parse(string text, Currency currency)
+    public static Money Parse(string text, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
-        if (!TryParse(text, currency, out uint minorUnits, out string? problem))
+        if (!TryParse(text, currency, out Money amount, out string? problem))
         {
             throw new FormatException(problem);
         }
-        return minorUnits;
+        return amount;
     }
 
-    public static bool TryParse(string? text, Currency currency, out uint minorUnits, out string? problem)
+    public static bool TryParse(string? text, Currency currency, out Money amount, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(currency);
-        minorUnits = 0;
+        amount = Money.Of(currency, 0);
         string shown = text ?? string.Empty;
         string trimmed = shown.Trim();
         int exponent = currency.MinorUnitExponent;
@@ -61,13 +58,13 @@ public static class Amounts
             return false;
         }
         string digits = (whole + fraction.PadRight(exponent, '0')).TrimStart('0');
-        if (digits.Length > 10 || (digits.Length > 0 && ulong.Parse(digits, CultureInfo.InvariantCulture) > MaximumMinorUnits))
+        if (digits.Length > 10 || (digits.Length > 0 && ulong.Parse(digits, CultureInfo.InvariantCulture) > Money.CardMaximum))
         {
             problem = $"{currency.AlphaCode} {trimmed} is more than a purse can hold " +
-                $"({Money.Of(currency, MaximumMinorUnits)})";
+                $"({Money.Of(currency, Money.CardMaximum)})";
             return false;
         }
-        minorUnits = digits.Length == 0 ? 0 : uint.Parse(digits, CultureInfo.InvariantCulture);
+        amount = Money.Of(currency, digits.Length == 0 ? 0 : ulong.Parse(digits, CultureInfo.InvariantCulture));
         problem = null;
         return true;
     }

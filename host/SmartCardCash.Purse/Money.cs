@@ -16,8 +16,31 @@ public readonly record struct Money(CurrencyCode Currency, ulong MinorUnits)
     /// <summary>"12.50" for EUR 1250 minor units, "1250" for JPY 1250.</summary>
     public string AmountText => FormatAmount(MinorUnits, Exponent);
 
+    /// <summary>The most a card holds in one pocket, and the most one payment or mint moves: 32 bits of minor units.</summary>
+    public const ulong CardMaximum = uint.MaxValue;
+
     /// <summary>"EUR 12.50".</summary>
     public override string ToString() => $"{Currency} {AmountText}";
+
+    /// <summary>
+    /// The amount as a card's command carries it: 32 bits of minor units. Every amount bound for a card passes here.
+    /// </summary>
+    /// <param name="allowZero">False for an amount that must move something (a payment request): zero is refused here
+    /// rather than by the card.</param>
+    /// <exception cref="ArgumentOutOfRangeException">More than a card holds, or zero where zero is not allowed.</exception>
+    public uint ToCardValue(bool allowZero)
+    {
+        if (MinorUnits > CardMaximum)
+        {
+            throw new ArgumentOutOfRangeException("amount", MinorUnits,
+                $"{this} is more than a purse can hold ({new Money(Currency, CardMaximum)})");
+        }
+        if (MinorUnits == 0 && !allowZero)
+        {
+            throw new ArgumentOutOfRangeException("amount", MinorUnits, $"the amount must be more than {this}");
+        }
+        return (uint)MinorUnits;
+    }
 
     public static Money Of(Currency currency, ulong minorUnits)
     {

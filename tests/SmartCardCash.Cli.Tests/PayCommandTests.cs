@@ -279,6 +279,18 @@ public sealed class PayCommandTests : IDisposable
         Assert.Contains(message, result.SingleErrorLine());
     }
 
+    [Theory]
+    [InlineData("0", "scc: --amount: the amount must be more than EUR 0.00")]
+    [InlineData("42949672.96", "scc: --amount: EUR 42949672.96 is more than a purse can hold (EUR 42949672.95)")]
+    [InlineData("12.505", "scc: --amount: '12.505' has more than 2 decimals, the most EUR has")]
+    public void An_amount_no_purse_can_pay_is_one_usage_line(string amount, string line)
+    {
+        CliResult result = Pay("--amount", amount);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(line, result.SingleErrorLine());
+    }
+
     [Fact]
     public void Without_a_trusted_issuer_certificate_nothing_is_paid_exit_7()
     {

@@ -354,6 +354,17 @@ public sealed class PurseCommandTests : IDisposable
         Assert.Contains(message, result.SingleErrorLine());
     }
 
+    [Theory]
+    [InlineData("42949672.96", "scc: --amount: EUR 42949672.96 is more than a purse can hold (EUR 42949672.95)")]
+    [InlineData("0", "scc: --amount: the amount must be more than EUR 0.00")]
+    public void Mint_of_an_amount_no_purse_holds_is_one_usage_line(string amount, string line)
+    {
+        CliResult result = _cli.Run("mint", "--card", "bank", "--amount", amount, "--currency", "EUR");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal(line, result.SingleErrorLine());
+    }
+
     [Fact]
     public void Without_a_card_the_command_asks_which()
     {

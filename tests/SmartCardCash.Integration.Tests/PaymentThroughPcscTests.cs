@@ -215,7 +215,7 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
     }
 
     private static PaymentRequest Request(uint cents, string? lockCode = null) =>
-        new(Currency.Eur.Code, cents) { LockCode = lockCode };
+        new(Money.Of(Currency.Eur, cents)) { LockCode = lockCode };
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes);
 }

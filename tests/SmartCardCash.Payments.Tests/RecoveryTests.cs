@@ -168,6 +168,22 @@ public sealed class RecoveryTests
     }
 
     [Fact]
+    public void An_abort_the_payee_does_not_answer_is_reported_against_the_payee()
+    {
+        PaymentWorld.StartAndStop(_alice, _bob, 1_250, PurseInstruction.Req);
+        _alice.Purse.Select();
+        _alice.Purse.Abort();   // alice gave up in epr (nothing debited, nothing logged); bob still waits in epv
+        _bob.Channel.FailAt(3, FaultKind.LoseAnswer);   // after SELECT, GET DATA and RESUME: recovery's ABORT to bob
+
+        PaymentOutcome outcome = _world.Coordinator.Recover(_alice.Purse, _bob.Purse);
+
+        Assert.True(_bob.Channel.Fired);
+        Assert.Contains("ABORT to bob: no answer (bob: the answer was lost in transit).", outcome.Recovery);
+        Assert.DoesNotContain(outcome.Recovery, r => r.StartsWith("ABORT to alice", StringComparison.Ordinal));
+        Assert.Equal(PaymentOutcomeKind.NotStarted, outcome.Kind);
+    }
+
+    [Fact]
     public void Abandoning_a_payer_in_epa_logs_the_value_and_a_second_abandon_finds_nothing()
     {
         PaymentDetails pd = PaymentWorld.StartAndStop(_alice, _bob, 1_250, PurseInstruction.Val);

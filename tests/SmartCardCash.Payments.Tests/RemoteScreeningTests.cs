@@ -32,7 +32,7 @@ public sealed class RemoteScreeningTests
     private PaymentOutcome PayRemotely(TestCard payer, RunningListener listener, uint euroCents)
     {
         using RemoteCardChannel remote = listener.Connect();
-        return _world.Coordinator.Pay(payer.Purse, PurseCard.Open(remote), new PaymentRequest(Currency.Eur.Code, euroCents), _world.Policy);
+        return _world.Coordinator.Pay(payer.Purse, PurseCard.Open(remote), new PaymentRequest(Money.Of(Currency.Eur, euroCents)), _world.Policy);
     }
 
     /// <summary>The commands bob's card received from <paramref name="from"/> on, by instruction.</summary>
@@ -174,12 +174,12 @@ public sealed class RemoteScreeningTests
         int before = _bob.Channel.Sent.Count;
 
         // No certificate verified through the listener in this session: 6A88, as the card itself would answer.
-        var unverified = Assert.Throws<NoVerifiedPeerException>(() => bob.StartTo(carol.Id, Currency.Eur.Code, 100, 1));
+        var unverified = Assert.Throws<NoVerifiedPeerException>(() => bob.StartTo(carol.Id, Money.Of(Currency.Eur, 100), 1));
         Assert.Equal(StatusWord.ReferencedDataNotFound, unverified.StatusWord);
 
         // carol's certificate passes; a START TO for alice (barred) on the strength of it is refused.
         bob.VerifyCertificate(carol.Certificate);
-        var barred = Assert.Throws<PurseException>(() => bob.StartTo(_alice.Id, Currency.Eur.Code, 100, 1));
+        var barred = Assert.Throws<PurseException>(() => bob.StartTo(_alice.Id, Money.Of(Currency.Eur, 100), 1));
         Assert.Equal(StatusWord.SecurityStatusNotSatisfied, barred.StatusWord);
 
         Assert.DoesNotContain(BobSaw(before), i => i == PurseInstruction.StartTo);
@@ -225,7 +225,7 @@ public sealed class RemoteScreeningTests
             e.Message.Contains("bob is itself in the middle of paying (epa", StringComparison.Ordinal));
 
         bob.VerifyCertificate(_alice.Certificate);
-        var start = Assert.Throws<WrongStateException>(() => bob.StartTo(_alice.Id, Currency.Eur.Code, 100, 1));
+        var start = Assert.Throws<WrongStateException>(() => bob.StartTo(_alice.Id, Money.Of(Currency.Eur, 100), 1));
         Assert.Equal(StatusWord.ConditionsOfUseNotSatisfied, start.StatusWord);
         Assert.Contains("bob is itself in the middle of paying (epa", listener.WaitFor(PayeeEventKind.PaymentRefused).Message);
         remote.Dispose();
@@ -259,7 +259,7 @@ public sealed class RemoteScreeningTests
             bob.Select();
             bob.VerifyCertificate(mallory.Certificate);
             clock.Advance(hold - TimeSpan.FromSeconds(1));
-            var start = Assert.Throws<WrongStateException>(() => bob.StartTo(mallory.Id, Currency.Eur.Code, 100, 1));
+            var start = Assert.Throws<WrongStateException>(() => bob.StartTo(mallory.Id, Money.Of(Currency.Eur, 100), 1));
             Assert.Equal(StatusWord.ConditionsOfUseNotSatisfied, start.StatusWord);
             Assert.Contains("bob is waiting for the val of an unfinished payment (epv",
                 listener.WaitFor(PayeeEventKind.PaymentRefused).Message);
@@ -296,7 +296,7 @@ public sealed class RemoteScreeningTests
             var bob = PurseCard.Open(remote, "remote bob");
             bob.Select();
             bob.VerifyCertificate(carol.Certificate);
-            Assert.Throws<WrongStateException>(() => bob.StartTo(carol.Id, Currency.Eur.Code, 100, 1)); // starts the hold's clock
+            Assert.Throws<WrongStateException>(() => bob.StartTo(carol.Id, Money.Of(Currency.Eur, 100), 1)); // starts the hold's clock
         }
         listener.WaitUntilFree();
         clock.Advance(hold);
@@ -306,7 +306,7 @@ public sealed class RemoteScreeningTests
         {
             // --force: the payer's program sees bob's unfinished transfer and must choose to start over it.
             paid = _world.Coordinator.Pay(carol.Purse, PurseCard.Open(remote, "remote bob"),
-                new PaymentRequest(Currency.Eur.Code, 100) { Force = true }, _world.Policy);
+                new PaymentRequest(Money.Of(Currency.Eur, 100)) { Force = true }, _world.Policy);
         }
 
         Assert.True(paid.Kind == PaymentOutcomeKind.Completed, $"{paid.Kind}: {paid.Summary}");
@@ -339,7 +339,7 @@ public sealed class RemoteScreeningTests
             using var proxy = new DroppingProxy(listener.Endpoint.Port, 3, DropMode.BeforeCommand);
             using var viaProxy = new RemoteCardChannel("127.0.0.1", proxy.Port);
             PaymentOutcome cut = _world.Coordinator.Pay(_alice.Purse, PurseCard.Open(viaProxy, "bob"),
-                new PaymentRequest(Currency.Eur.Code, 100), _world.Policy);
+                new PaymentRequest(Money.Of(Currency.Eur, 100)), _world.Policy);
             Assert.True(cut.Kind == PaymentOutcomeKind.NotStarted, $"{cut.Kind}: {cut.Summary}");
             Assert.True(cut.Payee!.Reachable, cut.Summary);
         }

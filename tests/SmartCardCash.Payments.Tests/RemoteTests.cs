@@ -30,7 +30,7 @@ public sealed class RemoteTests : IDisposable
     public void Dispose() => _listener.Dispose();
 
     private PaymentOutcome PayRemotely(RemoteCardChannel channel, uint euroCents) =>
-        _world.Coordinator.Pay(_alice.Purse, PurseCard.Open(channel), new PaymentRequest(Currency.Eur.Code, euroCents), _world.Policy);
+        _world.Coordinator.Pay(_alice.Purse, PurseCard.Open(channel), new PaymentRequest(Money.Of(Currency.Eur, euroCents)), _world.Policy);
 
     [Fact]
     public void A_payer_pays_into_a_remote_card_and_the_listener_reports_it_as_it_happens()
@@ -102,7 +102,7 @@ public sealed class RemoteTests : IDisposable
         // The whole payer's side with bob as payer: verified, started ... refused at START FROM, so nothing can leave bob.
         purse.VerifyCertificate(_alice.Certificate);
         var startFrom = Assert.Throws<PurseException>(() =>
-            purse.StartFrom(_alice.Id, Currency.Eur.Code, 500, 1));
+            purse.StartFrom(_alice.Id, Money.Of(Currency.Eur, 500), 1));
         Assert.Equal(PayeeCommandGate.NotAllowed, startFrom.StatusWord);
         Assert.Equal(PayeeCommandGate.NotAllowed, Send("8054000000"));                   // REQ
         Assert.Equal(PayeeCommandGate.NotAllowed, Send("80580000"));                     // ACK

@@ -46,7 +46,7 @@ public sealed class TwoProcessTests : IDisposable
         }
     }
 
-    private static PaymentRequest Request(uint cents) => new(Currency.Eur.Code, cents);
+    private static PaymentRequest Request(uint cents) => new(Money.Of(Currency.Eur, cents));
 
     private PaymentPolicy Policy() => new(_issuer.Certificate);
 

@@ -26,9 +26,9 @@ public sealed class AmountTests
     [InlineData("KWD", "1.25", 1250u)]
     [InlineData("EUR", "42949672.95", uint.MaxValue)]
     [InlineData("EUR", "0000012.50", 1250u)]
-    public void Amounts_parse_to_minor_units(string currency, string text, uint minor)
+    public void Amounts_parse_to_money_in_minor_units(string currency, string text, uint minor)
     {
-        Assert.Equal(minor, Amounts.Parse(text, Currency.FromAlpha(currency)));
+        Assert.Equal(Money.Of(Currency.FromAlpha(currency), minor), Amounts.Parse(text, Currency.FromAlpha(currency)));
     }
 
     [Theory]
@@ -58,9 +58,23 @@ public sealed class AmountTests
             .Sample((currency, minor) =>
             {
                 Money money = Money.Of(currency, minor);
-                Assert.Equal(minor, Amounts.Parse(money.AmountText, currency));
+                Assert.Equal(money, Amounts.Parse(money.AmountText, currency));
+                Assert.Equal(minor, money.ToCardValue(allowZero: true));
                 Assert.Equal($"{currency.AlphaCode} {money.AmountText}", money.ToString());
             });
+    }
+
+    [Fact]
+    public void An_amount_goes_to_a_card_as_32_bits_of_minor_units_or_not_at_all()
+    {
+        Assert.Equal(uint.MaxValue, Money.Of(Currency.Eur, uint.MaxValue).ToCardValue(allowZero: false));
+        Assert.Equal(0u, Money.Of(Currency.Eur, 0).ToCardValue(allowZero: true));
+
+        var tooMuch = Assert.Throws<ArgumentOutOfRangeException>(() => Money.Of(Currency.Eur, (ulong)uint.MaxValue + 1).ToCardValue(allowZero: true));
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => Money.Of(Currency.Jpy, 0).ToCardValue(allowZero: false));
+
+        Assert.StartsWith("EUR 42949672.96 is more than a purse can hold (EUR 42949672.95)", tooMuch.Message);
+        Assert.StartsWith("the amount must be more than JPY 0", zero.Message);
     }
 
     [Theory]

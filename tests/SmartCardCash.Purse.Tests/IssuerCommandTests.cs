@@ -16,8 +16,8 @@ public sealed class IssuerCommandTests
         TestPurse bank = _world.Issued("bank", PurseClass.Bank, Currency.Eur, Currency.Gbp);
         bank.Purse.Select();
 
-        MintReceipt first = bank.Purse.Mint(_world.Issuer, Currency.Gbp.Code, 5_000);
-        MintReceipt second = bank.Purse.Mint(_world.Issuer, Currency.Gbp.Code, 2_500);
+        MintReceipt first = bank.Purse.Mint(_world.Issuer, Money.Of(Currency.Gbp, 5_000));
+        MintReceipt second = bank.Purse.Mint(_world.Issuer, Money.Of(Currency.Gbp, 2_500));
 
         Assert.Equal(0u, first.IssuerCounter);
         Assert.Equal(1u, second.IssuerCounter);
@@ -32,7 +32,7 @@ public sealed class IssuerCommandTests
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         alice.Purse.Select();
 
-        var error = Assert.Throws<ClassesMayNotTransferException>(() => alice.Purse.Mint(_world.Issuer, Currency.Eur.Code, 100));
+        var error = Assert.Throws<ClassesMayNotTransferException>(() => alice.Purse.Mint(_world.Issuer, Money.Of(Currency.Eur, 100)));
 
         Assert.Equal("alice is a customer purse: value is minted into bank purses only", error.Message);
         Assert.Equal(PurseStatusWords.ClassesMayNotTransfer, error.StatusWord);
@@ -45,7 +45,7 @@ public sealed class IssuerCommandTests
         TestPurse bank = _world.Issued("bank", PurseClass.Bank, Currency.Eur);
         bank.Purse.Select();
 
-        var error = Assert.Throws<CurrencyNotHeldException>(() => bank.Purse.Mint(_world.Issuer, Currency.Jpy.Code, 100));
+        var error = Assert.Throws<CurrencyNotHeldException>(() => bank.Purse.Mint(_world.Issuer, Money.Of(Currency.Jpy, 100)));
 
         Assert.Equal("bank holds no JPY pocket; its currencies are EUR", error.Message);
     }
@@ -56,7 +56,7 @@ public sealed class IssuerCommandTests
         TestPurse bank = _world.Issued("bank", PurseClass.Bank);
         bank.Purse.Select();
 
-        Assert.Throws<MalformedDataException>(() => bank.Purse.Mint(_world.Issuer, Currency.Eur.Code, 0));
+        Assert.Throws<MalformedDataException>(() => bank.Purse.Mint(_world.Issuer, Money.Of(Currency.Eur, 0)));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class IssuerCommandTests
             "3333333333333333333333333333333333333333333333333333333333333333"), TestWorld.Today);
         bank.Purse.Select();
 
-        var error = Assert.Throws<SignatureInvalidException>(() => bank.Purse.Mint(other, Currency.Eur.Code, 100));
+        var error = Assert.Throws<SignatureInvalidException>(() => bank.Purse.Mint(other, Money.Of(Currency.Eur, 100)));
 
         Assert.Contains("the purse belongs to issuer 5343430A", error.Message);
         Assert.Equal(0u, bank.Purse.GetStatus().IssuerCounter);
@@ -125,7 +125,7 @@ public sealed class IssuerCommandTests
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         TestWorld.Introduce(bank, alice);
-        alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 100, 3);
+        alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), 3);
         alice.Purse.Abort();
 
         IReadOnlyList<ExceptionLogEntry> cleared = alice.Purse.ClearExceptionLog(_world.Issuer);
@@ -158,7 +158,7 @@ public sealed class IssuerCommandTests
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         TestWorld.Introduce(bank, alice);
-        alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 100, 3);
+        alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), 3);
         alice.Purse.Abort();
         byte[] emptyLogDigest = ExceptionRecord.LogDigest([]);
 

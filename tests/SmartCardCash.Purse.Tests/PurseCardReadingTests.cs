@@ -114,8 +114,8 @@ public sealed class PurseCardReadingTests
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         uint aliceSequence = TestWorld.Introduce(bank, alice);
-        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Currency.Eur.Code, 700, aliceSequence);
-        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 700, pd.FromSeq);
+        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Money.Of(Currency.Eur, 700), aliceSequence);
+        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 700), pd.FromSeq);
         bank.Purse.Req(req);
 
         // Both ends abort by reading their exception logs: the payer in epa, the payee in epv.
@@ -136,7 +136,7 @@ public sealed class PurseCardReadingTests
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestWorld.Introduce(bank, alice);
-        alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 100, 7);
+        alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), 7);
         alice.Purse.Abort();
         // Flip a bit in the record of every READ LOG answer: the signature no longer covers it.
         var tampered = new PurseCard(TestWorld.Intercept(alice, (command, response) =>
@@ -162,8 +162,8 @@ public sealed class PurseCardReadingTests
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         uint sequence = TestWorld.Introduce(bank, alice);
-        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Currency.Eur.Code, 300, sequence);
-        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 300, pd.FromSeq);
+        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Money.Of(Currency.Eur, 300), sequence);
+        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 300), pd.FromSeq);
 
         PendingTransfer pending = alice.Purse.GetPendingTransfer();
         ProtectedMessage? resumed = alice.Purse.Resume();

@@ -36,7 +36,7 @@ public sealed class PurseErrorMappingTests
     [InlineData(0x6F00, typeof(PurseException))]
     public void Start_from_maps_each_status_word_to_its_type(ushort sw, Type expected)
     {
-        PurseException error = Assert.ThrowsAny<PurseException>(() => CardAnswering(sw).StartFrom(Peer, Currency.Eur.Code, 1, 1));
+        PurseException error = Assert.ThrowsAny<PurseException>(() => CardAnswering(sw).StartFrom(Peer, Money.Of(Currency.Eur, 1), 1));
 
         Assert.IsType(expected, error);
         Assert.Equal(sw, error.StatusWord.Value);
@@ -51,7 +51,7 @@ public sealed class PurseErrorMappingTests
         var pd = new PaymentDetails(Peer, new PurseId(1), Currency.Eur.Code, 1, 1, 1);
         var message = new ProtectedMessage(MessageType.Req, pd, new byte[8]);
 
-        Assert.ThrowsAny<LockCodeRequiredException>(() => card.StartFrom(Peer, Currency.Eur.Code, 1, 1));
+        Assert.ThrowsAny<LockCodeRequiredException>(() => card.StartFrom(Peer, Money.Of(Currency.Eur, 1), 1));
         Assert.Throws<SignatureInvalidException>(() => card.Req(message));
         Assert.Throws<SignatureInvalidException>(() => card.Execute(new SignedIssuerAuthorisation(
             IssuerAuthorisation.Terminate(Peer, 0), new byte[8])));
@@ -60,7 +60,7 @@ public sealed class PurseErrorMappingTests
     [Fact]
     public void Sequence_exhausted_says_the_purse_must_be_replaced()
     {
-        var error = Assert.Throws<SequenceExhaustedException>(() => CardAnswering(0x9407).StartTo(Peer, Currency.Eur.Code, 1, 1));
+        var error = Assert.Throws<SequenceExhaustedException>(() => CardAnswering(0x9407).StartTo(Peer, Money.Of(Currency.Eur, 1), 1));
 
         Assert.Equal("alice has used all its sequence numbers and must be replaced", error.Message);
     }

@@ -22,7 +22,7 @@ public sealed class PurseErrorTests
         TestWorld.Pay(bank, alice, Currency.Eur.Code, 500);
         uint sequence = TestWorld.Introduce(alice, shop);
 
-        var error = Assert.Throws<InsufficientFundsException>(() => alice.Purse.StartFrom(shop.Id, Currency.Eur.Code, 1_250, sequence));
+        var error = Assert.Throws<InsufficientFundsException>(() => alice.Purse.StartFrom(shop.Id, Money.Of(Currency.Eur, 1_250), sequence));
 
         Assert.Equal("alice has EUR 5.00; the payment needs EUR 12.50", error.Message);
         Assert.Equal(new Money(Currency.Eur.Code, 500), error.Available);
@@ -39,7 +39,7 @@ public sealed class PurseErrorTests
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         uint sequence = TestWorld.Introduce(bank, alice);
 
-        var error = Assert.Throws<TransactionLimitException>(() => alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 25_000, sequence));
+        var error = Assert.Throws<TransactionLimitException>(() => alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 25_000), sequence));
 
         Assert.Equal("EUR 250.00 is above alice's transaction limit of EUR 200.00", error.Message);
         Assert.Equal(new Money(Currency.Eur.Code, 20_000), error.Limit);
@@ -54,7 +54,7 @@ public sealed class PurseErrorTests
         TestWorld.Pay(bank, alice, Currency.Eur.Code, 20_000);
         uint sequence = TestWorld.Introduce(bank, alice);
 
-        var error = Assert.Throws<BalanceLimitException>(() => alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 15_000, sequence));
+        var error = Assert.Throws<BalanceLimitException>(() => alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 15_000), sequence));
 
         Assert.Equal("alice holds EUR 400.00 of at most EUR 500.00; EUR 150.00 more would exceed it", error.Message);
     }
@@ -66,7 +66,7 @@ public sealed class PurseErrorTests
         TestPurse alice = _world.Issued("alice", PurseClass.Customer, Currency.Gbp);
         uint sequence = TestWorld.Introduce(bank, alice);
 
-        var error = Assert.Throws<CurrencyNotHeldException>(() => bank.Purse.StartFrom(alice.Id, Currency.Eur.Code, 100, sequence));
+        var error = Assert.Throws<CurrencyNotHeldException>(() => bank.Purse.StartFrom(alice.Id, Money.Of(Currency.Eur, 100), sequence));
 
         Assert.Equal("EUR is not held by bank or by the counterparty", error.Message);
     }
@@ -78,7 +78,7 @@ public sealed class PurseErrorTests
         TestPurse other = _world.Issued("other", PurseClass.Merchant);
         uint sequence = TestWorld.Introduce(shop, other);
 
-        var error = Assert.Throws<ClassesMayNotTransferException>(() => shop.Purse.StartFrom(other.Id, Currency.Eur.Code, 100, sequence));
+        var error = Assert.Throws<ClassesMayNotTransferException>(() => shop.Purse.StartFrom(other.Id, Money.Of(Currency.Eur, 100), sequence));
 
         Assert.Contains("a merchant cannot pay a merchant", error.Message);
     }
@@ -90,7 +90,7 @@ public sealed class PurseErrorTests
         TestPurse bob = _world.Issued("bob", PurseClass.Customer);
         alice.Purse.Select();
 
-        var error = Assert.Throws<NoVerifiedPeerException>(() => alice.Purse.StartFrom(bob.Id, Currency.Eur.Code, 100, 1));
+        var error = Assert.Throws<NoVerifiedPeerException>(() => alice.Purse.StartFrom(bob.Id, Money.Of(Currency.Eur, 100), 1));
 
         Assert.Equal(StatusWord.ReferencedDataNotFound, error.StatusWord);
         Assert.Contains("has not verified the counterparty's certificate", error.Message);
@@ -160,7 +160,7 @@ public sealed class PurseErrorTests
         alice.Purse.Lock(TestWorld.LockCode);
         uint sequence = TestWorld.Introduce(alice, bank);
 
-        var error = Assert.Throws<PurseLockedException>(() => alice.Purse.StartFrom(bank.Id, Currency.Eur.Code, 100, sequence));
+        var error = Assert.Throws<PurseLockedException>(() => alice.Purse.StartFrom(bank.Id, Money.Of(Currency.Eur, 100), sequence));
 
         Assert.Equal("alice is locked: it can receive but not pay until it is unlocked with its lock code", error.Message);
         Assert.Equal(StatusWord.SecurityStatusNotSatisfied, error.StatusWord);
@@ -174,9 +174,9 @@ public sealed class PurseErrorTests
         TestWorld.Pay(bank, alice, Currency.Eur.Code, 10_000);
         uint sequence = TestWorld.Introduce(alice, bank);
 
-        var error = Assert.Throws<LockCodeRequiredException>(() => alice.Purse.StartFrom(bank.Id, Currency.Eur.Code, 6_000, sequence));
+        var error = Assert.Throws<LockCodeRequiredException>(() => alice.Purse.StartFrom(bank.Id, Money.Of(Currency.Eur, 6_000), sequence));
         alice.Purse.VerifyLockCode(TestWorld.LockCode);
-        PaymentDetails pd = alice.Purse.StartFrom(bank.Id, Currency.Eur.Code, 6_000, sequence);
+        PaymentDetails pd = alice.Purse.StartFrom(bank.Id, Money.Of(Currency.Eur, 6_000), sequence);
 
         Assert.Equal("alice needs its lock code for a contactless payment of EUR 60.00, above its contactless limit of EUR 50.00",
             error.Message);
@@ -238,11 +238,11 @@ public sealed class PurseErrorTests
         TestWorld.Introduce(bank, alice);
         for (int i = 0; i < PurseConstants.ExceptionLogCapacity; i++)
         {
-            alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 100, (uint)(100 + i));
+            alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), (uint)(100 + i));
             alice.Purse.Abort();
         }
 
-        var error = Assert.Throws<ExceptionLogFullException>(() => alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 100, 500));
+        var error = Assert.Throws<ExceptionLogFullException>(() => alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), 500));
 
         Assert.Equal(new LogOccupancy(16, 16), alice.Purse.ReadInfo().ExceptionLog);
         Assert.Contains("exception log is full", error.Message);
@@ -254,8 +254,8 @@ public sealed class PurseErrorTests
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         uint sequence = TestWorld.Introduce(bank, alice);
-        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Currency.Eur.Code, 100, sequence);
-        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Currency.Eur.Code, 100, pd.FromSeq);
+        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Money.Of(Currency.Eur, 100), sequence);
+        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), pd.FromSeq);
         var forged = new ProtectedMessage(MessageType.Req, req.Details, _world.Issuer.Sign(
             IssuerAuthorisation.Deactivate(alice.Id, 0)));
 

@@ -7,13 +7,16 @@ namespace SmartCardCash.Purse.Payments;
 /// Runs Mondex value transfers between two purses and reports exactly what happened: card to card with the fewest
 /// APDUs the protocol allows, the terminal's own checks before anything changes, RESUME wherever it can still finish
 /// an interrupted payment, and a clean abort (value logged on the cards) only where it cannot. See
-/// <see cref="PaymentRun"/> for the state machine and <see cref="RecoveryTable"/> for spec 4.7's table.
+/// <see cref="PaymentDriver"/> for the protocol and <see cref="RecoveryTable"/> for spec 4.7's table.
 /// </summary>
 /// <remarks>
 /// <para>Every failure ends in a <see cref="PaymentOutcome"/>, not an exception: a card removed, an error status word,
 /// a timeout, a reader gone, a dropped connection, at any step. After one, the coordinator asks both cards what they
 /// hold and acts on that (a bounded number of times; no waiting, no sleeps). A card that stays out of reach is left
 /// in its recoverable state and the outcome says where the value is and what to do.</para>
+/// <para>What a run claims is asserted as it goes (<see cref="PaymentInvariants"/>): "debited" only on the payer's val
+/// or a card showing the debit, "completed" only with the payee credited. A <see cref="PaymentInvariantException"/>
+/// is a defect in the driver, never the cards' doing.</para>
 /// <para>Not thread-safe; one run at a time per pair of cards, like the cards themselves.</para>
 /// </remarks>
 public sealed class PaymentCoordinator
@@ -68,10 +71,10 @@ public sealed class PaymentCoordinator
         ArgumentNullException.ThrowIfNull(purse);
         // Only the first slot is used: the outcome names the purse as payer or payee from the state it was in.
         var participant = new PaymentParticipant(purse, PaymentParty.Payer);
-        return new PaymentRun(participant, participant, _logger, ReachAttempts, RecoveryRounds).Abandon();
+        return new PaymentDriver(participant, participant, _logger, ReachAttempts, RecoveryRounds).Abandon();
     }
 
-    private PaymentRun NewRun(PurseCard payer, PurseCard payee) =>
+    private PaymentDriver NewRun(PurseCard payer, PurseCard payee) =>
         new(new PaymentParticipant(payer, PaymentParty.Payer), new PaymentParticipant(payee, PaymentParty.Payee), _logger,
             ReachAttempts, RecoveryRounds);
 }

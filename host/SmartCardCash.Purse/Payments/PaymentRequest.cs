@@ -2,29 +2,28 @@ using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Payments;
 
-/// <summary>What to pay: currency, amount in minor units, and optionally an order digest, the payer's lock code and force.</summary>
+/// <summary>What to pay: the amount (currency and minor units), and optionally an order digest, the payer's lock code and force.</summary>
 public sealed class PaymentRequest
 {
-    /// <param name="amount">In the currency's minor units; more than zero.</param>
+    /// <param name="amount">More than zero, and no more than a card holds (<see cref="Money.CardMaximum"/> minor units).</param>
     /// <param name="orderDigest">Empty, or the 32-byte SHA-256 of the merchant's order, bound into the payment details.</param>
-    public PaymentRequest(CurrencyCode currency, uint amount, ReadOnlyMemory<byte> orderDigest = default)
+    /// <exception cref="ArgumentOutOfRangeException">The amount is zero, or more than a card holds.</exception>
+    public PaymentRequest(Money amount, ReadOnlyMemory<byte> orderDigest = default)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(amount);
+        _ = amount.ToCardValue(allowZero: false);   // refused where the request is made, not by the card mid-payment
         if (!orderDigest.IsEmpty && orderDigest.Length != PurseConstants.DigestLength)
         {
             throw new ArgumentException($"an order digest is {PurseConstants.DigestLength} bytes; got {orderDigest.Length}.",
                 nameof(orderDigest));
         }
-        Currency = currency;
         Amount = amount;
         OrderDigest = orderDigest.ToArray();
     }
 
-    public CurrencyCode Currency { get; }
+    /// <summary>"EUR 12.50": the currency and the minor units the payer pays.</summary>
+    public Money Amount { get; }
 
-    public uint Amount { get; }
-
-    public Money Value => new(Currency, Amount);
+    public CurrencyCode Currency => Amount.Currency;
 
     /// <summary>Empty when the payment carries no order digest.</summary>
     public ReadOnlyMemory<byte> OrderDigest { get; }

@@ -37,8 +37,8 @@ internal static class PaymentCards
         PurseCertificate payerCertificate = payer.GetCertificate(), payeeCertificate = payee.GetCertificate();
         payer.VerifyCertificate(payeeCertificate);
         payee.VerifyCertificate(payerCertificate);
-        PaymentDetails pd = payer.StartFrom(payeeCertificate.Body.Holder, Currency.Eur.Code, cents, payeeSequence);
-        ProtectedMessage req = payee.StartTo(payerCertificate.Body.Holder, Currency.Eur.Code, cents, pd.FromSeq);
+        PaymentDetails pd = payer.StartFrom(payeeCertificate.Body.Holder, Money.Of(Currency.Eur, cents), payeeSequence);
+        ProtectedMessage req = payee.StartTo(payerCertificate.Body.Holder, Money.Of(Currency.Eur, cents), pd.FromSeq);
         if (stopBefore == PurseInstruction.Req)
         {
             return;

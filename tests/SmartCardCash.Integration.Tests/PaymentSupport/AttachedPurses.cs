@@ -57,11 +57,11 @@ internal sealed class AttachedPurses : IDisposable
         using CardSession bank = Store.Open("bank");
         PurseCard bankPurse = PurseCard.Open(bank.Channel, bank.DisplayName);
         bankPurse.Select();
-        bankPurse.Mint(Issuer, Currency.Eur.Code, minted);
+        bankPurse.Mint(Issuer, Money.Of(Currency.Eur, minted));
         foreach ((string name, uint amount) in loads)
         {
             using CardSession card = Store.Open(name);
-            PaymentOutcome load = Coordinator.Pay(bankPurse, PurseCard.Open(card.Channel, card.DisplayName), new PaymentRequest(Currency.Eur.Code, amount), Policy);
+            PaymentOutcome load = Coordinator.Pay(bankPurse, PurseCard.Open(card.Channel, card.DisplayName), new PaymentRequest(Money.Of(Currency.Eur, amount)), Policy);
             Assert.True(load.Kind == PaymentOutcomeKind.Completed, load.Summary);
         }
     }

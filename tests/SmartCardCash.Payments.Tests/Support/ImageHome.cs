@@ -28,11 +28,11 @@ internal static class ImageHome
         using CardSession bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
         PurseCard bankPurse = PurseCard.Open(bank.Channel, bank.DisplayName);
         bankPurse.Select();
-        bankPurse.Mint(issuer, Currency.Eur.Code, aliceCents + bobCents);
+        bankPurse.Mint(issuer, Money.Of(Currency.Eur, aliceCents + bobCents));
         var coordinator = new PaymentCoordinator();
         var policy = new PaymentPolicy(issuer.Certificate);
-        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, PurseCard.Open(alice.Channel, alice.DisplayName), new PaymentRequest(Currency.Eur.Code, aliceCents), policy).Kind);
-        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, PurseCard.Open(bob.Channel, bob.DisplayName), new PaymentRequest(Currency.Eur.Code, bobCents), policy).Kind);
+        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, PurseCard.Open(alice.Channel, alice.DisplayName), new PaymentRequest(Money.Of(Currency.Eur, aliceCents)), policy).Kind);
+        Assert.Equal(PaymentOutcomeKind.Completed, coordinator.Pay(bankPurse, PurseCard.Open(bob.Channel, bob.DisplayName), new PaymentRequest(Money.Of(Currency.Eur, bobCents)), policy).Kind);
         return issuer;
     }
 

@@ -4,6 +4,7 @@ using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse.Applet;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse;
 
 namespace SmartCardCash.Payments.Tests.Support;
 
@@ -75,7 +76,7 @@ internal sealed class PaymentWorld
     {
         TestCard bank = Issued(name, PurseClass.Bank);
         bank.Purse.Select();
-        bank.Purse.Mint(Issuer, Currency.Eur.Code, mintedEuroCents);
+        bank.Purse.Mint(Issuer, Money.Of(Currency.Eur, mintedEuroCents));
         return bank;
     }
 
@@ -93,7 +94,7 @@ internal sealed class PaymentWorld
 
     public PaymentOutcome Pay(TestCard payer, TestCard payee, uint euroCents, string? lockCode = null, bool force = false,
         byte[]? orderDigest = null) =>
-        Coordinator.Pay(payer.Purse, payee.Purse, new PaymentRequest(Currency.Eur.Code, euroCents, orderDigest)
+        Coordinator.Pay(payer.Purse, payee.Purse, new PaymentRequest(Money.Of(Currency.Eur, euroCents), orderDigest)
         {
             LockCode = lockCode,
             Force = force,
@@ -107,12 +108,12 @@ internal sealed class PaymentWorld
         uint payeeSequence = payee.Purse.Select().NextSequenceNumber;
         payer.Purse.VerifyCertificate(payee.Certificate);
         payee.Purse.VerifyCertificate(payer.Certificate);
-        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, Currency.Eur.Code, euroCents, payeeSequence);
+        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, Money.Of(Currency.Eur, euroCents), payeeSequence);
         if (stopBefore == PurseInstruction.StartTo)
         {
             return pd;
         }
-        ProtectedMessage req = payee.Purse.StartTo(payer.Id, Currency.Eur.Code, euroCents, pd.FromSeq);
+        ProtectedMessage req = payee.Purse.StartTo(payer.Id, Money.Of(Currency.Eur, euroCents), pd.FromSeq);
         if (stopBefore == PurseInstruction.Req)
         {
             return pd;

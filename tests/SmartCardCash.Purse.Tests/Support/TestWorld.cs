@@ -66,7 +66,7 @@ internal sealed class TestWorld
     {
         TestPurse bank = Issued(name, PurseClass.Bank, Currency.Eur);
         bank.Purse.Select();
-        bank.Purse.Mint(Issuer, Currency.Eur.Code, minorUnits);
+        bank.Purse.Mint(Issuer, Money.Of(Currency.Eur, minorUnits));
         return bank;
     }
 
@@ -84,8 +84,8 @@ internal sealed class TestWorld
     public static void Pay(TestPurse payer, TestPurse payee, CurrencyCode currency, uint value)
     {
         uint payeeSequence = Introduce(payer, payee);
-        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, currency, value, payeeSequence);
-        ProtectedMessage req = payee.Purse.StartTo(payer.Id, currency, value, pd.FromSeq);
+        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, new Money(currency, value), payeeSequence);
+        ProtectedMessage req = payee.Purse.StartTo(payer.Id, new Money(currency, value), pd.FromSeq);
         ProtectedMessage val = payer.Purse.Req(req);
         ProtectedMessage ack = payee.Purse.Val(val);
         payer.Purse.Ack(ack);

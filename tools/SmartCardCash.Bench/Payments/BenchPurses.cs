@@ -34,7 +34,7 @@ public sealed class BenchPurses
     /// <summary>The terminal's checks: the issuer as trust anchor, no hotlist, the system clock.</summary>
     public PaymentPolicy Policy { get; }
 
-    public static PaymentRequest Request { get; } = new(Currency.Eur.Code, Amount);
+    public static PaymentRequest Request { get; } = new(Money.Of(Currency.Eur, Amount));
 
     /// <summary>
     /// Personalises the three cards behind the channels (blank purses, freshly installed) and loads alice and bob.
@@ -47,13 +47,13 @@ public sealed class BenchPurses
         PurseCard bankPurse = PurseCard.Open(bank, "bank");
         personaliser.Personalise(bankPurse, PersonalisationRequest.WithDefaultLimits(PurseClass.Bank, [Currency.Eur.Code], LockCode));
         bankPurse.Select();
-        bankPurse.Mint(purses.Issuer, Currency.Eur.Code, 2 * StartingBalance);
+        bankPurse.Mint(purses.Issuer, Money.Of(Currency.Eur, 2 * StartingBalance));
         var coordinator = new PaymentCoordinator();
         foreach ((ICardChannel channel, string name) in new[] { (alice, "alice"), (bob, "bob") })
         {
             PurseCard purse = PurseCard.Open(channel, name);
             personaliser.Personalise(purse, PersonalisationRequest.WithDefaultLimits(PurseClass.Customer, [Currency.Eur.Code], LockCode));
-            PaymentOutcome load = coordinator.Pay(bankPurse, purse, new PaymentRequest(Currency.Eur.Code, StartingBalance), purses.Policy);
+            PaymentOutcome load = coordinator.Pay(bankPurse, purse, new PaymentRequest(Money.Of(Currency.Eur, StartingBalance)), purses.Policy);
             if (load.Kind != PaymentOutcomeKind.Completed)
             {
                 throw new InvalidOperationException($"loading {name} failed: {load.Summary}");

@@ -65,7 +65,7 @@ public static class PaymentBenchCommand
             {
                 Console.WriteLine($"pcscd: {pcscd.Description}; {BenchPcscd.Versions()}.");
             }
-            Console.WriteLine($"Each payment: {BenchPurses.Request.Value} between two customer purses (contact T=1), alice → bob then bob → alice, " +
+            Console.WriteLine($"Each payment: {BenchPurses.Request.Amount} between two customer purses (contact T=1), alice → bob then bob → alice, " +
                               $"PaymentCoordinator.Pay with connections held open; {JitWarmup} payments in memory first for the JIT, then per scenario " +
                               $"{warmup} warm-up payments and {payments} measured.");
             Console.WriteLine();

@@ -132,7 +132,7 @@ internal sealed class PersonalisationOptions
             {
                 foreach (Purse.Spec.Currency currency in currencies)
                 {
-                    limits[currency.Code] = MoneyInput.Amount(value, currency, option);
+                    limits[currency.Code] = MoneyInput.Limit(value, currency, option);
                 }
                 continue;
             }
@@ -141,7 +141,7 @@ internal sealed class PersonalisationOptions
             {
                 throw new UsageException($"{option}: {one.AlphaCode} is not one of the card's currencies");
             }
-            limits[one.Code] = MoneyInput.Amount(value[(equals + 1)..], one, option);
+            limits[one.Code] = MoneyInput.Limit(value[(equals + 1)..], one, option);
         }
         return limits;
     }

@@ -81,7 +81,7 @@ internal sealed class MintCommand
         var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
         bool reconcileOnly = parseResult.GetValue(_reconcile);
         Currency? currency = reconcileOnly ? null : MoneyInput.Currency(parseResult.GetValue(_currency));
-        uint amount = currency is null ? 0 : MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
+        Money? amount = currency is null ? null : MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
         IssuerStore store = IssuerAccess.Store(_context);
         Issuer? issuer = reconcileOnly ? null : store.Load();
 
@@ -93,7 +93,7 @@ internal sealed class MintCommand
 
         // Earlier mints into this purse whose outcome is open are settled first, so the journal is right before it grows.
         MintReconciliation reconciled = Reconcile(store, session, purse, settings);
-        if (issuer is null || currency is null)
+        if (issuer is null || currency is null || amount is not { } minted)
         {
             return ReportReconcileOnly(settings, session, purse, store, reconciled);
         }
@@ -104,7 +104,8 @@ internal sealed class MintCommand
         {
             _context.Stdout.WriteLine(aborted.Text);
         }
-        MintRecord intent = new(_context.Time.GetUtcNow(), purse, currency.Code, amount, session.Purse.GetStatus().IssuerCounter);
+        MintRecord intent = new(_context.Time.GetUtcNow(), purse, minted.Currency, minted.ToCardValue(allowZero: false),
+            session.Purse.GetStatus().IssuerCounter);
         RecordIntent(store, intent);
         Send(store, session, issuer, intent);
         Confirm(store, session, intent);

@@ -107,14 +107,14 @@ internal sealed class PayCommand
         }
 
         Currency currency = MoneyInput.Currency(parseResult.GetValue(_currency));
-        uint amount = MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
+        Money amount = MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
         byte[] digest = OrderDigest(parseResult.GetValue(_orderDigest), parseResult.GetValue(_order));
         string? hotlistFile = parseResult.GetValue(_hotlist);
         Hotlist hotlist = Hotlist.Load(hotlistFile ?? Hotlist.DefaultPath(_context.Home), mustExist: hotlistFile is not null);
         var policy = new PaymentPolicy(TrustAnchor.Load(_context, parseResult.GetValue(_issuerCertificate)), hotlist, _context.Time);
         string? codeOption = parseResult.GetValue(_code);
         string? code = codeOption is null ? null : new LockCodeInput(_context).Read(codeOption, "--code");
-        var request = new PaymentRequest(currency.Code, amount, digest) { LockCode = code, Force = parseResult.GetValue(_force) };
+        var request = new PaymentRequest(amount, digest) { LockCode = code, Force = parseResult.GetValue(_force) };
 
         using ILoggerFactory logging = CliLogging.Create(settings, _context);
         if (SameCard(from, to, logging))

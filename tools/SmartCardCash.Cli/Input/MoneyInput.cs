@@ -31,22 +31,27 @@ internal static class MoneyInput
         }
     }
 
-    /// <summary>An amount in <paramref name="currency"/>'s major units, to minor units.</summary>
-    public static uint Amount(string? text, Currency currency, string optionName, bool positive = false)
+    /// <summary>An amount to pay or mint, in <paramref name="currency"/>'s major units ("12.50").</summary>
+    /// <param name="positive">Refuse zero: a payment or a mint must move something.</param>
+    public static Money Amount(string? text, Currency currency, string optionName, bool positive = false)
     {
-        uint minor;
+        Money amount;
         try
         {
-            minor = Amounts.Parse(text ?? string.Empty, currency);
+            amount = Amounts.Parse(text ?? string.Empty, currency);
         }
         catch (FormatException e)
         {
             throw new UsageException($"{optionName}: {ErrorReporter.OneLine(e.Message)}");
         }
-        if (positive && minor == 0)
+        if (positive && amount.MinorUnits == 0)
         {
-            throw new UsageException($"{optionName}: the amount must be more than {Money.Of(currency, 0)}");
+            throw new UsageException($"{optionName}: the amount must be more than {amount}");
         }
-        return minor;
+        return amount;
     }
+
+    /// <summary>A card limit (maximum balance, transaction or contactless limit), in minor units as the card keeps it.</summary>
+    public static uint Limit(string? text, Currency currency, string optionName) =>
+        Amount(text, currency, optionName).ToCardValue(allowZero: true);
 }

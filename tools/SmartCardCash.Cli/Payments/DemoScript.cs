@@ -74,7 +74,7 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
 
         Section("Minting");
         bank.Purse.Select();
-        MintReceipt mint = bank.Purse.Mint(issuer, Currency.Eur.Code, 100_000);
+        MintReceipt mint = bank.Purse.Mint(issuer, Money.Of(Currency.Eur, 100_000));
         issuers.AppendMint(new MintRecord(context.Time.GetUtcNow(), mint.Purse, mint.Currency, mint.Amount, mint.IssuerCounter));
         Step("mint", $"Minted {mint.AmountMoney} into bank: the issuer signed a MINT for the bank purse's issuer counter. " +
             "Value comes into existence only this way, and only in a bank purse; the mint is in the issuer's journal.");
@@ -94,7 +94,7 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
 
         Section("A payment cut off, and finished");
         shop.Channel.PullBefore(PurseInstruction.Val);
-        PaymentOutcome cut = _coordinator.Pay(alice.Purse, shop.Purse, new PaymentRequest(Currency.Eur.Code, 2_300), policy);
+        PaymentOutcome cut = _coordinator.Pay(alice.Purse, shop.Purse, new PaymentRequest(Money.Of(Currency.Eur, 2_300)), policy);
         Expect(cut, PaymentOutcomeKind.Interrupted);
         Step("interrupted", "alice pays the shop EUR 23.00. Right after alice's REQ (alice is debited), the shop's card is " +
             "pulled from its reader, before the VAL reaches it. The terminal cannot reach the shop again: it leaves both cards " +
@@ -150,7 +150,7 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
     private void Pay(string step, DemoCard payer, DemoCard payee, uint cents, string? order, PaymentPolicy policy, string? why)
     {
         byte[] digest = order is null ? [] : System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(order));
-        PaymentOutcome outcome = _coordinator.Pay(payer.Purse, payee.Purse, new PaymentRequest(Currency.Eur.Code, cents, digest), policy);
+        PaymentOutcome outcome = _coordinator.Pay(payer.Purse, payee.Purse, new PaymentRequest(Money.Of(Currency.Eur, cents), digest), policy);
         Expect(outcome, PaymentOutcomeKind.Completed);
         PaymentSummary payment = outcome.Payment!;
         string text = $"{payer.Name} paid {payee.Name} {payment.Value} (sequence numbers {payment.FromSeq} and {payment.ToSeq})" +

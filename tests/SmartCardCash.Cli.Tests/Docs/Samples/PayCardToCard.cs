@@ -31,9 +31,9 @@ internal static class PayCardToCard
         }
         PurseCard bank = NewPurse("bank", PurseClass.Bank), alice = NewPurse("alice", PurseClass.Customer);
 
-        bank.Mint(issuer, Currency.Eur.Code, 100_00);      // value enters through a bank purse: EUR 100.00
+        bank.Mint(issuer, Money.Of(Currency.Eur, 100_00)); // value enters through a bank purse: EUR 100.00
         var policy = new PaymentPolicy(issuer.Certificate); // the terminal trusts this issuer's purses
-        var request = new PaymentRequest(Currency.Eur.Code, 12_50);
+        var request = new PaymentRequest(Money.Of(Currency.Eur, 12_50));
         PaymentOutcome outcome = new PaymentCoordinator().Pay(bank, alice, request, policy);
 
         Console.WriteLine(outcome.Summary);                // Paid EUR 12.50 from bank to alice.

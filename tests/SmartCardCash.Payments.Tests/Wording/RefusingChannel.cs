@@ -1,0 +1,21 @@
+using SmartCardCash.Iso7816;
+
+namespace SmartCardCash.Payments.Tests.Wording;
+
+/// <summary>A card that refuses one instruction with a status word (a purse that lets no ABORT through, say), and
+/// takes everything else as it comes.</summary>
+internal sealed class RefusingChannel(ICardChannel card, byte instruction, StatusWord answer) : ICardChannel
+{
+    public string Name => card.Name;
+
+    public ReadOnlyMemory<byte> Atr => card.Atr;
+
+    public CardProtocol Protocol => card.Protocol;
+
+    public byte[] Transmit(ReadOnlySpan<byte> command) =>
+        command.Length > 1 && command[1] == instruction ? [answer.Sw1, answer.Sw2] : card.Transmit(command);
+
+    public void Dispose()
+    {
+    }
+}
