@@ -114,4 +114,25 @@ public sealed class PermissionDeniedTests : IDisposable
             "it holds value cannot be checked", deleted.SingleErrorLine());
         Assert.True(File.Exists(alice));
     }
+
+    [UnprivilegedFact]
+    public void A_hotlist_in_a_folder_of_another_user_is_unreadable_not_missing_and_nothing_is_paid()
+    {
+        _home.BankAndAlice();
+        UnprivilegedScc.GiveTo(_home.Path);
+        string locked = Path.Combine(_home.Path, "locked");
+        Directory.CreateDirectory(locked);
+        File.WriteAllText(Path.Combine(locked, "hotlist.txt"), "# nobody barred\n");
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        string hotlist = Path.Combine(locked, "hotlist.txt");
+
+        CliResult result = UnprivilegedScc.Run(_home.Path, "pay", "--from", "bank", "--to", "alice", "--amount", "5",
+            "--currency", "EUR", "--hotlist", hotlist);
+
+        Assert.Equal(ExitCodes.LocalData, result.ExitCode);
+        Assert.Equal($"scc: the hotlist {hotlist} cannot be read (permission denied); no payment is made without it",
+            result.SingleErrorLine());
+        Assert.Equal(100_000u, PaymentCards.Balance(_home, "bank"));
+        Assert.Equal(0u, PaymentCards.Balance(_home, "alice"));
+    }
 }

@@ -1,4 +1,4 @@
-using SmartCardCash.DurableFiles;
+using SmartCardCash.LocalData;
 
 namespace SmartCardCash.Emulator.Images;
 

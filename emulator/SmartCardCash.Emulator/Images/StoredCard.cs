@@ -1,5 +1,6 @@
-using SmartCardCash.DurableFiles;
 using System.Diagnostics;
+using SmartCardCash.DurableFiles;
+using SmartCardCash.LocalData;
 
 namespace SmartCardCash.Emulator.Images;
 

@@ -77,15 +77,17 @@ public sealed class Hotlist
         string text;
         try
         {
-            if (!File.Exists(path))
-            {
-                return mustExist ? throw new LocalDataException($"the hotlist {path} does not exist") : new Hotlist([], path);
-            }
             text = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new LocalDataException($"the hotlist {path} cannot be read ({e.Message.TrimEnd('.')}); no payment is made without it", e);
+            // Only a file that is surely not there counts as absent: one in a folder this user may not look into
+            // (UnauthorizedAccessException below) may well be there, and a payment must not go ahead without it.
+            return mustExist ? throw new LocalDataException($"the hotlist {path} does not exist", e) : new Hotlist([], path);
+        }
+        catch (Exception e) when (FileProblem.IsFileFailure(e))
+        {
+            throw new LocalDataException($"the hotlist {path} cannot be read ({FileProblem.Describe(e)}); no payment is made without it", e);
         }
         try
         {

@@ -6,7 +6,6 @@ using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
-using SmartCardCash.DurableFiles;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816.Errors;

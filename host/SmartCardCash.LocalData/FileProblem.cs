@@ -1,4 +1,4 @@
-namespace SmartCardCash.DurableFiles;
+namespace SmartCardCash.LocalData;
 
 /// <summary>
 /// Why a file could not be read or written, in a few plain words ("permission denied"), for one-line errors that name
