@@ -1,7 +1,5 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Conformance.Model;
 using SmartCardCash.Purse.Conformance.Runner;
-using SmartCardCash.Purse.Spec;
 using static SmartCardCash.Purse.Conformance.ConformancePeers;
 
 namespace SmartCardCash.Purse.Conformance.Generation;

@@ -1,5 +1,3 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
 using static SmartCardCash.Purse.Conformance.ConformancePeers;
 
 namespace SmartCardCash.Purse.Conformance.Generation;
