@@ -56,7 +56,7 @@ internal sealed partial class MerchantCardScenario
         v.Send(PurseCommands.PutPurseCertificate(Customer1.Certificate.Encoded)).Expect(0x6985);
 
         v = Vector("generate-key-pair", "GENERATE KEY PAIR", "5.4", "The card generates its key pair; the runner captures the public key.");
-        v.Send(PurseCommands.GenerateKeyPair()).ExpectOk(Part.Bytes("7F494386 41"), Part.CapturePublicKey(Part.CardPublicKey));
+        GenerateKeyPair(v);
 
         v = Vector("generate-key-pair-with-data", "GENERATE KEY PAIR", "5.4", "GENERATE KEY PAIR with data: 6700.");
         v.Send(new CommandApdu(0x80, PurseInstruction.GenerateKeyPair, 0, 0, [0x00], 256)).Expect(0x6700);
@@ -69,16 +69,14 @@ internal sealed partial class MerchantCardScenario
         v.Send("80DA0002", Template(ForgedPurseCertificate), false).Note("names the issuer, signed by a stranger").Expect(0x6982);
 
         v = Vector("purse-certificate", "PUT DATA", "5.5", "The purse certificate sets purse ID and class, creates empty pockets and moves the trusted date.");
-        v.Send("80DA0002", Template(PurseCertificate), false).ExpectOk();
-        Card.PurseCertificateLoaded = true;
-        Card.TrustedDate = Effective;
+        PutPurseCertificate(v);
         v.Send(PurseCommands.GetData(PurseDataObject.PurseCertificate)).ExpectOk(Part.Template(Template(PurseCertificate)));
         Balances(v);
         Status(v);
         Select(v);
 
         v = Vector("generate-key-pair-again", "GENERATE KEY PAIR", "5.4", "A new key pair forgets the purse certificate, which must be issued again.");
-        v.Send(PurseCommands.GenerateKeyPair()).ExpectOk(Part.Bytes("7F494386 41"), Part.CapturePublicKey(Part.CardPublicKey));
+        GenerateKeyPair(v);
         Card.PurseCertificateLoaded = false;
         v.Send(PurseCommands.GetData(PurseDataObject.PurseCertificate)).Expect(0x6A88);
         v.Send(PurseCommands.GetData(PurseDataObject.Balances)).Expect(0x6A88);
@@ -96,8 +94,8 @@ internal sealed partial class MerchantCardScenario
         v.Send(new CommandApdu(0x80, PurseInstruction.PutData, 0x01, 0x03, Expected.Pocket(EurLimits))).Expect(0x6A86);
 
         v = Vector("pocket-limits", "PUT DATA", "5.5, 6.2", "Limits for EUR and GBP.");
-        v.Send(PurseCommands.PutPocketLimits(Eur, EurLimits.MaximumBalance, EurLimits.TransactionLimit, EurLimits.ContactlessLimit)).ExpectOk();
-        v.Send(PurseCommands.PutPocketLimits(Gbp, GbpLimits.MaximumBalance, GbpLimits.TransactionLimit, GbpLimits.ContactlessLimit)).ExpectOk();
+        PutPocketLimits(v, EurLimits);
+        PutPocketLimits(v, GbpLimits);
 
         v = Vector("lock-code-setting-refused", "PUT DATA", "5.5, 6.1", "A code of 3 or 9 digits or with a letter, 0 or 16 tries, tags swapped: 6A80.");
         foreach (string data in new[] { "8A03313233 8B0103", "8A09313233343536373839 8B0103", "8A0431323A34 8B0103", "8A0431323334 8B0100", "8A0431323334 8B0110", "8B0103 8A0431323334" })
@@ -106,9 +104,7 @@ internal sealed partial class MerchantCardScenario
         }
 
         v = Vector("lock-code-setting", "PUT DATA", "5.5, 6.1", "Lock code 2468 with 3 tries.");
-        v.Send(PurseCommands.PutLockCode(LockCode, 3)).ExpectOk();
-        Card.TriesLimit = Card.TriesRemaining = 3;
-        Card.LockCode = LockCode;
+        PutLockCode(v, LockCode, 3);
         Status(v);
 
         v = Vector("activate-incomplete", "ACTIVATE", "5.6", "USD has no limits yet: 6985. ACTIVATE with data from PERSONALISATION: 6700.");
@@ -116,12 +112,10 @@ internal sealed partial class MerchantCardScenario
         v.Send(new CommandApdu(0x80, PurseInstruction.Activate, 0, 0, [0x89, 0x00])).Expect(0x6700);
 
         v = Vector("activate", "ACTIVATE", "5.6, 4.5", "With USD limits set, ACTIVATE issues the purse: nextSeq 1, issuer counter 0.");
-        v.Send(PurseCommands.PutPocketLimits(Usd, UsdLimits.MaximumBalance, UsdLimits.TransactionLimit, UsdLimits.ContactlessLimit)).ExpectOk();
+        PutPocketLimits(v, UsdLimits);
         v.Send(PurseCommands.GetData(PurseDataObject.PocketLimits))
             .ExpectOk(Part.Bytes([.. Expected.Pocket(EurLimits), .. Expected.Pocket(GbpLimits), .. Expected.Pocket(UsdLimits)]));
-        v.Send(PurseCommands.Activate()).ExpectOk();
-        Card.Lifecycle = PurseLifecycle.Issued;
-        Card.NextSeq = 1;
+        Activate(v);
         Select(v);
         Status(v);
 

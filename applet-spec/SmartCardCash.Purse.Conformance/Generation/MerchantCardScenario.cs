@@ -9,8 +9,6 @@ namespace SmartCardCash.Purse.Conformance.Generation;
 internal sealed partial class MerchantCardScenario : CardScenario
 {
     public static readonly PurseId CardId = PurseId.Parse("5CC0010000000001");
-    private static readonly BcdDate Effective = BcdDate.FromDate(2025, 6, 1);
-    private static readonly BcdDate Expiry = BcdDate.FromDate(2030, 12, 31);
     private static readonly PocketLimits EurLimits = new(Currency.Eur.Code, 500_000, 100_000, 2_000);
     private static readonly PocketLimits GbpLimits = new(Currency.Gbp.Code, 200_000, 50_000, 1_000);
     private static readonly PocketLimits UsdLimits = new(Currency.Usd.Code, 20_000, 20_000, 500);
@@ -19,19 +17,15 @@ internal sealed partial class MerchantCardScenario : CardScenario
     private const string ForeignPurseCertificate = "foreignPurseCertificate";
     private const string ForgedPurseCertificate = "forgedPurseCertificate";
 
-    private MerchantCardScenario() : base(
-        new CardScriptBuilder("merchant", "SmartCardCash conformance card merchant",
+    private MerchantCardScenario() : base("merchant",
+        [
             "A merchant purse, ID 5CC0010000000001, currencies EUR GBP USD, certificate 2025-06-01 to 2030-12-31, lock code 2468 (3 tries).",
-            "Starts from a freshly installed purse (PERSONALISATION) and ends TERMINATED."),
-        new CardModel(CardId, PurseClass.Merchant, TestIssuer.Default.Id, Currency.Eur.Code, Currency.Gbp.Code, Currency.Usd.Code))
+            "Starts from a freshly installed purse (PERSONALISATION) and ends TERMINATED.",
+        ],
+        CardId, PurseClass.Merchant, Eur, Gbp, Usd)
     {
-        CurrencyCode[] currencies = [Eur, Gbp, Usd];
-        Script.Derive(new DerivedValue(PurseCertificate, DerivedValue.CertificateKind,
-            BodyTemplate(Issuer.Id, CardId, PurseClass.Merchant, currencies, Effective, Expiry), "issuer"));
-        Script.Derive(new DerivedValue(ForeignPurseCertificate, DerivedValue.CertificateKind,
-            BodyTemplate(TestIssuer.Foreign.Id, CardId, PurseClass.Merchant, currencies, Effective, Expiry), "foreign-issuer"));
-        Script.Derive(new DerivedValue(ForgedPurseCertificate, DerivedValue.CertificateKind,
-            BodyTemplate(Issuer.Id, CardId, PurseClass.Merchant, currencies, Effective, Expiry), "stranger"));
+        DeriveCardCertificate(ForeignPurseCertificate, TestIssuer.Foreign.Id, "foreign-issuer");
+        DeriveCardCertificate(ForgedPurseCertificate, Issuer.Id, "stranger");
     }
 
     public static VectorCard Build()
