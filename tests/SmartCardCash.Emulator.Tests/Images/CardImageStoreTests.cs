@@ -1,6 +1,4 @@
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
 using Xunit.Abstractions;
 
 namespace SmartCardCash.Emulator.Tests.Images;
