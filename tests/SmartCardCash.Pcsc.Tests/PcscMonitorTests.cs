@@ -1,5 +1,4 @@
 using Moq;
-using SmartCardCash.Pcsc.Interop;
 using SmartCardCash.Pcsc.Monitoring;
 using SmartCardCash.Pcsc.Testing;
 using SmartCardCash.Pcsc.Tests.Fakes;
