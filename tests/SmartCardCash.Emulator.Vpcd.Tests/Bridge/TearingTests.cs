@@ -5,10 +5,8 @@ public sealed class TearingTests
     [Fact]
     public async Task Before_command_N_the_command_never_reaches_the_card_and_the_connection_drops()
     {
-        EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        await using VpcdBridge bridge = StartRecording(card,
-            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.BeforeCommand) },
+        await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(3, VpcdTearPoint.BeforeCommand),
             out RecordedEvents<VpcdTearEventArgs> tears);
         using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
 
@@ -29,7 +27,7 @@ public sealed class TearingTests
         Assert.Equal(3, bridge.Statistics.ApdusReceived);
         Assert.Equal(1, bridge.Statistics.Tears);
         await bridge.DetachWithinPatienceAsync();
-        Assert.Equal(1u, TestCards.CounterOf(card));
+        Assert.Equal(1u, TestCards.CounterOf(bridge.Card));
     }
 
     [Theory]
@@ -41,10 +39,8 @@ public sealed class TearingTests
     public async Task During_command_N_power_is_lost_at_the_chosen_write_and_recovery_decides_before_or_after(
         int writeIndex, uint expectedCounter)
     {
-        EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        await using VpcdBridge bridge = StartRecording(card,
-            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex) },
+        await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex),
             out RecordedEvents<VpcdTearEventArgs> tears);
         using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
         await reader.SelectCounterAsync();
@@ -59,18 +55,16 @@ public sealed class TearingTests
         Assert.True(tear.PowerLostAtWrite);
         Assert.Equal(3, bridge.Statistics.ApdusForwarded);
         await bridge.DetachWithinPatienceAsync();
-        Assert.False(card.IsPowered);
-        Assert.Equal(expectedCounter, TestCards.CounterOf(card));
-        Assert.Same(Memory.TearingPlan.Never, card.Tearing);
+        Assert.False(bridge.Card.IsPowered);
+        Assert.Equal(expectedCounter, TestCards.CounterOf(bridge.Card));
+        Assert.Same(Memory.TearingPlan.Never, bridge.Card.Tearing);
     }
 
     [Fact]
     public async Task During_a_command_with_fewer_writes_than_the_index_power_is_lost_before_the_answer()
     {
-        EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        await using VpcdBridge bridge = StartRecording(card,
-            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex: 6) },
+        await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex: 6),
             out RecordedEvents<VpcdTearEventArgs> tears);
         using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
         await reader.SelectCounterAsync();
@@ -82,16 +76,14 @@ public sealed class TearingTests
         VpcdTearEventArgs tear = Assert.Single(tears.Events);
         Assert.False(tear.PowerLostAtWrite);
         await bridge.DetachWithinPatienceAsync();
-        Assert.Equal(2u, TestCards.CounterOf(card));
+        Assert.Equal(2u, TestCards.CounterOf(bridge.Card));
     }
 
     [Fact]
     public async Task After_the_response_to_command_N_the_answer_arrives_and_then_the_card_is_removed()
     {
-        EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        await using VpcdBridge bridge = StartRecording(card,
-            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(2, VpcdTearPoint.AfterResponse) },
+        await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(2, VpcdTearPoint.AfterResponse),
             out RecordedEvents<VpcdTearEventArgs> tears);
         using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
         await reader.SelectCounterAsync();
@@ -104,7 +96,7 @@ public sealed class TearingTests
         Assert.Equal(VpcdTearPoint.AfterResponse, tear.Point);
         Assert.Equal(2, tear.ApduNumber);
         await bridge.DetachWithinPatienceAsync();
-        Assert.Equal(1u, TestCards.CounterOf(card));
+        Assert.Equal(1u, TestCards.CounterOf(bridge.Card));
     }
 
     [Fact]
@@ -235,6 +227,10 @@ public sealed class TearingTests
         return new RandomSessionResult(tears.Events.Select(t => (t.ApduNumber, t.Point, t.PowerLostAtWrite)).ToList(),
             TestCards.CounterOf(card), acknowledged);
     }
+
+    /// <summary>A counter card in a bridge to <paramref name="vpcd"/> that tears as <paramref name="tearing"/> says.</summary>
+    private static VpcdBridge StartRecording(FakeVpcd vpcd, VpcdTearing tearing, out RecordedEvents<VpcdTearEventArgs> tears) =>
+        StartRecording(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd) with { Tearing = tearing }, out tears);
 
     private static VpcdBridge StartRecording(EmulatedCard card, VpcdSlotOptions options,
         out RecordedEvents<VpcdTearEventArgs> tears)
