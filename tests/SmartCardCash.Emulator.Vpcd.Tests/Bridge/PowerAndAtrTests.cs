@@ -55,8 +55,7 @@ public sealed class PowerAndAtrTests
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(log), TestBridges.For(vpcd));
         using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
-        await reader.SelectCounterAsync();
-        Assert.Equal(new byte[] { 1 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+        await SelectAndCountInTheSessionAsync(reader);
         Assert.Equal(new byte[] { 2 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
 
         await reader.PowerOffAsync();
@@ -74,8 +73,7 @@ public sealed class PowerAndAtrTests
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(log), TestBridges.For(vpcd));
         using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
-        await reader.SelectCounterAsync();
-        Assert.Equal(new byte[] { 1 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+        await SelectAndCountInTheSessionAsync(reader);
 
         await reader.ResetAsync();
         byte[] atr = await reader.GetAtrAsync();
@@ -85,6 +83,13 @@ public sealed class PowerAndAtrTests
         Assert.Equal(1, bridge.Statistics.Resets);
     }
 
+    /// <summary>Selects the counter applet and counts once in its transient session counter, which answers 1.</summary>
+    private static async Task SelectAndCountInTheSessionAsync(FakeVpcdConnection reader)
+    {
+        await reader.SelectCounterAsync();
+        Assert.Equal(new byte[] { 1 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+    }
+
     /// <summary>
     /// After a power cycle: the applet is no longer selected (6D00), once selected again its transient session counter
     /// starts over, and the runtime deselected the old instance and created a new one.
@@ -92,11 +97,9 @@ public sealed class PowerAndAtrTests
     private static async Task AssertANewSessionAsync(FakeVpcdConnection reader, ProbeLog log)
     {
         ResponseApdu unselected = await reader.TransmitAsync(TestCards.Session);
-        await reader.SelectCounterAsync();
-        ResponseApdu fresh = await reader.TransmitAsync(TestCards.Session);
-
         Assert.Equal(StatusWord.InstructionNotSupported, unselected.StatusWord);
-        Assert.Equal(new byte[] { 1 }, fresh.Data.ToArray());
+
+        await SelectAndCountInTheSessionAsync(reader);
         Assert.Equal(["created", "select", "deselect", "created", "select"], log.Events);
     }
 

@@ -43,10 +43,8 @@ public sealed class TearingTests
         await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex),
             out RecordedEvents<VpcdTearEventArgs> tears);
         using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
-        await reader.SelectCounterAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
 
-        byte[]? torn = await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
+        byte[]? torn = await SelectAndIncrementTwiceAsync(reader);
 
         Assert.Null(torn);
         await Eventually.StateAsync(bridge, VpcdSlotState.Removed);
@@ -67,10 +65,8 @@ public sealed class TearingTests
         await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex: 6),
             out RecordedEvents<VpcdTearEventArgs> tears);
         using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
-        await reader.SelectCounterAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
 
-        byte[]? torn = await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
+        byte[]? torn = await SelectAndIncrementTwiceAsync(reader);
 
         Assert.Null(torn);
         VpcdTearEventArgs tear = Assert.Single(tears.Events);
@@ -226,6 +222,17 @@ public sealed class TearingTests
         }
         return new RandomSessionResult(tears.Events.Select(t => (t.ApduNumber, t.Point, t.PowerLostAtWrite)).ToList(),
             TestCards.CounterOf(card), acknowledged);
+    }
+
+    /// <summary>
+    /// Commands 1 to 3: SELECT, an increment that must succeed, and a second increment, the one the tests tear; returns
+    /// its answer (null when the connection dropped instead).
+    /// </summary>
+    private static async Task<byte[]?> SelectAndIncrementTwiceAsync(FakeVpcdConnection reader)
+    {
+        await reader.SelectCounterAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
+        return await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
     }
 
     /// <summary>A counter card in a bridge to <paramref name="vpcd"/> that tears as <paramref name="tearing"/> says.</summary>
