@@ -7,6 +7,10 @@ namespace SmartCardCash.Purse.Conformance.Generation;
 /// Card "merchant": a merchant purse (EUR, GBP, USD) taken from a fresh install through personalisation, every command
 /// and status word, aborts, resumes, replays, the lock code, the issuer commands, expiry and termination.
 /// </summary>
+/// <remarks>
+/// The card, its personalisation and the order of the chapters are here; the other chapters are in partial files by
+/// topic: <c>.CommandChecks</c>, <c>.Transfers</c>, <c>.LockCode</c> and <c>.Issuer</c>.
+/// </remarks>
 internal sealed partial class MerchantCardScenario : CardScenario
 {
     public static readonly PurseId CardId = PurseId.Parse("5CC0010000000001");
