@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using SmartCardCash.Emulator;
-using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Integration.Tests.PaymentSupport;
 using SmartCardCash.Iso7816;
 

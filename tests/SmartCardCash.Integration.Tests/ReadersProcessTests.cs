@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Integration.Tests;

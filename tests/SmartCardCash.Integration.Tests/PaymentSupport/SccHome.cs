@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using SmartCardCash.Integration.Tests.Infrastructure;
 
 namespace SmartCardCash.Integration.Tests.PaymentSupport;
 
