@@ -1,6 +1,3 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
-
 namespace SmartCardCash.Purse.Conformance;
 
 /// <summary>

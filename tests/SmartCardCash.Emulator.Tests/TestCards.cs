@@ -1,6 +1,3 @@
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Tests;
 
 internal static class TestCards
@@ -21,6 +18,13 @@ internal static class TestCards
 
     public static ResponseApdu SelectCounter(this EmulatedCard card) =>
         card.Send("00A40400" + "09" + Hex.Encode(CounterApplet.Aid) + "00");
+
+    /// <summary>Powers the card on (recovery included) and selects the counter applet, as a terminal starts a session.</summary>
+    public static ResponseApdu PowerOnAndSelectCounter(this EmulatedCard card)
+    {
+        card.PowerOn();
+        return card.SelectCounter();
+    }
 
     /// <summary>A and B as the applet reports them.</summary>
     public static (uint A, uint B) ReadCounters(this EmulatedCard card)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Pcsc.Monitoring;
 

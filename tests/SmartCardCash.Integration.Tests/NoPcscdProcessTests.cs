@@ -1,5 +1,3 @@
-using SmartCardCash.Integration.Tests.Infrastructure;
-
 namespace SmartCardCash.Integration.Tests;
 
 /// <summary>

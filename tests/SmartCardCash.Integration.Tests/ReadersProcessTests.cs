@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Pcsc;
 
 namespace SmartCardCash.Integration.Tests;
@@ -26,72 +25,51 @@ public sealed class ReadersProcessTests(PcscdFixture fixture)
     [PcscdFact]
     public void Readers_json_shows_the_atr_and_protocol_of_an_inserted_card()
     {
-        using VpcdTestCard card = CardBench.Insert(Pcscd, slot: 1, TestApplet.Answer);
-        try
-        {
-            SccResult result = SccProcess.Run(Pcscd.SocketPath, "readers", "--json");
+        using InsertedCard card = CardBench.Insert(Pcscd, slot: 1, TestApplet.Answer);
+        SccResult result = SccProcess.Run(Pcscd.SocketPath, "readers", "--json");
 
-            Assert.True(result.ExitCode == 0, result.ToString());
-            using JsonDocument json = JsonDocument.Parse(result.StdoutText);
-            JsonElement reader = json.RootElement.EnumerateArray()
-                .Single(r => r.GetProperty("name").GetString() == PcscdFixture.ReaderSlot1);
-            Assert.Equal("present", reader.GetProperty("state").GetString());
-            Assert.Equal(Hex.Encode(VpcdTestCard.DefaultAtr), reader.GetProperty("atr").GetString());
-            Assert.Equal("T=1", reader.GetProperty("protocol").GetString());
-            JsonElement other = json.RootElement.EnumerateArray()
-                .Single(r => r.GetProperty("name").GetString() == PcscdFixture.ReaderSlot0);
-            Assert.Equal("empty", other.GetProperty("state").GetString());
-        }
-        finally
-        {
-            CardBench.Remove(card, slot: 1);
-        }
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument json = JsonDocument.Parse(result.StdoutText);
+        JsonElement reader = json.RootElement.EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == PcscdFixture.ReaderSlot1);
+        Assert.Equal("present", reader.GetProperty("state").GetString());
+        Assert.Equal(Hex.Encode(VpcdTestCard.DefaultAtr), reader.GetProperty("atr").GetString());
+        Assert.Equal("T=1", reader.GetProperty("protocol").GetString());
+        JsonElement other = json.RootElement.EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == PcscdFixture.ReaderSlot0);
+        Assert.Equal("empty", other.GetProperty("state").GetString());
     }
 
     [PcscdFact]
     public void A_card_held_exclusively_by_another_program_shows_as_in_use()
     {
-        using VpcdTestCard card = CardBench.Insert(Pcscd, slot: 0, TestApplet.Answer);
-        try
+        using InsertedCard card = CardBench.Insert(Pcscd, slot: 0, TestApplet.Answer);
+        using (var context = PcscContext.Establish())
+        using (context.Connect(PcscdFixture.ReaderSlot0, PcscShareMode.Exclusive))
         {
-            using (var context = PcscContext.Establish())
-            using (context.Connect(PcscdFixture.ReaderSlot0, PcscShareMode.Exclusive))
-            {
-                SccResult readers = SccProcess.Run(Pcscd.SocketPath, "readers", "--json");
-                SccResult apdu = SccProcess.Run(Pcscd.SocketPath, "apdu", TestApplet.Select);
+            SccResult readers = SccProcess.Run(Pcscd.SocketPath, "readers", "--json");
+            SccResult apdu = SccProcess.Run(Pcscd.SocketPath, "apdu", TestApplet.Select);
 
-                Assert.True(readers.ExitCode == 0, readers.ToString());
-                using JsonDocument json = JsonDocument.Parse(readers.StdoutText);
-                JsonElement reader = json.RootElement.EnumerateArray()
-                    .Single(r => r.GetProperty("name").GetString() == PcscdFixture.ReaderSlot0);
-                Assert.Equal("inUse", reader.GetProperty("state").GetString());
-                Assert.True(apdu.ExitCode == 3, apdu.ToString());
-                Assert.Contains("[SCARD_E_SHARING_VIOLATION]", Assert.Single(apdu.Stderr));
-            }
-        }
-        finally
-        {
-            CardBench.Remove(card, slot: 0);
+            Assert.True(readers.ExitCode == 0, readers.ToString());
+            using JsonDocument json = JsonDocument.Parse(readers.StdoutText);
+            JsonElement reader = json.RootElement.EnumerateArray()
+                .Single(r => r.GetProperty("name").GetString() == PcscdFixture.ReaderSlot0);
+            Assert.Equal("inUse", reader.GetProperty("state").GetString());
+            Assert.True(apdu.ExitCode == 3, apdu.ToString());
+            Assert.Contains("[SCARD_E_SHARING_VIOLATION]", Assert.Single(apdu.Stderr));
         }
     }
 
     [PcscdFact]
     public void Readers_table_shows_the_card_too()
     {
-        using VpcdTestCard card = CardBench.Insert(Pcscd, slot: 0, TestApplet.Answer);
-        try
-        {
-            SccResult result = SccProcess.Run(Pcscd.SocketPath, "readers");
+        using InsertedCard card = CardBench.Insert(Pcscd, slot: 0, TestApplet.Answer);
+        SccResult result = SccProcess.Run(Pcscd.SocketPath, "readers");
 
-            Assert.True(result.ExitCode == 0, result.ToString());
-            string row = Assert.Single(result.Stdout, l => l.Contains(PcscdFixture.ReaderSlot0));
-            Assert.Contains("present", row);
-            Assert.Contains(Hex.Encode(VpcdTestCard.DefaultAtr), row);
-        }
-        finally
-        {
-            CardBench.Remove(card, slot: 0);
-        }
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string row = Assert.Single(result.Stdout, l => l.Contains(PcscdFixture.ReaderSlot0));
+        Assert.Contains("present", row);
+        Assert.Contains(Hex.Encode(VpcdTestCard.DefaultAtr), row);
     }
 
     [PcscdFact]

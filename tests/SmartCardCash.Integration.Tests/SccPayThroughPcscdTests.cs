@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SmartCardCash.Emulator;
-using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Integration.Tests.PaymentSupport;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;

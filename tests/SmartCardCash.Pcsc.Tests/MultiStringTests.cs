@@ -1,6 +1,5 @@
 using System.Text;
 using CsCheck;
-using SmartCardCash.Pcsc.Interop;
 
 namespace SmartCardCash.Pcsc.Tests;
 

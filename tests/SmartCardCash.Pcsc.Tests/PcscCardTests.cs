@@ -1,8 +1,6 @@
 using Moq;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Pcsc.Errors;
-using SmartCardCash.Pcsc.Interop;
+using SmartCardCash.Pcsc.Tests.Fakes;
 
 namespace SmartCardCash.Pcsc.Tests;
 
@@ -10,11 +8,10 @@ public sealed class PcscCardTests
 {
     private const nint CardHandle = 0x77;
 
-    private readonly Mock<IPcscApi> _api = new(MockBehavior.Strict);
+    private readonly Mock<IPcscApi> _api = StrictPcscApi.OnPcscLite();
 
     public PcscCardTests()
     {
-        _api.SetupGet(a => a.Platform).Returns(PcscPlatform.PcscLite);
         _api.Setup(a => a.Disconnect(CardHandle, It.IsAny<PcscDisposition>())).Returns(PcscError.Success);
     }
 

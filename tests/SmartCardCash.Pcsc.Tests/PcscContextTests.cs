@@ -1,8 +1,6 @@
 using Moq;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Pcsc.Errors;
-using SmartCardCash.Pcsc.Interop;
+using SmartCardCash.Pcsc.Tests.Fakes;
 
 namespace SmartCardCash.Pcsc.Tests;
 
@@ -10,11 +8,10 @@ public sealed class PcscContextTests
 {
     private const nint Handle = 0x42;
 
-    private readonly Mock<IPcscApi> _api = new(MockBehavior.Strict);
+    private readonly Mock<IPcscApi> _api = StrictPcscApi.OnPcscLite();
 
     public PcscContextTests()
     {
-        _api.SetupGet(a => a.Platform).Returns(PcscPlatform.PcscLite);
         _api.Setup(a => a.EstablishContext(PcscScope.User, out It.Ref<nint>.IsAny))
             .Returns(new EstablishCall((PcscScope _, out nint c) =>
             {

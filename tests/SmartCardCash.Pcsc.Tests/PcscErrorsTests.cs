@@ -1,6 +1,3 @@
-using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Pcsc.Errors;
-
 namespace SmartCardCash.Pcsc.Tests;
 
 public sealed class PcscErrorsTests

@@ -1,5 +1,4 @@
 using Moq;
-using SmartCardCash.Pcsc.Interop;
 using SmartCardCash.Pcsc.Monitoring;
 using SmartCardCash.Pcsc.Testing;
 using SmartCardCash.Pcsc.Tests.Fakes;
@@ -42,10 +41,7 @@ public sealed class PcscMonitorTests
         var service = new FakePcscService();
         service.AddReader("R1");
         using var monitor = new PcscMonitor(service.Api, NotificationOnly);
-        var recorder = new EventRecorder(monitor);
-        monitor.Start();
-        recorder.WaitForCount(1);
-        WaitUntilSettled(service);
+        EventRecorder recorder = StartAndSettle(monitor, service, 1);
 
         service.InsertCard("R1", AtrA);
         recorder.WaitForCount(2);
@@ -66,10 +62,7 @@ public sealed class PcscMonitorTests
         var service = new FakePcscService();
         service.AddReader("R1", AtrA);
         using var monitor = new PcscMonitor(service.Api, NotificationOnly);
-        var recorder = new EventRecorder(monitor);
-        monitor.Start();
-        recorder.WaitForCount(2);
-        WaitUntilSettled(service);
+        EventRecorder recorder = StartAndSettle(monitor, service, 2);
 
         service.SwapCard("R1", AtrB);
 
@@ -83,10 +76,7 @@ public sealed class PcscMonitorTests
         var service = new FakePcscService(pnpSupported: true);
         service.AddReader("R1");
         using var monitor = new PcscMonitor(service.Api, NotificationOnly);
-        var recorder = new EventRecorder(monitor);
-        monitor.Start();
-        recorder.WaitForCount(1);
-        WaitUntilSettled(service);
+        EventRecorder recorder = StartAndSettle(monitor, service, 1);
 
         service.AddReader("R2");
         recorder.WaitForCount(2);
@@ -113,10 +103,7 @@ public sealed class PcscMonitorTests
             MaxWaitInterval = TimeSpan.FromHours(1),
         };
         using var monitor = new PcscMonitor(service.Api, options);
-        var recorder = new EventRecorder(monitor);
-        monitor.Start();
-        recorder.WaitForCount(1);
-        WaitUntilSettled(service);
+        EventRecorder recorder = StartAndSettle(monitor, service, 1);
 
         service.AddReader("R2");
         recorder.WaitFor("attached:R2");
@@ -136,10 +123,7 @@ public sealed class PcscMonitorTests
         service.AddReader("R1", AtrA);
         service.AddReader("R2");
         using var monitor = new PcscMonitor(service.Api, NotificationOnly);
-        var recorder = new EventRecorder(monitor);
-        monitor.Start();
-        recorder.WaitForCount(3);
-        WaitUntilSettled(service);
+        EventRecorder recorder = StartAndSettle(monitor, service, 3);
 
         service.StopService();
         recorder.WaitForCount(7);
@@ -197,10 +181,7 @@ public sealed class PcscMonitorTests
         var service = new FakePcscService();
         service.AddReader("R1", AtrA);
         using var monitor = new PcscMonitor(service.Api, NotificationOnly);
-        var recorder = new EventRecorder(monitor);
-        monitor.Start();
-        recorder.WaitForCount(2);
-        WaitUntilSettled(service);
+        EventRecorder recorder = StartAndSettle(monitor, service, 2);
 
         service.FailNextWait(PcscError.InternalError);
         recorder.WaitFor("error:pcsc");
@@ -245,10 +226,7 @@ public sealed class PcscMonitorTests
         var service = new FakePcscService();
         service.AddReader("R1");
         var monitor = new PcscMonitor(service.Api, NotificationOnly);
-        var recorder = new EventRecorder(monitor);
-        monitor.Start();
-        recorder.WaitForCount(1);
-        WaitUntilSettled(service);
+        StartAndSettle(monitor, service, 1);
         WaitUntil(() => service.BlockedWaits == 1);
 
         // WaitAsync throws TimeoutException if Stop never returns.
@@ -268,12 +246,9 @@ public sealed class PcscMonitorTests
         service.AddReader("R1");
         using var monitor = new PcscMonitor(service.Api, NotificationOnly);
         monitor.CardInserted += (_, _) => throw new InvalidOperationException("handler bug");
-        var recorder = new EventRecorder(monitor);
         Exception? reported = null;
         monitor.MonitorError += (_, e) => reported = e.Exception;
-        monitor.Start();
-        recorder.WaitForCount(1);
-        WaitUntilSettled(service);
+        EventRecorder recorder = StartAndSettle(monitor, service, 1);
 
         service.InsertCard("R1", AtrA);
         recorder.WaitFor("inserted:R1");
@@ -296,10 +271,7 @@ public sealed class PcscMonitorTests
         service.AddReader("R1", AtrA);
         service.AddReader("R2");
         using var monitor = new PcscMonitor(service.Api, NotificationOnly);
-        var recorder = new EventRecorder(monitor);
-        monitor.Start();
-        recorder.WaitForCount(3);
-        WaitUntilSettled(service);
+        EventRecorder recorder = StartAndSettle(monitor, service, 3);
 
         var readers = monitor.Readers;
 
@@ -356,6 +328,19 @@ public sealed class PcscMonitorTests
 
         Assert.False(monitor.IsRunning);
         WaitUntil(() => service.OpenContexts == 0);
+    }
+
+    /// <summary>
+    /// Records the monitor's events from its start (after the handlers already subscribed), starts it and waits for the
+    /// <paramref name="startupEvents"/> events of its start-up scan and until it settles.
+    /// </summary>
+    private static EventRecorder StartAndSettle(PcscMonitor monitor, FakePcscService service, int startupEvents)
+    {
+        var recorder = new EventRecorder(monitor);
+        monitor.Start();
+        recorder.WaitForCount(startupEvents);
+        WaitUntilSettled(service);
+        return recorder;
     }
 
     /// <summary>

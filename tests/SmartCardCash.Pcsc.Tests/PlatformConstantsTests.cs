@@ -1,4 +1,3 @@
-using SmartCardCash.Pcsc.Interop;
 using SmartCardCash.Pcsc.Interop.Linux;
 using SmartCardCash.Pcsc.Interop.Windows;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using SmartCardCash.Pcsc.Interop;
 
 namespace SmartCardCash.Pcsc.Tests;
 

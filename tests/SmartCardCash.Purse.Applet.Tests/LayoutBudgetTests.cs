@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SmartCardCash.Purse.Applet.Tests.Support;
 
 namespace SmartCardCash.Purse.Applet.Tests;
 

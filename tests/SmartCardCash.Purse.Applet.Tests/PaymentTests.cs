@@ -1,9 +1,5 @@
 using CsCheck;
 using SmartCardCash.Emulator;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Spec;
-using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
 
 namespace SmartCardCash.Purse.Applet.Tests;
 

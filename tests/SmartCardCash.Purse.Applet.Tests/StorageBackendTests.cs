@@ -1,11 +1,6 @@
 using System.Text;
 using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Conformance;
-using SmartCardCash.Purse.Spec;
-using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
 
 namespace SmartCardCash.Purse.Applet.Tests;
 

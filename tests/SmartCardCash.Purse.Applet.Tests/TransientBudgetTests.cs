@@ -2,13 +2,9 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Applet.Tests.Vectors;
-using SmartCardCash.Purse.Conformance;
 using SmartCardCash.Purse.Conformance.Model;
 using SmartCardCash.Purse.Conformance.Runner;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests;
 

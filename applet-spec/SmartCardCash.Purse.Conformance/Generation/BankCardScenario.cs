@@ -1,6 +1,4 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Conformance.Model;
-using SmartCardCash.Purse.Spec;
 using static SmartCardCash.Purse.Conformance.ConformancePeers;
 
 namespace SmartCardCash.Purse.Conformance.Generation;
@@ -12,19 +10,16 @@ namespace SmartCardCash.Purse.Conformance.Generation;
 internal sealed class BankCardScenario : CardScenario
 {
     public static readonly PurseId CardId = PurseId.Parse("5CC0010000000002");
-    private static readonly BcdDate Effective = BcdDate.FromDate(2025, 6, 1);
-    private static readonly BcdDate Expiry = BcdDate.FromDate(2030, 12, 31);
     private static readonly PocketLimits EurLimits = new(Currency.Eur.Code, 1_000_000, 500_000, 5_000);
     private static readonly PocketLimits JpyLimits = new(Currency.Jpy.Code, 10_000_000, 1_000_000, 10_000);
 
-    private BankCardScenario() : base(
-        new CardScriptBuilder("bank", "SmartCardCash conformance card bank",
+    private BankCardScenario() : base("bank",
+        [
             "A bank purse, ID 5CC0010000000002, currencies EUR JPY, certificate 2025-06-01 to 2030-12-31, lock code 1357 (5 tries).",
-            "Starts from a freshly installed purse (PERSONALISATION)."),
-        new CardModel(CardId, PurseClass.Bank, TestIssuer.Default.Id, Currency.Eur.Code, Currency.Jpy.Code))
+            "Starts from a freshly installed purse (PERSONALISATION).",
+        ],
+        CardId, PurseClass.Bank, Eur, Jpy)
     {
-        Script.Derive(new DerivedValue(PurseCertificate, DerivedValue.CertificateKind,
-            BodyTemplate(Issuer.Id, CardId, PurseClass.Bank, [Eur, Jpy], Effective, Expiry), "issuer"));
     }
 
     public static VectorCard Build()
@@ -40,19 +35,13 @@ internal sealed class BankCardScenario : CardScenario
     {
         VectorBuilder v = Vector("personalise", "PUT DATA", "5.4, 5.5, 5.6", "Personalisation in one go: key pair, certificates, limits, lock code, ACTIVATE.");
         Select(v);
-        v.Send(PurseCommands.GenerateKeyPair()).ExpectOk(Part.Bytes("7F494386 41"), Part.CapturePublicKey(Part.CardPublicKey));
+        GenerateKeyPair(v);
         v.Send(PurseCommands.PutIssuerCertificate(Issuer.Certificate.Encoded)).ExpectOk();
-        v.Send("80DA0002", Template(PurseCertificate), false).ExpectOk();
-        Card.PurseCertificateLoaded = true;
-        Card.TrustedDate = Effective;
-        v.Send(PurseCommands.PutPocketLimits(Eur, EurLimits.MaximumBalance, EurLimits.TransactionLimit, EurLimits.ContactlessLimit)).ExpectOk();
-        v.Send(PurseCommands.PutPocketLimits(Jpy, JpyLimits.MaximumBalance, JpyLimits.TransactionLimit, JpyLimits.ContactlessLimit)).ExpectOk();
-        v.Send(PurseCommands.PutLockCode("1357", 5)).ExpectOk();
-        Card.TriesLimit = Card.TriesRemaining = 5;
-        Card.LockCode = "1357";
-        v.Send(PurseCommands.Activate()).ExpectOk();
-        Card.Lifecycle = PurseLifecycle.Issued;
-        Card.NextSeq = 1;
+        PutPurseCertificate(v);
+        PutPocketLimits(v, EurLimits);
+        PutPocketLimits(v, JpyLimits);
+        PutLockCode(v, "1357", 5);
+        Activate(v);
         Select(v);
         Status(v);
         Balances(v);

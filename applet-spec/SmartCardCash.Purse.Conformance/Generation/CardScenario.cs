@@ -1,5 +1,4 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Conformance.Model;
 
 namespace SmartCardCash.Purse.Conformance.Generation;
 
@@ -15,13 +14,22 @@ internal abstract class CardScenario
     protected static readonly CurrencyCode Usd = Currency.Usd.Code;
     protected static readonly CurrencyCode Jpy = Currency.Jpy.Code;
 
+    /// <summary>The validity of every conformance card's own certificate.</summary>
+    protected static readonly BcdDate Effective = BcdDate.FromDate(2025, 6, 1);
+    protected static readonly BcdDate Expiry = BcdDate.FromDate(2030, 12, 31);
+
     protected const string PurseCertificate = "purseCertificate";
     protected const string CardKey = "{" + Part.CardPublicKey + "}";
 
-    protected CardScenario(CardScriptBuilder script, CardModel card)
+    /// <summary>
+    /// The card <paramref name="name"/> (its reference seed "SmartCardCash conformance card <paramref name="name"/>"),
+    /// issued by the default test issuer; its own certificate is the first value the script derives.
+    /// </summary>
+    protected CardScenario(string name, string[] description, PurseId id, PurseClass purseClass, params CurrencyCode[] currencies)
     {
-        Script = script;
-        Card = card;
+        Script = new CardScriptBuilder(name, "SmartCardCash conformance card " + name, description);
+        Card = new CardModel(id, purseClass, Issuer.Id, currencies);
+        DeriveCardCertificate(PurseCertificate, Issuer.Id, "issuer");
     }
 
     protected CardScriptBuilder Script { get; }
@@ -41,7 +49,47 @@ internal abstract class CardScenario
         return body.Replace(Hex.Encode(placeholder), CardKey, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Derives a certificate for the card's own key, its identity and currencies, valid <see cref="Effective"/> to
+    /// <see cref="Expiry"/>, named <paramref name="name"/> and signed by <paramref name="signer"/>.
+    /// </summary>
+    protected void DeriveCardCertificate(string name, IssuerId issuer, string signer) =>
+        Script.Derive(new DerivedValue(name, DerivedValue.CertificateKind,
+            BodyTemplate(issuer, Card.Id, Card.Class, Card.Currencies, Effective, Expiry), signer));
+
     protected static string Template(string name) => "{" + name + "}";
+
+    // ---- personalisation
+
+    /// <summary>GENERATE KEY PAIR (5.4): the runner captures the card's public key.</summary>
+    protected static void GenerateKeyPair(VectorBuilder v) =>
+        v.Send(PurseCommands.GenerateKeyPair()).ExpectOk(Part.Bytes("7F494386 41"), Part.CapturePublicKey(Part.CardPublicKey));
+
+    /// <summary>PUT DATA 02 (5.5) with the card's own certificate: loaded, the trusted date moves to its effective date.</summary>
+    protected void PutPurseCertificate(VectorBuilder v)
+    {
+        v.Send("80DA0002", Template(PurseCertificate), false).ExpectOk();
+        Card.PurseCertificateLoaded = true;
+        Card.TrustedDate = Effective;
+    }
+
+    protected static void PutPocketLimits(VectorBuilder v, PocketLimits limits) =>
+        v.Send(PurseCommands.PutPocketLimits(limits.Currency, limits.MaximumBalance, limits.TransactionLimit, limits.ContactlessLimit)).ExpectOk();
+
+    protected void PutLockCode(VectorBuilder v, string code, int tries)
+    {
+        v.Send(PurseCommands.PutLockCode(code, tries)).ExpectOk();
+        Card.TriesLimit = Card.TriesRemaining = tries;
+        Card.LockCode = code;
+    }
+
+    /// <summary>ACTIVATE (5.6) from PERSONALISATION: ISSUED, nextSeq 1.</summary>
+    protected void Activate(VectorBuilder v)
+    {
+        v.Send(PurseCommands.Activate()).ExpectOk();
+        Card.Lifecycle = PurseLifecycle.Issued;
+        Card.NextSeq = 1;
+    }
 
     // ---- reading
 

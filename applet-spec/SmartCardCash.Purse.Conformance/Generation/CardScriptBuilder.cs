@@ -1,5 +1,4 @@
 using System.Text;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Conformance.Model;
 
 namespace SmartCardCash.Purse.Conformance.Generation;

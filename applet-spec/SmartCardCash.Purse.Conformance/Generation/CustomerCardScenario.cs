@@ -1,7 +1,5 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Conformance.Model;
 using SmartCardCash.Purse.Conformance.Runner;
-using SmartCardCash.Purse.Spec;
 using static SmartCardCash.Purse.Conformance.ConformancePeers;
 
 namespace SmartCardCash.Purse.Conformance.Generation;
@@ -15,21 +13,18 @@ namespace SmartCardCash.Purse.Conformance.Generation;
 internal sealed class CustomerCardScenario : CardScenario
 {
     public static readonly PurseId CardId = PurseId.Parse("5CC0010000000003");
-    private static readonly BcdDate Effective = BcdDate.FromDate(2025, 6, 1);
-    private static readonly BcdDate Expiry = BcdDate.FromDate(2030, 12, 31);
     private static readonly PocketLimits EurLimits = new(Currency.Eur.Code, 150_000, 50_000, 2_500);
     private static readonly PocketLimits GbpLimits = new(Currency.Gbp.Code, 100_000, 30_000, 2_000);
     private const string LockCode = "8642";
     private const int Tries = 4;
 
-    private CustomerCardScenario() : base(
-        new CardScriptBuilder("customer", "SmartCardCash conformance card customer",
+    private CustomerCardScenario() : base("customer",
+        [
             "A customer purse, ID 5CC0010000000003, currencies EUR GBP, certificate 2025-06-01 to 2030-12-31, lock code 8642 (4 tries).",
-            "Starts from a freshly installed purse (PERSONALISATION) and ends TERMINATED."),
-        new CardModel(CardId, PurseClass.Customer, TestIssuer.Default.Id, Currency.Eur.Code, Currency.Gbp.Code))
+            "Starts from a freshly installed purse (PERSONALISATION) and ends TERMINATED.",
+        ],
+        CardId, PurseClass.Customer, Eur, Gbp)
     {
-        Script.Derive(new DerivedValue(PurseCertificate, DerivedValue.CertificateKind,
-            BodyTemplate(Issuer.Id, CardId, PurseClass.Customer, [Eur, Gbp], Effective, Expiry), "issuer"));
     }
 
     public static VectorCard Build()
@@ -48,21 +43,15 @@ internal sealed class CustomerCardScenario : CardScenario
         VectorBuilder v = Vector("personalise", "PUT DATA", "5.4, 5.5, 5.6",
             "A customer purse personalised: key pair, certificates (class 01), limits, lock code, ACTIVATE; FCI and status show class 01.");
         Select(v);
-        v.Send(PurseCommands.GenerateKeyPair()).ExpectOk(Part.Bytes("7F494386 41"), Part.CapturePublicKey(Part.CardPublicKey));
+        GenerateKeyPair(v);
         v.Send(PurseCommands.PutIssuerCertificate(Issuer.Certificate.Encoded)).ExpectOk();
         Card.TrustedDate = Issuer.Certificate.Body.Effective;
-        v.Send("80DA0002", Template(PurseCertificate), false).ExpectOk();
-        Card.PurseCertificateLoaded = true;
-        Card.TrustedDate = Effective;
+        PutPurseCertificate(v);
         v.Send(PurseCommands.GetData(PurseDataObject.PurseCertificate)).ExpectOk(Part.Template(Template(PurseCertificate)));
-        v.Send(PurseCommands.PutPocketLimits(Eur, EurLimits.MaximumBalance, EurLimits.TransactionLimit, EurLimits.ContactlessLimit)).ExpectOk();
-        v.Send(PurseCommands.PutPocketLimits(Gbp, GbpLimits.MaximumBalance, GbpLimits.TransactionLimit, GbpLimits.ContactlessLimit)).ExpectOk();
-        v.Send(PurseCommands.PutLockCode(LockCode, Tries)).ExpectOk();
-        Card.TriesLimit = Card.TriesRemaining = Tries;
-        Card.LockCode = LockCode;
-        v.Send(PurseCommands.Activate()).ExpectOk();
-        Card.Lifecycle = PurseLifecycle.Issued;
-        Card.NextSeq = 1;
+        PutPocketLimits(v, EurLimits);
+        PutPocketLimits(v, GbpLimits);
+        PutLockCode(v, LockCode, Tries);
+        Activate(v);
         Select(v);
         Status(v);
         Balances(v);

@@ -1,5 +1,4 @@
 using SmartCardCash.Purse.Conformance.Model;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Conformance.Generation;
 

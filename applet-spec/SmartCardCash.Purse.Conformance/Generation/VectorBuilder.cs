@@ -1,4 +1,3 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Conformance.Model;
 
 namespace SmartCardCash.Purse.Conformance.Generation;

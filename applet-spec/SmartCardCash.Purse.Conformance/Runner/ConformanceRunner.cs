@@ -1,4 +1,3 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse.Conformance.Model;
 

@@ -1,6 +1,4 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Conformance.Model;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Conformance.Runner;
 

@@ -1,5 +1,3 @@
-using SmartCardCash.Purse.Spec;
-
 namespace SmartCardCash.Purse.Conformance.Runner;
 
 /// <summary>How to run vectors: the card's interface, and the cryptography used to sign derived certificates and check signatures.</summary>

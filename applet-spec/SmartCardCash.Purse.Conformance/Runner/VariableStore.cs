@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Conformance.Model;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Conformance.Runner;
 

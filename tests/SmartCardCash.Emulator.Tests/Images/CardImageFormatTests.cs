@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Emulator.Memory;
-using SmartCardCash.Emulator.Tests.Probes;
 
 namespace SmartCardCash.Emulator.Tests.Images;
 
@@ -12,8 +10,7 @@ public sealed class CardImageFormatTests
         var log = new ProbeLog();
         EmulatedCard card = TestCards.NewCounterCard(log, InterfaceProfile.Contactless);
         card.Install(EchoApplet.Aid, EchoApplet.TypeName, EchoApplet.Factory(log), 32);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Send("8010030000");
         card.Send("8010030000");
         card.PowerOff();
@@ -39,8 +36,7 @@ public sealed class CardImageFormatTests
         Assert.Equal(bytes, image.ToBytes());
 
         EmulatedCard reloaded = image.CreateCard(TestCards.Catalog(log));
-        reloaded.PowerOn();
-        reloaded.SelectCounter();
+        reloaded.PowerOnAndSelectCounter();
         Assert.Equal((2u, 2u), reloaded.ReadCounters());
     }
 
@@ -49,15 +45,13 @@ public sealed class CardImageFormatTests
     {
         var log = new ProbeLog();
         EmulatedCard card = TestCards.NewCounterCard(log);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Tearing = TearingPlan.AtWrite(4); // first apply of a 2-entry transaction
         Assert.Throws<Iso7816.Errors.CardRemovedException>(() => card.Send("8010000000"));
 
         EmulatedCard reloaded = CardImage.Parse(CardImage.Of("torn", card).ToBytes()).CreateCard(TestCards.Catalog(log));
         Assert.True(reloaded.Memory.HasCommittedJournal);
-        reloaded.PowerOn();
-        reloaded.SelectCounter();
+        reloaded.PowerOnAndSelectCounter();
         Assert.Equal((1u, 1u), reloaded.ReadCounters());
     }
 

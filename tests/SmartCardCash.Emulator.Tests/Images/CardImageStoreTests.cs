@@ -1,6 +1,4 @@
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
 using Xunit.Abstractions;
 
 namespace SmartCardCash.Emulator.Tests.Images;
@@ -122,8 +120,7 @@ public sealed class CardImageStoreTests(ITestOutputHelper output)
         {
             Assert.Throws<CardImageLockedException>(() => store.Open("alice", TestCards.Catalog(log)));
         }
-        using StoredCard again = store.Open("alice", TestCards.Catalog(log));
-        Assert.Equal("alice", again.Name);
+        AssertOpensAgain(store, "alice", log);
     }
 
     [Fact]
@@ -138,8 +135,7 @@ public sealed class CardImageStoreTests(ITestOutputHelper output)
             Assert.Contains("in use", error.Message, StringComparison.Ordinal);
             Assert.Throws<CardImageLockedException>(() => store.Delete("alice"));
         }
-        using StoredCard again = store.Open("alice", TestCards.Catalog(log));
-        Assert.Equal("alice", again.Name);
+        AssertOpensAgain(store, "alice", log);
     }
 
     [Fact]
@@ -233,5 +229,12 @@ public sealed class CardImageStoreTests(ITestOutputHelper output)
         long size = new FileInfo(stored.Path).Length;
         output.WriteLine($"image of {size} bytes: save median {durations[10]:F2} ms, max {durations[^1]:F2} ms (write, fsync, rename, directory fsync)");
         Assert.Equal(21 + 1, stored.SaveCount); // creation, installation, 20 explicit saves
+    }
+
+    /// <summary>Once nothing holds the card any more, it opens again.</summary>
+    private static void AssertOpensAgain(CardImageStore store, string name, ProbeLog log)
+    {
+        using StoredCard again = store.Open(name, TestCards.Catalog(log));
+        Assert.Equal(name, again.Name);
     }
 }

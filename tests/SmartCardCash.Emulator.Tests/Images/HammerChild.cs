@@ -1,8 +1,5 @@
 using System.Buffers.Binary;
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Emulator.Memory;
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Emulator.Tests.Images;
@@ -29,8 +26,7 @@ internal static class HammerChild
             {
                 if (!card.IsPowered)
                 {
-                    card.PowerOn();
-                    card.SelectCounter();
+                    card.PowerOnAndSelectCounter();
                 }
                 ResponseApdu response = card.Send("8010040000");
                 if (response.IsSuccess)

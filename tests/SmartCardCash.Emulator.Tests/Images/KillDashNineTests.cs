@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Emulator.Tests.Probes;
 using Xunit.Abstractions;
 
 namespace SmartCardCash.Emulator.Tests.Images;

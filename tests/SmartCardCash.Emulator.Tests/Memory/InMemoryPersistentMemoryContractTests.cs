@@ -1,5 +1,3 @@
-using SmartCardCash.AppletApi;
-
 namespace SmartCardCash.Emulator.Tests.Memory;
 
 public sealed class InMemoryPersistentMemoryContractTests : PersistentMemoryContract

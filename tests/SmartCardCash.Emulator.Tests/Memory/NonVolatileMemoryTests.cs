@@ -1,6 +1,3 @@
-using SmartCardCash.AppletApi;
-using SmartCardCash.Emulator.Memory;
-
 namespace SmartCardCash.Emulator.Tests.Memory;
 
 public sealed class NonVolatileMemoryTests
@@ -10,13 +7,6 @@ public sealed class NonVolatileMemoryTests
         var memory = new NonVolatileMemory(dataSize, commitBufferCapacity);
         memory.PowerUp();
         return memory;
-    }
-
-    private static byte[] ReadAll(IPersistentMemory region)
-    {
-        var bytes = new byte[region.Size];
-        region.Read(0, bytes);
-        return bytes;
     }
 
     [Fact]
@@ -31,7 +21,7 @@ public sealed class NonVolatileMemoryTests
         memory.PowerDown();
         memory.PowerUp();
 
-        byte[] content = ReadAll(region);
+        byte[] content = region.ReadAll();
         Assert.Equal([1, 2, 3], content[..3]);
         Assert.Equal([4, 5], content[10..12]);
         Assert.False(region.InTransaction);
@@ -50,7 +40,7 @@ public sealed class NonVolatileMemoryTests
         region.AbortTransaction();
 
         Assert.Equal(writesBeforeAbort, memory.PersistentWriteCount);
-        Assert.Equal([9, 9, 9], ReadAll(region)[..3]);
+        Assert.Equal([9, 9, 9], region.ReadAll()[..3]);
         Assert.False(memory.HasCommittedJournal);
     }
 
@@ -64,7 +54,7 @@ public sealed class NonVolatileMemoryTests
         memory.PowerDown();
         memory.PowerUp();
 
-        Assert.Equal(new byte[16], ReadAll(region));
+        Assert.Equal(new byte[16], region.ReadAll());
         Assert.False(region.InTransaction);
     }
 
@@ -90,7 +80,7 @@ public sealed class NonVolatileMemoryTests
         Assert.True(second.InTransaction);
         second.Write(0, [5]);
         first.AbortTransaction();
-        Assert.Equal(0, ReadAll(second)[0]);
+        Assert.Equal(0, second.ReadAll()[0]);
     }
 
     [Fact]
@@ -125,7 +115,7 @@ public sealed class NonVolatileMemoryTests
         long before = memory.PersistentWriteCount;
         region.Write(3, [1, 2, 3, 4, 5]);
         Assert.Equal(4, memory.PersistentWriteCount - before);
-        Assert.Equal([1, 2, 3, 4, 5], ReadAll(region)[3..8]);
+        Assert.Equal([1, 2, 3, 4, 5], region.ReadAll()[3..8]);
         memory.AssertQuiescent();
     }
 
@@ -148,7 +138,7 @@ public sealed class NonVolatileMemoryTests
             memory.Tearing = TearingPlan.Never;
             memory.PowerUp();
 
-            byte[] content = ReadAll(region);
+            byte[] content = region.ReadAll();
             // Writes 0 (journal) and 1 (commit record, atomic) happen before the commit point.
             Assert.Equal(tear <= 1 ? Enumerable.Repeat((byte)0x11, 16).ToArray() : after, content);
             memory.PowerDown();
@@ -173,7 +163,7 @@ public sealed class NonVolatileMemoryTests
         long before = memory.PersistentWriteCount;
         Assert.Throws<TransactionBufferFullException>(() => region.Write(0, Enumerable.Repeat((byte)1, 93).ToArray()));
         Assert.Equal(before, memory.PersistentWriteCount);
-        Assert.Equal(new byte[1024], ReadAll(region));
+        Assert.Equal(new byte[1024], region.ReadAll());
     }
 
     [Fact]
@@ -214,7 +204,7 @@ public sealed class NonVolatileMemoryTests
 
         memory.Tearing = TearingPlan.Never;
         Assert.True(memory.PowerUp());
-        Assert.Equal(after, ReadAll(region)[..8]);
+        Assert.Equal(after, region.ReadAll()[..8]);
         Assert.False(memory.HasCommittedJournal);
     }
 

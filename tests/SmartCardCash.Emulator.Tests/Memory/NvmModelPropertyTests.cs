@@ -1,6 +1,4 @@
 using CsCheck;
-using SmartCardCash.AppletApi;
-using SmartCardCash.Emulator.Memory;
 
 namespace SmartCardCash.Emulator.Tests.Memory;
 

@@ -1,6 +1,3 @@
-using SmartCardCash.AppletApi;
-using SmartCardCash.Emulator.Memory;
-
 namespace SmartCardCash.Emulator.Tests.Memory;
 
 public sealed class NvmRegionContractTests : PersistentMemoryContract

@@ -1,5 +1,3 @@
-using SmartCardCash.AppletApi;
-
 namespace SmartCardCash.Emulator.Tests.Memory;
 
 /// <summary>
@@ -10,19 +8,12 @@ public abstract class PersistentMemoryContract
 {
     protected abstract IPersistentMemory Create(int size);
 
-    private static byte[] ReadAll(IPersistentMemory memory)
-    {
-        var bytes = new byte[memory.Size];
-        memory.Read(0, bytes);
-        return bytes;
-    }
-
     [Fact]
     public void A_new_memory_is_zeroed_and_has_its_size()
     {
         IPersistentMemory memory = Create(100);
         Assert.Equal(100, memory.Size);
-        Assert.Equal(new byte[100], ReadAll(memory));
+        Assert.Equal(new byte[100], memory.ReadAll());
         Assert.False(memory.InTransaction);
     }
 
@@ -35,9 +26,9 @@ public abstract class PersistentMemoryContract
         memory.CommitTransaction();
         memory.BeginTransaction();
         memory.Write(1, [9, 9]);
-        Assert.Equal([1, 9, 9], ReadAll(memory)[..3]);
+        Assert.Equal([1, 9, 9], memory.ReadAll()[..3]);
         memory.AbortTransaction();
-        Assert.Equal([1, 2, 0], ReadAll(memory)[..3]);
+        Assert.Equal([1, 2, 0], memory.ReadAll()[..3]);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using SmartCardCash.Emulator.Memory;
-
 namespace SmartCardCash.Emulator.Tests.Memory;
 
 /// <summary>A plan that never tears and records every physical write it is shown (a custom plan, as users may write).</summary>

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using SmartCardCash.AppletApi;
-using SmartCardCash.Emulator.Memory;
 
 namespace SmartCardCash.Emulator.Tests.Memory;
 

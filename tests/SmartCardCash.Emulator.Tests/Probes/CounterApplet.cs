@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using SmartCardCash.AppletApi;
-using SmartCardCash.Iso7816;
 
 namespace SmartCardCash.Emulator.Tests.Probes;
 

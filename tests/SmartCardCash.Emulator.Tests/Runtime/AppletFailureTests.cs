@@ -1,6 +1,3 @@
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Tests.Runtime;
 
 public sealed class AppletFailureTests
@@ -8,47 +5,32 @@ public sealed class AppletFailureTests
     private static EmulatedCard SelectedCard(ProbeLog log, int commitBufferCapacity = CardProfile.DefaultCommitBufferCapacity)
     {
         EmulatedCard card = TestCards.NewCounterCard(log, commitBufferCapacity: commitBufferCapacity);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Send("8010000000");
         return card;
     }
 
-    [Fact]
-    public void An_iso_exception_answers_its_status_word_and_the_open_transaction_is_aborted()
+    /// <summary>
+    /// What a command leaves behind, after one committed increment (A = B = 1): its status word, the counters, and
+    /// whether the runtime had to abort a transaction the applet left open.
+    /// </summary>
+    [Theory]
+    // An ISO exception answers its status word and the open transaction is aborted.
+    [InlineData("8030010000", 0x6A80, 1u, 1)]
+    // Any other exception answers 6F00 and the open transaction is aborted.
+    [InlineData("8030020000", 0x6F00, 1u, 1)]
+    // A transaction left open by a successful command is aborted.
+    [InlineData("8030030000", 0x9000, 1u, 1)]
+    // A plain write (A) before an exception stays written; there was no transaction to abort.
+    [InlineData("8030040000", 0x6F00, 0xFFFFFFFFu, 0)]
+    public void The_runtime_answers_and_aborts_what_the_applet_left_open(string command, int statusWord, uint counterA,
+        int abortedByRuntime)
     {
         EmulatedCard card = SelectedCard(new ProbeLog());
-        Assert.Equal(StatusWord.IncorrectData, card.Send("8030010000").StatusWord);
-        Assert.Equal((1u, 1u), card.ReadCounters());
-        Assert.Equal(1, card.TransactionsAbortedByRuntime);
+        Assert.Equal(new StatusWord((ushort)statusWord), card.Send(command).StatusWord);
+        Assert.Equal((counterA, 1u), card.ReadCounters());
+        Assert.Equal(abortedByRuntime, card.TransactionsAbortedByRuntime);
         Assert.False(card.Memory.InTransaction);
-    }
-
-    [Fact]
-    public void Any_other_exception_answers_6F00_and_the_open_transaction_is_aborted()
-    {
-        EmulatedCard card = SelectedCard(new ProbeLog());
-        Assert.Equal(StatusWord.NoPreciseDiagnosis, card.Send("8030020000").StatusWord);
-        Assert.Equal((1u, 1u), card.ReadCounters());
-        Assert.Equal(1, card.TransactionsAbortedByRuntime);
-    }
-
-    [Fact]
-    public void A_transaction_left_open_by_a_successful_command_is_aborted()
-    {
-        EmulatedCard card = SelectedCard(new ProbeLog());
-        Assert.Equal(StatusWord.Success, card.Send("8030030000").StatusWord);
-        Assert.Equal((1u, 1u), card.ReadCounters());
-        Assert.Equal(1, card.TransactionsAbortedByRuntime);
-    }
-
-    [Fact]
-    public void A_plain_write_before_an_exception_stays_written()
-    {
-        EmulatedCard card = SelectedCard(new ProbeLog());
-        Assert.Equal(StatusWord.NoPreciseDiagnosis, card.Send("8030040000").StatusWord);
-        Assert.Equal((0xFFFFFFFFu, 1u), card.ReadCounters());
-        Assert.Equal(0, card.TransactionsAbortedByRuntime);
     }
 
     [Fact]
@@ -92,8 +74,7 @@ public sealed class AppletFailureTests
         var log = new ProbeLog();
         var card = new EmulatedCard(CardProfile.Default, new EmulatedCardOptions { ThrowOnAppletFault = true });
         card.Install(CounterApplet.Aid, CounterApplet.TypeName, CounterApplet.Factory(log), CounterApplet.RegionSize);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Send("8010000000");
 
         AppletFaultException fault = Assert.Throws<AppletFaultException>(() => card.Send("8030020000"));

@@ -1,5 +1,4 @@
 using System.Text;
-using SmartCardCash.Iso7816;
 
 namespace SmartCardCash.Emulator.Tests.Runtime;
 

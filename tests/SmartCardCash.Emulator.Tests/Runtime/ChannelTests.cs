@@ -1,6 +1,3 @@
-using SmartCardCash.Emulator.Memory;
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Emulator.Tests.Runtime;

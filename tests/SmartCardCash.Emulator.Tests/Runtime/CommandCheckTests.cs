@@ -1,6 +1,3 @@
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Tests.Runtime;
 
 public sealed class CommandCheckTests
@@ -10,8 +7,7 @@ public sealed class CommandCheckTests
         var log = new ProbeLog();
         EmulatedCard card = TestCards.NewCounterCard(log, profile);
         card.Install(EchoApplet.Aid, EchoApplet.TypeName, EchoApplet.Factory(log), 16);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         log.Events.Clear();
         return (card, log);
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SmartCardCash.Emulator.Tests.Probes;
 
 namespace SmartCardCash.Emulator.Tests.Runtime;
 
@@ -23,8 +22,7 @@ public sealed class LoggingTests
         var logger = new ListLogger();
         var card = new EmulatedCard(CardProfile.Default, new EmulatedCardOptions { Logger = logger });
         card.Install(CounterApplet.Aid, CounterApplet.TypeName, CounterApplet.Factory(new ProbeLog()), 64);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Send("8030030000");
         card.PowerOff();
 

@@ -1,6 +1,3 @@
-using SmartCardCash.AppletApi;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Tests.Runtime;
 
 /// <summary>

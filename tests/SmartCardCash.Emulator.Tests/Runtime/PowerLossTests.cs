@@ -1,7 +1,3 @@
-using SmartCardCash.AppletApi;
-using SmartCardCash.Emulator.Memory;
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Emulator.Tests.Runtime;
@@ -13,8 +9,7 @@ public sealed class PowerLossTests
     {
         var log = new ProbeLog();
         EmulatedCard card = TestCards.NewCounterCard(log);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Send("8010020000");
         card.Tearing = TearingPlan.AtWrite(5); // inside the apply phase of a 4-entry transaction
 
@@ -24,8 +19,7 @@ public sealed class PowerLossTests
         Assert.Throws<CardRemovedException>(() => card.Send("8020000000"));
         Assert.Equal(0, log.Count("deselect")); // no power, no deselect
 
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         Assert.Equal((2u, 2u), card.ReadCounters());
     }
 
@@ -33,14 +27,12 @@ public sealed class PowerLossTests
     public void Tearing_at_every_write_of_a_command_leaves_the_card_before_or_after_it()
     {
         EmulatedCard card = TestCards.NewCounterCard(new ProbeLog());
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Send("8010030000");
         card.PowerOff();
         NvmSnapshot before = card.SnapshotNvm();
 
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         long start = card.PersistentWriteCount;
         Assert.Equal(StatusWord.Success, card.Send("8010030000").StatusWord);
         int writes = (int)(card.PersistentWriteCount - start);
@@ -51,13 +43,11 @@ public sealed class PowerLossTests
         for (int tear = 0; tear < writes; tear++)
         {
             card.RestoreNvm(before);
-            card.PowerOn();
-            card.SelectCounter();
+            card.PowerOnAndSelectCounter();
             card.Tearing = TearingPlan.AtWrite(tear);
             Assert.Throws<CardRemovedException>(() => card.Send("8010030000"));
             card.Tearing = TearingPlan.Never;
-            card.PowerOn();
-            card.SelectCounter();
+            card.PowerOnAndSelectCounter();
             (uint a, uint b) = card.ReadCounters();
             Assert.Equal(a, b);
             Assert.Equal(tear > 5 ? 2u : 1u, a); // write 5 is the commit record
@@ -72,8 +62,7 @@ public sealed class PowerLossTests
     {
         var log = new ProbeLog();
         EmulatedCard card = TestCards.NewCounterCard(log);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Tearing = TearingPlan.AtWrite(7); // after the commit record of a 5-entry transaction
         Assert.Throws<CardRemovedException>(() => card.Send("8010030000"));
         Assert.True(card.Memory.HasCommittedJournal);
@@ -83,8 +72,7 @@ public sealed class PowerLossTests
         Assert.False(card.IsPowered);
 
         card.Tearing = TearingPlan.Never;
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         Assert.Equal((1u, 1u), card.ReadCounters());
     }
 
@@ -92,8 +80,7 @@ public sealed class PowerLossTests
     public void An_applet_that_swallows_the_power_loss_still_loses_power()
     {
         EmulatedCard card = TestCards.NewCounterCard(new ProbeLog());
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Tearing = TearingPlan.AtWrite(0);
         Assert.Throws<CardRemovedException>(() => card.Send("8030060000"));
         Assert.False(card.IsPowered);
@@ -104,8 +91,7 @@ public sealed class PowerLossTests
     {
         var log = new ProbeLog { WriteInDeselect = true };
         EmulatedCard card = TestCards.NewCounterCard(log);
-        card.PowerOn();
-        card.SelectCounter();
+        card.PowerOnAndSelectCounter();
         card.Tearing = TearingPlan.AtWrite(0);
         card.PowerOff();
         Assert.False(card.IsPowered);

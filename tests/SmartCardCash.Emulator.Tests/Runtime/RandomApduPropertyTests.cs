@@ -1,6 +1,4 @@
 using CsCheck;
-using SmartCardCash.Emulator.Memory;
-using SmartCardCash.Emulator.Tests.Probes;
 
 namespace SmartCardCash.Emulator.Tests.Runtime;
 
@@ -63,8 +61,7 @@ public sealed class RandomApduPropertyTests
                 {
                     if (!card.IsPowered)
                     {
-                        card.PowerOn();
-                        card.SelectCounter();
+                        card.PowerOnAndSelectCounter();
                         card.Send("8010020000");
                     }
                     Assert.True(card.Transmit(command).Length >= 2);

@@ -1,6 +1,3 @@
-using SmartCardCash.Emulator.Tests.Probes;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Tests.Runtime;
 
 public sealed class SelectTests

@@ -1,38 +1,23 @@
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Emulator.Tests.Images;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
 public sealed class ApduForwardingTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"scc-vpcd-tests-{Guid.NewGuid():N}");
+    private readonly TemporaryDirectory _directory = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Commands_go_to_the_card_and_each_answer_is_reported_with_its_number()
     {
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = new(0, TestCards.NewCard(new ProbeLog()), "alice", TestBridges.For(vpcd));
-        var exchanged = new List<VpcdApduEventArgs>();
-        bridge.ApduExchanged += (_, e) =>
-        {
-            lock (exchanged)
-            {
-                exchanged.Add(e);
-            }
-        };
+        var exchanged = new RecordedEvents<VpcdApduEventArgs>();
+        bridge.ApduExchanged += (_, e) => exchanged.Add(e);
         bridge.Start();
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
 
         ResponseApdu select = await reader.TransmitAsync(CounterApplet.SelectHex);
         ResponseApdu first = await reader.TransmitAsync(TestCards.Increment);
@@ -45,26 +30,23 @@ public sealed class ApduForwardingTests : IDisposable
         Assert.Equal(2u, TestCards.CounterFrom(read));
         Assert.Equal(4, bridge.Statistics.ApdusForwarded);
         Assert.Equal(4, bridge.Statistics.ApdusReceived);
-        lock (exchanged)
-        {
-            Assert.Equal([1L, 2, 3, 4], exchanged.Select(e => e.ApduNumber));
-            Assert.Equal(Hex.Decode(TestCards.Read), exchanged[3].Command.ToArray());
-            Assert.Equal(read.ToBytes(), exchanged[3].Response.ToArray());
-        }
+        IReadOnlyList<VpcdApduEventArgs> exchanges = exchanged.Events;
+        Assert.Equal([1L, 2, 3, 4], exchanges.Select(e => e.ApduNumber));
+        Assert.Equal(Hex.Decode(TestCards.Read), exchanges[3].Command.ToArray());
+        Assert.Equal(read.ToBytes(), exchanges[3].Response.ToArray());
     }
 
     [Fact]
     public async Task A_stored_card_has_saved_its_image_before_the_answer_reaches_the_reader()
     {
-        var store = new CardImageStore(_directory);
+        var store = new CardImageStore(_directory.Path);
         var log = new ProbeLog();
         using var vpcd = new FakeVpcd();
         using StoredCard alice = TestCards.NewStoredCard(store, "alice", log);
         await using VpcdBridge bridge = new(0, alice, TestBridges.For(vpcd));
         bridge.Start();
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
 
         Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
         uint afterOne = TestCards.CounterInImage(store, "alice");
@@ -82,9 +64,8 @@ public sealed class ApduForwardingTests : IDisposable
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(new ProbeLog(), InterfaceProfile.ContactT0),
             TestBridges.For(vpcd));
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
 
         ResponseApdu echo = await reader.TransmitAsync("8030000003AABBCC00");
         ResponseApdu data = await reader.TransmitAsync("00C0000003");
@@ -101,11 +82,10 @@ public sealed class ApduForwardingTests : IDisposable
         EmulatedCard card = TestCards.NewCard(new ProbeLog(), InterfaceProfile.Contactless);
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(card, TestBridges.For(vpcd));
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
 
         ResponseApdu uid = await reader.TransmitAsync("FFCA000000");
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        await reader.SelectCounterAsync();
         ResponseApdu seenInterface = await reader.TransmitAsync(TestCards.Interface);
 
         Assert.Equal(StatusWord.Success, uid.StatusWord);
@@ -119,9 +99,8 @@ public sealed class ApduForwardingTests : IDisposable
         EmulatedCard card = TestCards.NewCard(new ProbeLog(), InterfaceProfile.Contactless);
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(card, TestBridges.For(vpcd));
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
         ResponseApdu firstPart = await reader.TransmitAsync("8030000004AABBCCDD02");
 
         ResponseApdu shortLe = await reader.TransmitAsync("FFCA000002");
@@ -151,18 +130,11 @@ public sealed class ApduForwardingTests : IDisposable
         });
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = new(0, card, "faulty", TestBridges.For(vpcd));
-        var faults = new List<VpcdSlotFaultEventArgs>();
-        bridge.Faulted += (_, e) =>
-        {
-            lock (faults)
-            {
-                faults.Add(e);
-            }
-        };
+        var faults = new RecordedEvents<VpcdSlotFaultEventArgs>();
+        bridge.Faulted += (_, e) => faults.Add(e);
         bridge.Start();
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
 
         ResponseApdu failed = await reader.TransmitAsync("8070000000");
         ResponseApdu next = await reader.TransmitAsync(TestCards.Increment);
@@ -170,48 +142,35 @@ public sealed class ApduForwardingTests : IDisposable
         Assert.Equal(StatusWord.NoPreciseDiagnosis, failed.StatusWord);
         Assert.Equal(StatusWord.Success, next.StatusWord);
         Assert.Equal(VpcdSlotState.Inserted, bridge.State);
-        lock (faults)
-        {
-            VpcdSlotFaultEventArgs fault = Assert.Single(faults);
-            Assert.False(fault.SlotStopped);
-            Assert.IsType<AppletFaultException>(fault.Exception);
-        }
+        VpcdSlotFaultEventArgs fault = Assert.Single(faults.Events);
+        Assert.False(fault.SlotStopped);
+        Assert.IsType<AppletFaultException>(fault.Exception);
     }
 
     [Fact]
     public async Task A_card_image_that_cannot_be_saved_stops_the_slot_with_the_card_out_of_the_reader()
     {
-        var store = new CardImageStore(_directory);
+        var store = new CardImageStore(_directory.Path);
         using var vpcd = new FakeVpcd();
         using StoredCard alice = TestCards.NewStoredCard(store, "alice", new ProbeLog());
         var logger = new ListLogger();
         await using VpcdBridge bridge = new(0, alice, TestBridges.For(vpcd), logger);
-        var faults = new List<VpcdSlotFaultEventArgs>();
-        bridge.Faulted += (_, e) =>
-        {
-            lock (faults)
-            {
-                faults.Add(e);
-            }
-        };
+        var faults = new RecordedEvents<VpcdSlotFaultEventArgs>();
+        bridge.Faulted += (_, e) => faults.Add(e);
         bridge.Start();
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
 
         // The image folder disappears: the next save fails.
-        Directory.Delete(_directory, recursive: true);
+        Directory.Delete(_directory.Path, recursive: true);
         byte[]? answer = await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
 
         Assert.Null(answer);
         await Eventually.StateAsync(bridge, VpcdSlotState.Faulted);
         Assert.True(bridge.Completion.IsCompleted);
-        lock (faults)
-        {
-            VpcdSlotFaultEventArgs fault = Assert.Single(faults);
-            Assert.True(fault.SlotStopped);
-            Assert.IsAssignableFrom<IOException>(fault.Exception);
-        }
+        VpcdSlotFaultEventArgs fault = Assert.Single(faults.Events);
+        Assert.True(fault.SlotStopped);
+        Assert.IsAssignableFrom<IOException>(fault.Exception);
         Assert.Equal(1, logger.Count(Microsoft.Extensions.Logging.LogLevel.Error, "stopped by an error"));
         Assert.False(await vpcd.ConnectsWithinAsync(TimeSpan.FromMilliseconds(500)), "a faulted slot must not reconnect");
     }

@@ -1,41 +1,30 @@
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
-using SmartCardCash.Iso7816;
+using SmartCardCash.Emulator.Tests.Images;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
 public sealed class AttachSessionTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"scc-vpcd-session-{Guid.NewGuid():N}");
+    private readonly TemporaryDirectory _directory = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Two_slots_run_together_and_stop_together_releasing_the_card_images()
     {
-        var store = new CardImageStore(_directory);
+        var store = new CardImageStore(_directory.Path);
         var log = new ProbeLog();
         (FakeVpcd slot0, FakeVpcd slot1) = FakeVpcd.Pair();
         using (slot0)
         using (slot1)
         {
             var session = new VpcdAttachSession(basePort: slot0.Port);
-            var connected = new List<(string Card, int Slot)>();
+            var connected = new RecordedEvents<(string Card, int Slot)>();
             session.StateChanged += (sender, e) =>
             {
                 if (e.Current == VpcdSlotState.Inserted)
                 {
-                    lock (connected)
-                    {
-                        connected.Add((((VpcdBridge)sender!).CardName, e.Slot));
-                    }
+                    connected.Add((((VpcdBridge)sender!).CardName, e.Slot));
                 }
             };
             VpcdBridge alice = session.Attach(0, TestCards.NewStoredCard(store, "alice", log));
@@ -46,9 +35,9 @@ public sealed class AttachSessionTests : IDisposable
             byte[] atr0 = await reader0.GetAtrAsync();
             byte[] atr1 = await reader1.GetAtrAsync();
             await reader0.PowerOnAsync();
-            Assert.Equal(StatusWord.Success, (await reader0.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+            await reader0.SelectCounterAsync();
             Assert.Equal(StatusWord.Success, (await reader0.TransmitAsync(TestCards.Increment)).StatusWord);
-            await Eventually.HoldsAsync(() => { lock (connected) { return connected.Count == 2; } }, "both Inserted events");
+            await Eventually.HoldsAsync(() => connected.Events.Count == 2, "both Inserted events");
 
             await session.StopAsync().WaitAsync(Eventually.Patience);
 
@@ -59,10 +48,7 @@ public sealed class AttachSessionTests : IDisposable
             Assert.Equal(VpcdSlotState.Detached, alice.State);
             Assert.Equal(VpcdSlotState.Detached, bob.State);
             Assert.Equal((slot0.Port, slot1.Port), (alice.Port, bob.Port));
-            lock (connected)
-            {
-                Assert.Equal([("alice", 0), ("bob", 1)], connected.OrderBy(c => c.Slot));
-            }
+            Assert.Equal([("alice", 0), ("bob", 1)], connected.Events.OrderBy(c => c.Slot));
             Assert.Empty(session.Bridges);
             // The session owned the stored cards: their locks are released, so they open again.
             using StoredCard reopened = store.Open("alice", TestCards.Catalog(log));
@@ -98,7 +84,7 @@ public sealed class AttachSessionTests : IDisposable
     [Fact]
     public async Task Stopping_the_session_from_a_slot_event_stops_every_slot_and_releases_every_image()
     {
-        var store = new CardImageStore(_directory);
+        var store = new CardImageStore(_directory.Path);
         var log = new ProbeLog();
         (FakeVpcd slot0, FakeVpcd slot1) = FakeVpcd.Pair();
         using (slot0)

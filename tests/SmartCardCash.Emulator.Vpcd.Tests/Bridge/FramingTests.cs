@@ -1,7 +1,3 @@
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
 public sealed class FramingTests
@@ -23,8 +19,7 @@ public sealed class FramingTests
     {
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd));
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
         byte[] data = Enumerable.Range(0, 40).Select(i => (byte)(i * 7)).ToArray();
 
         byte[]? select = await reader.TransmitAsync(Hex.Decode(CounterApplet.SelectHex), byteByByte: true);
@@ -65,9 +60,8 @@ public sealed class FramingTests
     {
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd));
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
         byte[] data = Enumerable.Range(0, 255).Select(i => (byte)i).ToArray();
 
         byte[]? echo = await reader.TransmitAsync([0x80, 0x30, 0x00, 0x00, 0xFF, .. data, 0x00]);
@@ -83,9 +77,8 @@ public sealed class FramingTests
     {
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd));
-        using (FakeVpcdConnection reader = await vpcd.AcceptAsync())
+        using (FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync())
         {
-            await reader.PowerOnAsync();
             // Announces 13 bytes, sends 3, then goes away.
             await reader.SendRawAsync([0x00, 0x0D, 0x00, 0xA4, 0x04]);
         }

@@ -1,7 +1,3 @@
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
 public sealed class LifecycleTests
@@ -13,9 +9,8 @@ public sealed class LifecycleTests
         EmulatedCard card = TestCards.NewCard(log);
         using var vpcd = new FakeVpcd();
         VpcdBridge bridge = TestBridges.Start(card, TestBridges.For(vpcd));
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
 
         await bridge.DetachWithinPatienceAsync();
 
@@ -83,8 +78,7 @@ public sealed class LifecycleTests
         var bridge = new VpcdBridge(0, TestCards.NewCard(new ProbeLog()), "self-detaching", TestBridges.For(vpcd));
         bridge.ApduExchanged += (sender, _) => ((VpcdBridge)sender!).Dispose();
         bridge.Start();
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
 
         byte[]? answer = await reader.TransmitAsync(Hex.Decode(CounterApplet.SelectHex));
 
@@ -103,8 +97,7 @@ public sealed class LifecycleTests
         bridge.ApduExchanged += (_, _) => throw new InvalidOperationException("handler bug");
         bridge.StateChanged += (_, _) => throw new InvalidOperationException("handler bug");
         bridge.Start();
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
 
         ResponseApdu select = await reader.TransmitAsync(CounterApplet.SelectHex);
         ResponseApdu increment = await reader.TransmitAsync(TestCards.Increment);
@@ -117,21 +110,13 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Remove_takes_the_card_out_and_Insert_puts_it_back()
     {
-        var states = new List<VpcdSlotState>();
         EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
         await using var bridge = new VpcdBridge(0, card, "removable", TestBridges.For(vpcd));
-        bridge.StateChanged += (_, e) =>
-        {
-            lock (states)
-            {
-                states.Add(e.Current);
-            }
-        };
+        RecordedEvents<VpcdSlotState> states = TestBridges.RecordStates(bridge);
         bridge.Start();
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
 
         bridge.Remove();
         bool closed = await reader.IsClosedByCardAsync();
@@ -146,12 +131,9 @@ public sealed class LifecycleTests
         Assert.True(closed);
         Assert.False(poweredWhileOut);
         Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), atr);
-        lock (states)
-        {
-            Assert.Equal(
-                [VpcdSlotState.Connecting, VpcdSlotState.Inserted, VpcdSlotState.Removed, VpcdSlotState.Connecting, VpcdSlotState.Inserted],
-                states);
-        }
+        Assert.Equal(
+            [VpcdSlotState.Connecting, VpcdSlotState.Inserted, VpcdSlotState.Removed, VpcdSlotState.Connecting, VpcdSlotState.Inserted],
+            states.Events);
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
@@ -25,19 +23,6 @@ public sealed class OccupiedSlotTests
         return (vpcd, otherCard, served);
     }
 
-    private static List<VpcdSlotState> RecordStates(VpcdBridge bridge)
-    {
-        var states = new List<VpcdSlotState>();
-        bridge.StateChanged += (_, e) =>
-        {
-            lock (states)
-            {
-                states.Add(e.Current);
-            }
-        };
-        return states;
-    }
-
     [Fact]
     public async Task A_slot_that_serves_another_card_is_occupied_not_inserted_and_the_card_goes_in_when_it_leaves()
     {
@@ -47,7 +32,7 @@ public sealed class OccupiedSlotTests
             var logger = new ListLogger();
             var bridge = new VpcdBridge(0, TestCards.NewCard(new ProbeLog()), "alice",
                 TestBridges.For(vpcd) with { OccupiedAfter = OccupiedAfter }, logger);
-            List<VpcdSlotState> states = RecordStates(bridge);
+            RecordedEvents<VpcdSlotState> states = TestBridges.RecordStates(bridge);
             await using (bridge)
             {
                 bridge.Start();
@@ -62,10 +47,7 @@ public sealed class OccupiedSlotTests
                 await Eventually.StateAsync(bridge, VpcdSlotState.Inserted);
 
                 Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), atr);
-                lock (states)
-                {
-                    Assert.Equal([VpcdSlotState.Connecting, VpcdSlotState.Occupied, VpcdSlotState.Inserted], states);
-                }
+                Assert.Equal([VpcdSlotState.Connecting, VpcdSlotState.Occupied, VpcdSlotState.Inserted], states.Events);
             }
         }
     }
@@ -83,17 +65,14 @@ public sealed class OccupiedSlotTests
             await waiting.ConnectAsync(new IPEndPoint(IPAddress.Loopback, vpcd.Port));
             var bridge = new VpcdBridge(0, TestCards.NewCard(new ProbeLog()), "alice",
                 TestBridges.For(vpcd) with { OccupiedAfter = OccupiedAfter });
-            List<VpcdSlotState> states = RecordStates(bridge);
+            RecordedEvents<VpcdSlotState> states = TestBridges.RecordStates(bridge);
             await using (bridge)
             {
                 bridge.Start();
                 await Eventually.StateAsync(bridge, VpcdSlotState.Occupied);
 
                 Assert.Equal(0, bridge.Statistics.Connects);
-                lock (states)
-                {
-                    Assert.Equal([VpcdSlotState.Connecting, VpcdSlotState.Occupied], states);
-                }
+                Assert.Equal([VpcdSlotState.Connecting, VpcdSlotState.Occupied], states.Events);
             }
         }
     }
@@ -103,7 +82,7 @@ public sealed class OccupiedSlotTests
     {
         using var vpcd = new FakeVpcd(backlog: 0);
         var bridge = new VpcdBridge(0, TestCards.NewCard(new ProbeLog()), "alice", TestBridges.For(vpcd));
-        List<VpcdSlotState> states = RecordStates(bridge);
+        RecordedEvents<VpcdSlotState> states = TestBridges.RecordStates(bridge);
         await using (bridge)
         {
             bridge.Start();
@@ -114,10 +93,7 @@ public sealed class OccupiedSlotTests
             await Eventually.StateAsync(bridge, VpcdSlotState.Inserted);
 
             Assert.Equal(VpcdSlotState.Connecting, beforePoll);
-            lock (states)
-            {
-                Assert.Equal([VpcdSlotState.Connecting, VpcdSlotState.Inserted], states);
-            }
+            Assert.Equal([VpcdSlotState.Connecting, VpcdSlotState.Inserted], states.Events);
         }
     }
 }

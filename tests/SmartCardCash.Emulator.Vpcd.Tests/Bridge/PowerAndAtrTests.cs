@@ -1,7 +1,3 @@
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
 public sealed class PowerAndAtrTests
@@ -42,7 +38,7 @@ public sealed class PowerAndAtrTests
         byte[] atr = await reader.GetAtrAsync();
         await reader.PowerOnAsync();
         ResponseApdu uid = await reader.TransmitAsync("FFCA000000");
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        await reader.SelectCounterAsync();
         ResponseApdu seenInterface = await reader.TransmitAsync(TestCards.Interface);
 
         Assert.Equal(AnswerToReset.For(InterfaceProfile.Contactless), atr);
@@ -58,21 +54,14 @@ public sealed class PowerAndAtrTests
         var log = new ProbeLog();
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(log), TestBridges.For(vpcd));
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
-        Assert.Equal(new byte[] { 1 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await SelectAndCountInTheSessionAsync(reader);
         Assert.Equal(new byte[] { 2 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
 
         await reader.PowerOffAsync();
         await reader.PowerOnAsync();
-        ResponseApdu unselected = await reader.TransmitAsync(TestCards.Session);
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
-        ResponseApdu fresh = await reader.TransmitAsync(TestCards.Session);
 
-        Assert.Equal(StatusWord.InstructionNotSupported, unselected.StatusWord);
-        Assert.Equal(new byte[] { 1 }, fresh.Data.ToArray());
-        Assert.Equal(["created", "select", "deselect", "created", "select"], log.Events);
+        await AssertANewSessionAsync(reader, log);
         Assert.Equal(2, bridge.Statistics.PowerUps);
         Assert.Equal(1, bridge.Statistics.PowerDowns);
     }
@@ -83,22 +72,35 @@ public sealed class PowerAndAtrTests
         var log = new ProbeLog();
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(log), TestBridges.For(vpcd));
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
-        Assert.Equal(new byte[] { 1 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await SelectAndCountInTheSessionAsync(reader);
 
         await reader.ResetAsync();
         byte[] atr = await reader.GetAtrAsync();
-        ResponseApdu unselected = await reader.TransmitAsync(TestCards.Session);
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
-        ResponseApdu fresh = await reader.TransmitAsync(TestCards.Session);
 
         Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), atr);
-        Assert.Equal(StatusWord.InstructionNotSupported, unselected.StatusWord);
-        Assert.Equal(new byte[] { 1 }, fresh.Data.ToArray());
-        Assert.Equal(["created", "select", "deselect", "created", "select"], log.Events);
+        await AssertANewSessionAsync(reader, log);
         Assert.Equal(1, bridge.Statistics.Resets);
+    }
+
+    /// <summary>Selects the counter applet and counts once in its transient session counter, which answers 1.</summary>
+    private static async Task SelectAndCountInTheSessionAsync(FakeVpcdConnection reader)
+    {
+        await reader.SelectCounterAsync();
+        Assert.Equal(new byte[] { 1 }, (await reader.TransmitAsync(TestCards.Session)).Data.ToArray());
+    }
+
+    /// <summary>
+    /// After a power cycle: the applet is no longer selected (6D00), once selected again its transient session counter
+    /// starts over, and the runtime deselected the old instance and created a new one.
+    /// </summary>
+    private static async Task AssertANewSessionAsync(FakeVpcdConnection reader, ProbeLog log)
+    {
+        ResponseApdu unselected = await reader.TransmitAsync(TestCards.Session);
+        Assert.Equal(StatusWord.InstructionNotSupported, unselected.StatusWord);
+
+        await SelectAndCountInTheSessionAsync(reader);
+        Assert.Equal(["created", "select", "deselect", "created", "select"], log.Events);
     }
 
     [Fact]

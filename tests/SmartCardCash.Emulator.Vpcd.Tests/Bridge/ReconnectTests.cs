@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
-using SmartCardCash.Iso7816;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
@@ -34,18 +31,16 @@ public sealed class ReconnectTests
         using var vpcd = new FakeVpcd();
         var logger = new ListLogger();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(log), TestBridges.For(vpcd), logger);
-        FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
         Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
 
         vpcd.Stop();
         await Eventually.HoldsAsync(() => bridge.Statistics.Disconnects == 1, "the bridge noticing vpcd went away");
         vpcd.Start();
-        using FakeVpcdConnection again = await vpcd.AcceptAsync();
-        await again.PowerOnAsync();
+        using FakeVpcdConnection again = await vpcd.AcceptPoweredAsync();
         ResponseApdu unselected = await again.TransmitAsync(TestCards.Session);
-        Assert.Equal(StatusWord.Success, (await again.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        await again.SelectCounterAsync();
         ResponseApdu read = await again.TransmitAsync(TestCards.Read);
 
         Assert.Equal(StatusWord.InstructionNotSupported, unselected.StatusWord);

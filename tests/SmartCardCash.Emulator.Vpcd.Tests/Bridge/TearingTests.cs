@@ -1,7 +1,3 @@
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
 public sealed class TearingTests
@@ -9,13 +5,10 @@ public sealed class TearingTests
     [Fact]
     public async Task Before_command_N_the_command_never_reaches_the_card_and_the_connection_drops()
     {
-        EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        var tears = new TearRecorder();
-        await using VpcdBridge bridge = StartRecording(card,
-            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.BeforeCommand) }, tears);
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
+        await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(3, VpcdTearPoint.BeforeCommand),
+            out RecordedEvents<VpcdTearEventArgs> tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
 
         ResponseApdu select = await reader.TransmitAsync(CounterApplet.SelectHex);
         ResponseApdu first = await reader.TransmitAsync(TestCards.Increment);
@@ -25,7 +18,7 @@ public sealed class TearingTests
         Assert.Equal(StatusWord.Success, first.StatusWord);
         Assert.Null(third);
         await Eventually.StateAsync(bridge, VpcdSlotState.Removed);
-        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        VpcdTearEventArgs tear = Assert.Single(tears.Events);
         Assert.Equal(3, tear.ApduNumber);
         Assert.Equal(VpcdTearPoint.BeforeCommand, tear.Point);
         Assert.False(tear.PowerLostAtWrite);
@@ -34,7 +27,7 @@ public sealed class TearingTests
         Assert.Equal(3, bridge.Statistics.ApdusReceived);
         Assert.Equal(1, bridge.Statistics.Tears);
         await bridge.DetachWithinPatienceAsync();
-        Assert.Equal(1u, TestCards.CounterOf(card));
+        Assert.Equal(1u, TestCards.CounterOf(bridge.Card));
     }
 
     [Theory]
@@ -46,73 +39,60 @@ public sealed class TearingTests
     public async Task During_command_N_power_is_lost_at_the_chosen_write_and_recovery_decides_before_or_after(
         int writeIndex, uint expectedCounter)
     {
-        EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        var tears = new TearRecorder();
-        await using VpcdBridge bridge = StartRecording(card,
-            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex) }, tears);
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
+        await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex),
+            out RecordedEvents<VpcdTearEventArgs> tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
 
-        byte[]? torn = await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
+        byte[]? torn = await SelectAndIncrementTwiceAsync(reader);
 
         Assert.Null(torn);
         await Eventually.StateAsync(bridge, VpcdSlotState.Removed);
-        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        VpcdTearEventArgs tear = Assert.Single(tears.Events);
         Assert.Equal(VpcdTearPoint.DuringCommand, tear.Point);
         Assert.True(tear.PowerLostAtWrite);
         Assert.Equal(3, bridge.Statistics.ApdusForwarded);
         await bridge.DetachWithinPatienceAsync();
-        Assert.False(card.IsPowered);
-        Assert.Equal(expectedCounter, TestCards.CounterOf(card));
-        Assert.Same(Memory.TearingPlan.Never, card.Tearing);
+        Assert.False(bridge.Card.IsPowered);
+        Assert.Equal(expectedCounter, TestCards.CounterOf(bridge.Card));
+        Assert.Same(Memory.TearingPlan.Never, bridge.Card.Tearing);
     }
 
     [Fact]
     public async Task During_a_command_with_fewer_writes_than_the_index_power_is_lost_before_the_answer()
     {
-        EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        var tears = new TearRecorder();
-        await using VpcdBridge bridge = StartRecording(card,
-            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex: 6) }, tears);
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
+        await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(3, VpcdTearPoint.DuringCommand, writeIndex: 6),
+            out RecordedEvents<VpcdTearEventArgs> tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
 
-        byte[]? torn = await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
+        byte[]? torn = await SelectAndIncrementTwiceAsync(reader);
 
         Assert.Null(torn);
-        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        VpcdTearEventArgs tear = Assert.Single(tears.Events);
         Assert.False(tear.PowerLostAtWrite);
         await bridge.DetachWithinPatienceAsync();
-        Assert.Equal(2u, TestCards.CounterOf(card));
+        Assert.Equal(2u, TestCards.CounterOf(bridge.Card));
     }
 
     [Fact]
     public async Task After_the_response_to_command_N_the_answer_arrives_and_then_the_card_is_removed()
     {
-        EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        var tears = new TearRecorder();
-        await using VpcdBridge bridge = StartRecording(card,
-            TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(2, VpcdTearPoint.AfterResponse) }, tears);
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        await using VpcdBridge bridge = StartRecording(vpcd, VpcdTearing.AtCommand(2, VpcdTearPoint.AfterResponse),
+            out RecordedEvents<VpcdTearEventArgs> tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
 
         ResponseApdu second = await reader.TransmitAsync(TestCards.Increment);
 
         Assert.Equal(new byte[] { 0, 0, 0, 1 }, second.Data.ToArray());
         Assert.True(await reader.IsClosedByCardAsync());
-        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        VpcdTearEventArgs tear = Assert.Single(tears.Events);
         Assert.Equal(VpcdTearPoint.AfterResponse, tear.Point);
         Assert.Equal(2, tear.ApduNumber);
         await bridge.DetachWithinPatienceAsync();
-        Assert.Equal(1u, TestCards.CounterOf(card));
+        Assert.Equal(1u, TestCards.CounterOf(bridge.Card));
     }
 
     [Fact]
@@ -125,16 +105,14 @@ public sealed class TearingTests
             Tearing = VpcdTearing.AtCommand(2, VpcdTearPoint.DuringCommand, writeIndex: 3),
             ReinsertAfterTear = TimeSpan.FromMilliseconds(50),
         });
-        using (FakeVpcdConnection reader = await vpcd.AcceptAsync())
+        using (FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync())
         {
-            await reader.PowerOnAsync();
-            Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+            await reader.SelectCounterAsync();
             Assert.Null(await reader.TransmitAsync(Hex.Decode(TestCards.Increment)));
         }
 
-        using FakeVpcdConnection again = await vpcd.AcceptAsync();
-        await again.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await again.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        using FakeVpcdConnection again = await vpcd.AcceptPoweredAsync();
+        await again.SelectCounterAsync();
         ResponseApdu read = await again.TransmitAsync(TestCards.Read);
 
         // Write 3 comes after the commit record: the power-up replayed the transaction.
@@ -149,17 +127,15 @@ public sealed class TearingTests
         using var vpcd = new FakeVpcd();
         await using VpcdBridge bridge = TestBridges.Start(TestCards.NewCard(new ProbeLog()),
             TestBridges.For(vpcd) with { Tearing = VpcdTearing.AtCommand(1, VpcdTearPoint.BeforeCommand) });
-        using (FakeVpcdConnection reader = await vpcd.AcceptAsync())
+        using (FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync())
         {
-            await reader.PowerOnAsync();
             Assert.Null(await reader.TransmitAsync(Hex.Decode(CounterApplet.SelectHex)));
         }
         await Eventually.StateAsync(bridge, VpcdSlotState.Removed);
 
         bool cameBack = await vpcd.ConnectsWithinAsync(TimeSpan.FromMilliseconds(500));
         bridge.Insert();
-        using FakeVpcdConnection again = await vpcd.AcceptAsync();
-        await again.PowerOnAsync();
+        using FakeVpcdConnection again = await vpcd.AcceptPoweredAsync();
         ResponseApdu select = await again.TransmitAsync(CounterApplet.SelectHex);
 
         Assert.False(cameBack, "the card came back without Insert()");
@@ -171,11 +147,10 @@ public sealed class TearingTests
     public async Task Tearing_armed_while_running_counts_from_the_next_command()
     {
         using var vpcd = new FakeVpcd();
-        var tears = new TearRecorder();
-        await using VpcdBridge bridge = StartRecording(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd), tears);
-        using FakeVpcdConnection reader = await vpcd.AcceptAsync();
-        await reader.PowerOnAsync();
-        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
+        await using VpcdBridge bridge = StartRecording(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd),
+            out RecordedEvents<VpcdTearEventArgs> tears);
+        using FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
+        await reader.SelectCounterAsync();
         Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
 
         bridge.ArmTearing(VpcdTearing.AtCommand(2, VpcdTearPoint.BeforeCommand));
@@ -184,7 +159,7 @@ public sealed class TearingTests
 
         Assert.Equal(StatusWord.Success, first.StatusWord);
         Assert.Null(second);
-        Assert.Equal(4, Assert.Single(tears.All).ApduNumber);
+        Assert.Equal(4, Assert.Single(tears.Events).ApduNumber);
         Assert.Equal(VpcdTearingKind.AtCommand, bridge.Tearing.Kind);
     }
 
@@ -211,17 +186,16 @@ public sealed class TearingTests
     {
         EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
-        var tears = new TearRecorder();
         VpcdBridge bridge = StartRecording(card, TestBridges.For(vpcd) with
         {
             Tearing = VpcdTearing.Random(seed, 0.3),
             ReinsertAfterTear = TimeSpan.Zero,
-        }, tears);
+        },
+            out RecordedEvents<VpcdTearEventArgs> tears);
         uint acknowledged = 0;
         await using (bridge)
         {
-            FakeVpcdConnection reader = await vpcd.AcceptAsync();
-            await reader.PowerOnAsync();
+            FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
             bool selected = false;
             int attempts = 0;
             while (attempts < RandomSessionIncrements)
@@ -231,8 +205,7 @@ public sealed class TearingTests
                 if (answer is null)
                 {
                     reader.Dispose();
-                    reader = await vpcd.AcceptAsync();
-                    await reader.PowerOnAsync();
+                    reader = await vpcd.AcceptPoweredAsync();
                     attempts += selected ? 1 : 0;
                     selected = false;
                     continue;
@@ -247,14 +220,31 @@ public sealed class TearingTests
             }
             reader.Dispose();
         }
-        return new RandomSessionResult(tears.All.Select(t => (t.ApduNumber, t.Point, t.PowerLostAtWrite)).ToList(),
+        return new RandomSessionResult(tears.Events.Select(t => (t.ApduNumber, t.Point, t.PowerLostAtWrite)).ToList(),
             TestCards.CounterOf(card), acknowledged);
     }
 
-    private static VpcdBridge StartRecording(EmulatedCard card, VpcdSlotOptions options, TearRecorder recorder)
+    /// <summary>
+    /// Commands 1 to 3: SELECT, an increment that must succeed, and a second increment, the one the tests tear; returns
+    /// its answer (null when the connection dropped instead).
+    /// </summary>
+    private static async Task<byte[]?> SelectAndIncrementTwiceAsync(FakeVpcdConnection reader)
+    {
+        await reader.SelectCounterAsync();
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(TestCards.Increment)).StatusWord);
+        return await reader.TransmitAsync(Hex.Decode(TestCards.Increment));
+    }
+
+    /// <summary>A counter card in a bridge to <paramref name="vpcd"/> that tears as <paramref name="tearing"/> says.</summary>
+    private static VpcdBridge StartRecording(FakeVpcd vpcd, VpcdTearing tearing, out RecordedEvents<VpcdTearEventArgs> tears) =>
+        StartRecording(TestCards.NewCard(new ProbeLog()), TestBridges.For(vpcd) with { Tearing = tearing }, out tears);
+
+    private static VpcdBridge StartRecording(EmulatedCard card, VpcdSlotOptions options,
+        out RecordedEvents<VpcdTearEventArgs> tears)
     {
         var bridge = new VpcdBridge(0, card, "torn", options);
-        bridge.Torn += (_, e) => recorder.Add(e);
+        RecordedEvents<VpcdTearEventArgs> recorded = tears = new();
+        bridge.Torn += (_, e) => recorded.Add(e);
         bridge.Start();
         return bridge;
     }

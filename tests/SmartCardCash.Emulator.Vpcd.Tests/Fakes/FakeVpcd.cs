@@ -71,6 +71,14 @@ internal sealed class FakeVpcd : IDisposable
         return connection;
     }
 
+    /// <summary>Waits for the bridge to connect and powers the card on, as vpcd does when a program connects to it.</summary>
+    public async Task<FakeVpcdConnection> AcceptPoweredAsync()
+    {
+        FakeVpcdConnection connection = await AcceptAsync();
+        await connection.PowerOnAsync();
+        return connection;
+    }
+
     /// <summary>True if the bridge connects within <paramref name="wait"/> (the connection is then closed).</summary>
     public async Task<bool> ConnectsWithinAsync(TimeSpan wait)
     {

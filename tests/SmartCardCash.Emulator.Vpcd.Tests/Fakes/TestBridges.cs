@@ -19,6 +19,14 @@ internal static class TestBridges
         return bridge;
     }
 
+    /// <summary>Records the states <paramref name="bridge"/> goes through, from now on.</summary>
+    public static RecordedEvents<VpcdSlotState> RecordStates(VpcdBridge bridge)
+    {
+        var states = new RecordedEvents<VpcdSlotState>();
+        bridge.StateChanged += (_, e) => states.Add(e.Current);
+        return states;
+    }
+
     /// <summary>Detaches, bounded by the patience so a hang fails the test instead of blocking the run.</summary>
     public static Task DetachWithinPatienceAsync(this VpcdBridge bridge) => bridge.DetachAsync().WaitAsync(Eventually.Patience);
 }

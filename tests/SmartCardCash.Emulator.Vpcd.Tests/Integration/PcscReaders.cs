@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Pcsc;
 

@@ -1,8 +1,6 @@
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Emulator.Vpcd.Tests.Fakes;
-using SmartCardCash.Emulator.Vpcd.Tests.Probes;
+using SmartCardCash.Emulator.Tests.Images;
 using SmartCardCash.Integration.Tests.Infrastructure;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Pcsc;
@@ -23,7 +21,7 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
 
     private readonly PcscdFixture _fixture;
     private readonly TestOutputLogger _logger;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"scc-vpcd-pcscd-{Guid.NewGuid():N}");
+    private readonly TemporaryDirectory _directory = new();
 
     public PcscdBridgeTests(PcscdFixture fixture, ITestOutputHelper output)
     {
@@ -51,10 +49,7 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        _directory.Dispose();
         return Task.CompletedTask;
     }
 
@@ -115,7 +110,7 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
     [PcscdFact]
     public async Task APDUs_through_PCSC_reach_the_emulated_card_and_its_image_is_saved()
     {
-        var store = new CardImageStore(_directory);
+        var store = new CardImageStore(_directory.Path);
         var log = new ProbeLog();
         VpcdBridge bridge;
         await using (var session = new VpcdAttachSession(basePort: Pcscd.VpcdPort, loggerFactory: _logger))
@@ -227,7 +222,7 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
     {
         EmulatedCard emulated = TestCards.NewCard(new ProbeLog());
         await using var session = new VpcdAttachSession(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
-        var tears = new TearRecorder();
+        var tears = new RecordedEvents<VpcdTearEventArgs>();
         session.Torn += (_, e) => tears.Add(e);
         // Longer than pcscd's 400 ms presence poll, so pcscd sees the card gone before it is back.
         VpcdBridge bridge = session.Attach(0, emulated, "torn", new VpcdSlotOptions { ReinsertAfterTear = TimeSpan.FromSeconds(1.5) });
@@ -253,7 +248,7 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
         Assert.Equal(StatusWord.Success, again.Send(CounterApplet.SelectHex).StatusWord);
         uint counter = TestCards.CounterFrom(again.Send(TestCards.Read));
 
-        VpcdTearEventArgs tear = Assert.Single(tears.All);
+        VpcdTearEventArgs tear = Assert.Single(tears.Events);
         Assert.True(tear.PowerLostAtWrite);
         Assert.Equal(expectedCounter, counter);
         Assert.Equal($"reader '{Slot0}': the card was removed during the command", failure.Message);

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using SmartCardCash.AppletApi;
-using SmartCardCash.Iso7816;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Probes;
 

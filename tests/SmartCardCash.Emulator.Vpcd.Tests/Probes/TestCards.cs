@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using SmartCardCash.Emulator.Images;
-using SmartCardCash.Iso7816;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Probes;
 
@@ -56,6 +55,10 @@ internal static class TestCards
             card.PowerOff();
         }
     }
+
+    /// <summary>Selects the counter applet through <paramref name="reader"/> and checks it answered 9000.</summary>
+    public static async Task SelectCounterAsync(this FakeVpcdConnection reader) =>
+        Assert.Equal(StatusWord.Success, (await reader.TransmitAsync(CounterApplet.SelectHex)).StatusWord);
 
     /// <summary>The counter in a READ response, after checking that both copies agree.</summary>
     public static uint CounterFrom(ResponseApdu read)

@@ -10,13 +10,16 @@ internal static class CardBench
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    /// <summary>Inserts a card into slot 0 ("Virtual PCD 00 00") or 1 and waits until pcscd reports it.</summary>
-    public static VpcdTestCard Insert(PrivatePcscd pcscd, int slot, Func<byte[], byte[]?> handler)
+    /// <summary>
+    /// Inserts a card into slot 0 ("Virtual PCD 00 00") or 1 and waits until pcscd reports it; disposing what it returns
+    /// takes the card out again.
+    /// </summary>
+    public static InsertedCard Insert(PrivatePcscd pcscd, int slot, Func<byte[], byte[]?> handler)
     {
         var card = new VpcdTestCard(pcscd.VpcdPort + slot, handler);
         card.Insert();
         WaitForCard(ReaderName(slot), present: true);
-        return card;
+        return new InsertedCard(card, slot);
     }
 
     /// <summary>Removes the card and waits until pcscd reports the reader empty.</summary>

@@ -1,7 +1,6 @@
 using SmartCardCash.CardAccess;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Vpcd;
-using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Payments.Tests.Support;

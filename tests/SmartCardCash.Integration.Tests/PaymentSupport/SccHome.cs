@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using SmartCardCash.Integration.Tests.Infrastructure;
 
 namespace SmartCardCash.Integration.Tests.PaymentSupport;
 
@@ -85,7 +84,12 @@ internal sealed class SccHome(PrivatePcscd pcscd) : IDisposable
     }
 
     /// <summary><c>scc readers --json</c> until pcscd's presence poll shows both readers in <paramref name="state"/>.</summary>
-    public JsonElement WaitForReaders(string state)
+    public JsonElement WaitForReaders(string state) =>
+        WaitForReaders(r => State(r, PcscdFixture.ReaderSlot0) == state && State(r, PcscdFixture.ReaderSlot1) == state,
+            $"both readers {state}");
+
+    /// <summary><c>scc readers --json</c> in a second process, until pcscd's presence poll shows what is expected.</summary>
+    public JsonElement WaitForReaders(Func<JsonElement, bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();
         SccResult? last = null;
@@ -95,18 +99,21 @@ internal sealed class SccHome(PrivatePcscd pcscd) : IDisposable
             if (last.ExitCode == 0)
             {
                 JsonElement readers = JsonDocument.Parse(last.StdoutText).RootElement.Clone();
-                if (State(readers, PcscdFixture.ReaderSlot0) == state && State(readers, PcscdFixture.ReaderSlot1) == state)
+                if (condition(readers))
                 {
                     return readers;
                 }
             }
             Thread.Sleep(200);
         }
-        throw new TimeoutException($"scc readers never showed both readers {state}: {last}");
+        throw new TimeoutException($"scc readers never showed {what}: {last}");
     }
 
     public static JsonElement Reader(JsonElement readers, string name) =>
         readers.EnumerateArray().Single(r => r.GetProperty("name").GetString() == name);
+
+    /// <summary>The state <c>scc readers --json</c> gives reader <paramref name="name"/>: empty, present, inUse…</summary>
+    public static string? State(JsonElement readers, string name) => Reader(readers, name).GetProperty("state").GetString();
 
     public void Dispose()
     {
@@ -128,6 +135,4 @@ internal sealed class SccHome(PrivatePcscd pcscd) : IDisposable
             // Left in /tmp when a failed test kept a lock.
         }
     }
-
-    private static string? State(JsonElement readers, string name) => Reader(readers, name).GetProperty("state").GetString();
 }

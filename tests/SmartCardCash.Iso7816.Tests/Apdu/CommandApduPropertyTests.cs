@@ -1,5 +1,4 @@
 using CsCheck;
-using SmartCardCash.Iso7816.Errors;
 
 namespace SmartCardCash.Iso7816.Tests.Apdu;
 

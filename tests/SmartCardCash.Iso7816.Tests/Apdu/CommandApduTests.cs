@@ -1,5 +1,3 @@
-using SmartCardCash.Iso7816.Errors;
-
 namespace SmartCardCash.Iso7816.Tests.Apdu;
 
 public class CommandApduTests

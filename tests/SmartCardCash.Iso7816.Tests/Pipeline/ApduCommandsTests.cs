@@ -1,5 +1,3 @@
-using SmartCardCash.Iso7816.Tlv;
-
 namespace SmartCardCash.Iso7816.Tests.Pipeline;
 
 public class ApduCommandsTests

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Iso7816.Pipeline;
-using SmartCardCash.Iso7816.Tests.Support;
 
 namespace SmartCardCash.Iso7816.Tests.Pipeline;
 

@@ -1,6 +1,3 @@
-using SmartCardCash.Iso7816.Pipeline;
-using SmartCardCash.Iso7816.Tests.Support;
-
 namespace SmartCardCash.Iso7816.Tests.Pipeline;
 
 public class CommandChainingTransformTests
@@ -8,16 +5,7 @@ public class CommandChainingTransformTests
     [Fact]
     public void Short_enough_commands_pass_through_as_the_same_object()
     {
-        var command = new CommandApdu(0x00, 0xDA, 0x01, 0x02, Bytes(255), 0);
-        CommandApdu? seen = null;
-
-        new CommandChainingTransform().Invoke(command, c =>
-        {
-            seen = c;
-            return new ResponseApdu(StatusWord.Success);
-        });
-
-        Assert.Same(command, seen);
+        AssertPassedDownAsIs(new CommandApdu(0x00, 0xDA, 0x01, 0x02, Bytes(255), 0));
     }
 
     [Fact]
@@ -79,16 +67,7 @@ public class CommandChainingTransformTests
     [InlineData(0xFF)]
     public void Commands_already_chained_by_the_caller_and_CLA_FF_pass_through(byte cla)
     {
-        var command = new CommandApdu(cla, 0xDB, 0x3F, 0xFF, Bytes(300));
-        CommandApdu? seen = null;
-
-        new CommandChainingTransform().Invoke(command, c =>
-        {
-            seen = c;
-            return new ResponseApdu(StatusWord.Success);
-        });
-
-        Assert.Same(command, seen);
+        AssertPassedDownAsIs(new CommandApdu(cla, 0xDB, 0x3F, 0xFF, Bytes(300)));
     }
 
     [Fact]
@@ -176,4 +155,18 @@ public class CommandChainingTransformTests
     }
 
     private static byte[] Bytes(int count) => Enumerable.Range(0, count).Select(i => (byte)(i * 7)).ToArray();
+
+    /// <summary>The transform hands <paramref name="command"/> itself to the next stage: not split, not copied.</summary>
+    private static void AssertPassedDownAsIs(CommandApdu command)
+    {
+        CommandApdu? seen = null;
+
+        new CommandChainingTransform().Invoke(command, c =>
+        {
+            seen = c;
+            return new ResponseApdu(StatusWord.Success);
+        });
+
+        Assert.Same(command, seen);
+    }
 }

@@ -1,7 +1,3 @@
-using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Iso7816.Pipeline;
-using SmartCardCash.Iso7816.Tests.Support;
-
 namespace SmartCardCash.Iso7816.Tests.Pipeline;
 
 public class GetResponseTransformTests

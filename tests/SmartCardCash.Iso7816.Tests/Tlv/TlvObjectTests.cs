@@ -1,6 +1,3 @@
-using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Iso7816.Tlv;
-
 namespace SmartCardCash.Iso7816.Tests.Tlv;
 
 public class TlvObjectTests

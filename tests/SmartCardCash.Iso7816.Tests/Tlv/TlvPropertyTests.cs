@@ -1,6 +1,4 @@
 using CsCheck;
-using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Iso7816.Tlv;
 
 namespace SmartCardCash.Iso7816.Tests.Tlv;
 

@@ -1,10 +1,3 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Conformance;
-using SmartCardCash.Purse.Spec;
-using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
-using static SmartCardCash.Purse.Applet.Tests.Support.Refusals;
-
 namespace SmartCardCash.Purse.Applet.Tests.Commands;
 
 /// <summary>

@@ -1,10 +1,4 @@
 using SmartCardCash.Emulator;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Conformance;
-using SmartCardCash.Purse.Spec;
-using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
-using static SmartCardCash.Purse.Applet.Tests.Support.Refusals;
 
 namespace SmartCardCash.Purse.Applet.Tests.Commands;
 

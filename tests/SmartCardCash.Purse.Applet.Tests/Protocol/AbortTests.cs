@@ -1,9 +1,3 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Spec;
-using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
-using static SmartCardCash.Purse.Applet.Tests.Support.Refusals;
-
 namespace SmartCardCash.Purse.Applet.Tests.Protocol;
 
 /// <summary>The PRG-126 abort with LogIfNecessary (spec 4.3), through ABORT and through the commands that abort first.</summary>

@@ -1,8 +1,3 @@
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Spec;
-using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
-using static SmartCardCash.Purse.Applet.Tests.Support.Refusals;
-
 namespace SmartCardCash.Purse.Applet.Tests.Protocol;
 
 /// <summary>RESUME and every row of the table in spec 4.7, between two applet purses.</summary>

@@ -1,5 +1,4 @@
 using SmartCardCash.Emulator.Memory;
-using SmartCardCash.Iso7816;
 
 namespace SmartCardCash.Purse.Applet.Tests.Protocol;
 

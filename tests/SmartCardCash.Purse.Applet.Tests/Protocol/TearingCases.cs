@@ -1,9 +1,3 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Conformance;
-using SmartCardCash.Purse.Spec;
-using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
-
 namespace SmartCardCash.Purse.Applet.Tests.Protocol;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SmartCardCash.Emulator.Memory;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Spec;
 using Xunit.Abstractions;
 
 namespace SmartCardCash.Purse.Applet.Tests.Protocol;

@@ -1,7 +1,3 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Conformance;
-using SmartCardCash.Purse.Spec;
-
 namespace SmartCardCash.Purse.Applet.Tests.SpecLibrary;
 
 /// <summary>Compact certificates (spec 3.3) and the signed messages (spec 3.2).</summary>

@@ -1,6 +1,4 @@
 using CsCheck;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.SpecLibrary;
 

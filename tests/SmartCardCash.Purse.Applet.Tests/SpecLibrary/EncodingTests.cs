@@ -1,6 +1,3 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
-
 namespace SmartCardCash.Purse.Applet.Tests.SpecLibrary;
 
 /// <summary>The fixed encodings of spec 2.1–2.5.</summary>

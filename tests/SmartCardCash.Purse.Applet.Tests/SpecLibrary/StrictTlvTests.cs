@@ -1,6 +1,3 @@
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
-
 namespace SmartCardCash.Purse.Applet.Tests.SpecLibrary;
 
 /// <summary>The TLV rules of spec 2.2: short lengths, 81 xx from 128, tag order, nothing unknown or left over.</summary>

@@ -1,6 +1,4 @@
 using SmartCardCash.AppletApi;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 

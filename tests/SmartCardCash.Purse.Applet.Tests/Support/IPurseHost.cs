@@ -1,5 +1,3 @@
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
 /// <summary>

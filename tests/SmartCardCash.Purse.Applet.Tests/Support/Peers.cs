@@ -1,7 +1,3 @@
-using SmartCardCash.Purse.Conformance;
-using SmartCardCash.Purse.Spec;
-using static SmartCardCash.Purse.Applet.Tests.Support.Purses;
-
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
 /// <summary>The counterparties of the conformance vectors, and host steps that drive a purse against them.</summary>

@@ -4,9 +4,7 @@ using System.Text;
 using SmartCardCash.AppletApi;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Memory;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Pipeline;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 

@@ -1,5 +1,3 @@
-using SmartCardCash.Purse.Spec;
-
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
 /// <summary>

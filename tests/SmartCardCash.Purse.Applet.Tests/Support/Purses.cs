@@ -1,6 +1,4 @@
 using SmartCardCash.Emulator;
-using SmartCardCash.Purse.Conformance;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 

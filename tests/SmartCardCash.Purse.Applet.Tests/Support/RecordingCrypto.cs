@@ -1,5 +1,3 @@
-using SmartCardCash.Purse.Spec;
-
 namespace SmartCardCash.Purse.Applet.Tests.Support;
 
 /// <summary>The real cryptography, recording the longest message the applet signs and the longest signature it gets.</summary>

@@ -1,5 +1,3 @@
-using SmartCardCash.Iso7816;
-
 namespace SmartCardCash.Purse.Applet.Tests.Vectors;
 
 /// <summary>Wraps a channel and alters the card's answers, to see that the runner notices.</summary>

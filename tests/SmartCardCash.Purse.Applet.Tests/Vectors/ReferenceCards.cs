@@ -1,7 +1,5 @@
 using System.Text;
 using SmartCardCash.Emulator;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
 using SmartCardCash.Purse.Conformance.Model;
 
 namespace SmartCardCash.Purse.Applet.Tests.Vectors;

@@ -1,7 +1,4 @@
 using SmartCardCash.Emulator;
-using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Applet.Tests.Support;
-using SmartCardCash.Purse.Conformance;
 using SmartCardCash.Purse.Conformance.Generation;
 using SmartCardCash.Purse.Conformance.Model;
 using SmartCardCash.Purse.Conformance.Runner;
