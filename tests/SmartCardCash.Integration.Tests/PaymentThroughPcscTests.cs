@@ -153,7 +153,7 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         {
             PurseCard payer = PurseCard.Open(alice.Channel, alice.DisplayName), payee = PurseCard.Open(shop.Channel, shop.DisplayName);
             // (a) the outcome is true of the cards as they are now and (b) every cent is accounted for.
-            PurseSnapshot payerNow = PurseReader.Read(payer, "alice"), payeeNow = PurseReader.Read(payee, "shop");
+            PurseSnapshot payerNow = PurseSnapshot.Read(payer, "alice"), payeeNow = PurseSnapshot.Read(payee, "shop");
             OutcomeAudit.AssertTrue(outcome, payerNow, payeeNow, AliceStart, 0);
             Assert.Equal(AliceStart, Ledger.Accounted([payerNow, payeeNow]));
 
