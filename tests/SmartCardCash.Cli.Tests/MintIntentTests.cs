@@ -4,6 +4,7 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Issuing.Storage;
+using SmartCardCash.Payments.Tests.Support;
 
 namespace SmartCardCash.Cli.Tests;
 
@@ -138,7 +139,7 @@ public sealed class MintIntentTests : IDisposable
         remote.Setup(r => r.Open(It.IsAny<CardAddress>())).Returns<CardAddress>(address =>
         {
             CardSession local = _home.Cards.Open("bank");
-            return new CardSession(address, new FailingCommandChannel(local.Channel, MintInstruction, StatusWord.MemoryFailure), "bank", local);
+            return new CardSession(address, new RefusingChannel(local.Channel, MintInstruction, StatusWord.MemoryFailure), "bank", local);
         });
         _cli.ConfigureCards = opener => opener.Register(CardAddressKind.Remote, remote.Object);
 
