@@ -5,8 +5,6 @@ using SmartCardCash.Integration.Tests.PaymentSupport;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Pcsc;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Integration.Tests;
 

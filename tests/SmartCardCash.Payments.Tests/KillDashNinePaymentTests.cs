@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Integration.Tests.Infrastructure;
-using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 using Xunit.Abstractions;
 
 namespace SmartCardCash.Payments.Tests;

@@ -1,11 +1,9 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
-using SmartCardCash.Payments.Tests.Support;
+using SmartCardCash.Purse.Tests.Support;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests;

@@ -3,10 +3,7 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Issuing;
 using SmartCardCash.LocalData;
-using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests;

@@ -1,8 +1,6 @@
 using SmartCardCash.Issuing;
 using SmartCardCash.Purse.Errors;
 using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
 

@@ -1,6 +1,4 @@
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
 

@@ -3,8 +3,6 @@ using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Issuing;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
 

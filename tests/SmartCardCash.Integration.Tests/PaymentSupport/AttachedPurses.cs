@@ -5,8 +5,6 @@ using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Integration.Tests.PaymentSupport;
 

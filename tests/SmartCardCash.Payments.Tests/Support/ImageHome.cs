@@ -3,8 +3,6 @@ using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Support;
 

@@ -1,6 +1,5 @@
 using SmartCardCash.CardAccess;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Support;
 

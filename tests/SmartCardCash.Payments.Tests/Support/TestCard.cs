@@ -1,7 +1,6 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Support;
 

@@ -4,7 +4,6 @@ using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse.Applet;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Tests.Support;
 
@@ -35,8 +34,8 @@ internal sealed class TestWorld
 
     public PursePersonaliser Personaliser { get; }
 
-    /// <summary>A card with a blank purse (PERSONALISATION).</summary>
-    public TestPurse Blank(string name, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
+    /// <summary>A powered card with a blank purse (PERSONALISATION), its random source seeded by the order cards are made in.</summary>
+    public EmulatedCard NewCard(InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
     {
         int seed = ++_seed;
         var card = new EmulatedCard(CardProfile.FromSeed(interfaceProfile, seed), new EmulatedCardOptions
@@ -46,6 +45,13 @@ internal sealed class TestWorld
         });
         card.Install(PurseAid.Value, "SmartCardCash.Purse", PurseApplet.Factory, PurseApplet.PersistentMemorySize);
         card.PowerOn();
+        return card;
+    }
+
+    /// <summary>A card with a blank purse (PERSONALISATION), reached through its own channel.</summary>
+    public TestPurse Blank(string name, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
+    {
+        EmulatedCard card = NewCard(interfaceProfile);
         return new TestPurse(name, card, PurseCard.Open(card.OpenChannel($"emulator:{name}", powerOffOnDispose: false), name));
     }
 
