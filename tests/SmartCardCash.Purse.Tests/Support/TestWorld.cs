@@ -86,15 +86,29 @@ internal sealed class TestWorld
         return payeeSequence;
     }
 
+    /// <summary>A payment started on both purses (START FROM, START TO): its details and the payee's REQ, not yet delivered.</summary>
+    public static (PaymentDetails Details, ProtectedMessage Req) Start(TestPurse payer, TestPurse payee, Money amount)
+    {
+        uint payeeSequence = Introduce(payer, payee);
+        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, amount, payeeSequence);
+        return (pd, payee.Purse.StartTo(payer.Id, amount, pd.FromSeq));
+    }
+
     /// <summary>A whole payment through the protocol primitives, as the coordinator will run it.</summary>
     public static void Pay(TestPurse payer, TestPurse payee, CurrencyCode currency, uint value)
     {
-        uint payeeSequence = Introduce(payer, payee);
-        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, new Money(currency, value), payeeSequence);
-        ProtectedMessage req = payee.Purse.StartTo(payer.Id, new Money(currency, value), pd.FromSeq);
+        (_, ProtectedMessage req) = Start(payer, payee, new Money(currency, value));
         ProtectedMessage val = payer.Purse.Req(req);
         ProtectedMessage ack = payee.Purse.Val(val);
         payer.Purse.Ack(ack);
+    }
+
+    /// <summary>Leaves one record in <paramref name="payee"/>'s exception log: a START TO from <paramref name="payer"/> that it then aborted.</summary>
+    public static void AbortedStartTo(TestPurse payer, TestPurse payee)
+    {
+        Introduce(payer, payee);
+        payee.Purse.StartTo(payer.Id, Money.Of(Currency.Eur, 100), 3);
+        payee.Purse.Abort();
     }
 
     public static uint BalanceOf(TestPurse purse, Currency currency) =>
