@@ -10,18 +10,8 @@ using SmartCardCash.Purse.Spec;
 namespace SmartCardCash.Cli.Tests;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class CardCommandTests : IDisposable
+public sealed class CardCommandTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public CardCommandTests()
-    {
-        _home = new PurseHome(_cli);
-    }
-
-    public void Dispose() => _home.Dispose();
-
     [Fact]
     public void New_creates_an_image_and_personalises_it_through_apdus()
     {

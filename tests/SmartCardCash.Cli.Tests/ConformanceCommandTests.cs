@@ -9,18 +9,8 @@ namespace SmartCardCash.Cli.Tests;
 
 /// <summary>scc conformance: the built-in vectors on in-memory purses, on a given card, and the report it prints.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class ConformanceCommandTests : IDisposable
+public sealed class ConformanceCommandTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public ConformanceCommandTests()
-    {
-        _home = new PurseHome(_cli);
-    }
-
-    public void Dispose() => _home.Dispose();
-
     /// <summary>The file scc builds in: the repository's, so the counts below follow it.</summary>
     private static VectorFile Vectors { get; } = VectorFileJson.Load(RepositoryVectors);
 

@@ -7,21 +7,16 @@ namespace SmartCardCash.Cli.Tests;
 /// what a bad value does. That a real SIGKILL there leaves the purses as the protocol says is
 /// KillDashNinePaymentTests' job (Payments.Tests), which runs scc as a process.
 /// </summary>
-public sealed class CrashInjectionTests : IDisposable
+public sealed class CrashInjectionTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
     private readonly List<string> _trace = [];
 
     public CrashInjectionTests()
     {
-        _home = new PurseHome(_cli);
         _home.BankAliceAndBob();
         _home.Pay("bank", "alice", 10_000);
         _cli.StderrLineWritten = _trace.Add;
     }
-
-    public void Dispose() => _home.Dispose();
 
     private sealed class CrashedException : Exception;
 

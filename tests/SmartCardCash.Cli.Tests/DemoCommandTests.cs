@@ -4,18 +4,8 @@ using SmartCardCash.Cli.Tests.Support;
 namespace SmartCardCash.Cli.Tests;
 
 /// <summary>scc demo: runs on emulated cards only, tells its story, balances its books, and starts afresh when run again.</summary>
-public sealed class DemoCommandTests : IDisposable
+public sealed class DemoCommandTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public DemoCommandTests()
-    {
-        _home = new PurseHome(_cli);
-    }
-
-    public void Dispose() => _home.Dispose();
-
     [Fact]
     public void The_demo_tells_every_step_and_ends_with_every_cent_accounted_for()
     {

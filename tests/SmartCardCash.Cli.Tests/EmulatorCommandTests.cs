@@ -15,21 +15,15 @@ namespace SmartCardCash.Cli.Tests;
 /// (the real pcscd runs in the integration suites).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class EmulatorCommandTests : IDisposable
+public sealed class EmulatorCommandTests : TemporaryHomeTests
 {
     private static readonly TimeSpan Liveness = TimeSpan.FromSeconds(30);
 
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
     public EmulatorCommandTests()
     {
-        _home = new PurseHome(_cli);
         Assert.Equal(0, _cli.Run("card", "new", "alice", "--blank").ExitCode);
         Assert.Equal(0, _cli.Run("card", "new", "bob", "--blank", "--interface", "contactless").ExitCode);
     }
-
-    public void Dispose() => _home.Dispose();
 
     [Theory]
     [InlineData(new[] { "--slot", "x", "alice" }, "scc: --slot: 'x' is not a slot number (0, 1, …)")]

@@ -5,18 +5,8 @@ using SmartCardCash.Issuing;
 namespace SmartCardCash.Cli.Tests;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class IssuerCommandTests : IDisposable
+public sealed class IssuerCommandTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public IssuerCommandTests()
-    {
-        _home = new PurseHome(_cli);
-    }
-
-    public void Dispose() => _home.Dispose();
-
     [Fact]
     public void Init_creates_the_issuer_and_prints_its_id_and_fingerprint_but_never_the_key()
     {

@@ -4,6 +4,7 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Tests.Support;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Issuing.Storage;
+using SmartCardCash.Payments.Tests.Support;
 
 namespace SmartCardCash.Cli.Tests;
 
@@ -11,20 +12,12 @@ namespace SmartCardCash.Cli.Tests;
 /// scc mint writes its intent before the MINT and closes it after the journal line, so a lost answer or an unwritable
 /// journal never lets the bank's float record drift from the value that exists: the intent is settled from the purse.
 /// </summary>
-public sealed class MintIntentTests : IDisposable
+public sealed class MintIntentTests : TemporaryHomeTests
 {
     private const byte MintInstruction = 0x40;
     private const string PulledBank = "tcp://127.0.0.1:7700";
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
 
-    public MintIntentTests()
-    {
-        _home = new PurseHome(_cli);
-        _home.BankAndAlice();
-    }
-
-    public void Dispose() => _home.Dispose();
+    public MintIntentTests() => _home.BankAndAlice();
 
     [Fact]
     public void A_lost_mint_answer_exits_4_leaves_the_intent_open_and_reconcile_journals_the_mint_that_took_effect()
@@ -138,7 +131,7 @@ public sealed class MintIntentTests : IDisposable
         remote.Setup(r => r.Open(It.IsAny<CardAddress>())).Returns<CardAddress>(address =>
         {
             CardSession local = _home.Cards.Open("bank");
-            return new CardSession(address, new FailingCommandChannel(local.Channel, MintInstruction, StatusWord.MemoryFailure), "bank", local);
+            return new CardSession(address, new RefusingChannel(local.Channel, MintInstruction, StatusWord.MemoryFailure), "bank", local);
         });
         _cli.ConfigureCards = opener => opener.Register(CardAddressKind.Remote, remote.Object);
 

@@ -9,18 +9,9 @@ using SmartCardCash.Purse.Spec;
 namespace SmartCardCash.Cli.Tests;
 
 /// <summary>scc pay in-process against emulated cards in a temporary home: outcomes, refusals, exit codes 0, 1, 2, 4, 5, 6, 7.</summary>
-public sealed class PayCommandTests : IDisposable
+public sealed class PayCommandTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public PayCommandTests()
-    {
-        _home = new PurseHome(_cli);
-        _home.BankAliceAndBob();
-    }
-
-    public void Dispose() => _home.Dispose();
+    public PayCommandTests() => _home.BankAliceAndBob();
 
     /// <summary>alice pays bob EUR 12.50, with <paramref name="more"/> options added or replacing those.</summary>
     private CliResult Pay(params string[] more)

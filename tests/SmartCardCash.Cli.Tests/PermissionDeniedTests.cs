@@ -9,19 +9,9 @@ namespace SmartCardCash.Cli.Tests;
 /// made here (as root, in-process) and scc runs as another user, as after <c>sudo scc issuer init</c>.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class PermissionDeniedTests : IDisposable
+public sealed class PermissionDeniedTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public PermissionDeniedTests()
-    {
-        _home = new PurseHome(_cli);
-    }
-
     private string Cards => Path.Combine(_home.Path, "cards");
-
-    public void Dispose() => _home.Dispose();
 
     [UnprivilegedFact]
     public void An_issuer_folder_of_another_user_is_unreadable_not_missing()

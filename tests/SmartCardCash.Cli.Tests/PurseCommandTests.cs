@@ -7,18 +7,9 @@ using SmartCardCash.Iso7816;
 namespace SmartCardCash.Cli.Tests;
 
 /// <summary>info, balance, log, lock, unlock, lockcode and mint against emulated cards in a temporary home.</summary>
-public sealed class PurseCommandTests : IDisposable
+public sealed class PurseCommandTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public PurseCommandTests()
-    {
-        _home = new PurseHome(_cli);
-        _home.BankAndAlice();
-    }
-
-    public void Dispose() => _home.Dispose();
+    public PurseCommandTests() => _home.BankAndAlice();
 
     [Fact]
     public void Info_shows_identity_state_and_pockets()

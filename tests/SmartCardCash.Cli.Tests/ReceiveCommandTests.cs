@@ -7,18 +7,13 @@ using SmartCardCash.Remote;
 namespace SmartCardCash.Cli.Tests;
 
 /// <summary>scc receive serving bob's card on loopback, and scc pay paying into it: both in this process.</summary>
-public sealed partial class ReceiveCommandTests : IDisposable
+public sealed partial class ReceiveCommandTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new() { ConfigureCards = opener => RemoteCardOpener.Register(opener) };
-    private readonly PurseHome _home;
-
     public ReceiveCommandTests()
     {
-        _home = new PurseHome(_cli);
+        _cli.ConfigureCards = opener => RemoteCardOpener.Register(opener);
         _home.BankAliceAndBob();
     }
-
-    public void Dispose() => _home.Dispose();
 
     [GeneratedRegex("\"address\":\"(tcp://[^\"]+)\"")]
     private static partial Regex AddressPattern();

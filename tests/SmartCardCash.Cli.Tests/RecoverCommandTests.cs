@@ -5,18 +5,9 @@ using SmartCardCash.Purse.Spec;
 namespace SmartCardCash.Cli.Tests;
 
 /// <summary>scc recover and scc recover --abandon on payments left as interruptions leave them.</summary>
-public sealed class RecoverCommandTests : IDisposable
+public sealed class RecoverCommandTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public RecoverCommandTests()
-    {
-        _home = new PurseHome(_cli);
-        _home.BankAliceAndBob();
-    }
-
-    public void Dispose() => _home.Dispose();
+    public RecoverCommandTests() => _home.BankAliceAndBob();
 
     [Fact]
     public void Recover_finishes_a_payment_left_with_the_payer_in_epr_and_the_payee_in_epv()

@@ -8,18 +8,9 @@ namespace SmartCardCash.Cli.Tests;
 /// The commands whose card command aborts a transfer in progress first (READ LOG of the exception log, MINT) refuse
 /// while one is in progress, unless --abort-transfer asks for the abort: a payment scc recover can finish stays finishable.
 /// </summary>
-public sealed class TransferGuardTests : IDisposable
+public sealed class TransferGuardTests : TemporaryHomeTests
 {
-    private readonly CliHarness _cli = new();
-    private readonly PurseHome _home;
-
-    public TransferGuardTests()
-    {
-        _home = new PurseHome(_cli);
-        _home.BankAliceAndBob();
-    }
-
-    public void Dispose() => _home.Dispose();
+    public TransferGuardTests() => _home.BankAliceAndBob();
 
     [Fact]
     public void Log_exceptions_on_a_payer_cut_at_val_refuses_exit_5_and_leaves_the_payment_finishable()

@@ -5,8 +5,6 @@ using SmartCardCash.Integration.Tests.PaymentSupport;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Pcsc;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Integration.Tests;
 
@@ -153,7 +151,7 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         {
             PurseCard payer = PurseCard.Open(alice.Channel, alice.DisplayName), payee = PurseCard.Open(shop.Channel, shop.DisplayName);
             // (a) the outcome is true of the cards as they are now and (b) every cent is accounted for.
-            PurseSnapshot payerNow = PurseReader.Read(payer, "alice"), payeeNow = PurseReader.Read(payee, "shop");
+            PurseSnapshot payerNow = PurseSnapshot.Read(payer, "alice"), payeeNow = PurseSnapshot.Read(payee, "shop");
             OutcomeAudit.AssertTrue(outcome, payerNow, payeeNow, AliceStart, 0);
             Assert.Equal(AliceStart, Ledger.Accounted([payerNow, payeeNow]));
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using SmartCardCash.Emulator;
 using SmartCardCash.Integration.Tests.PaymentSupport;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Integration.Tests;
 

@@ -1,6 +1,4 @@
 using SmartCardCash.LocalData;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests;
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using SmartCardCash.CardAccess;
-using SmartCardCash.Payments.Tests.Support;
+using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 using Xunit.Abstractions;
 
 namespace SmartCardCash.Payments.Tests;
@@ -138,9 +136,9 @@ public sealed class KillDashNinePaymentTests : IDisposable
     /// <summary>Runs `scc pay` of EUR 0.01 from alice to bob to its end, with <paramref name="variable"/> set to <paramref name="command"/>.</summary>
     private (int ExitCode, string Output) PayWith(string variable, int command)
     {
-        var environment = new Dictionary<string, string> { [variable] = command.ToString(CultureInfo.InvariantCulture) };
-        (int exitCode, string stdout, string stderr) = SccChild.Run(_home, environment, PayArguments);
-        return (exitCode, stdout + stderr);
+        Dictionary<string, string> environment = new(SccProcess.InHome(_home)) { [variable] = command.ToString(CultureInfo.InvariantCulture) };
+        SccResult result = SccProcess.Run(environment, PayArguments);
+        return (result.ExitCode, result.ToString());
     }
 
     /// <summary>
@@ -149,7 +147,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
     /// </summary>
     private bool PayAndKill(int command)
     {
-        using Process scc = Process.Start(SccChild.StartInfo(_home, null, PayArguments)) ?? throw new InvalidOperationException("could not start scc");
+        using Process scc = Process.Start(SccProcess.StartInfo(SccProcess.InHome(_home), PayArguments)) ?? throw new InvalidOperationException("could not start scc");
         Task<string> stdout = scc.StandardOutput.ReadToEndAsync();
         int sent = 0;
         var stderr = new List<string>();

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests;
 

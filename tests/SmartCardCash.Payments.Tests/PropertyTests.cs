@@ -1,8 +1,5 @@
 using CsCheck;
 using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests;
 

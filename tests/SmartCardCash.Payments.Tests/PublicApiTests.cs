@@ -2,10 +2,7 @@ using SmartCardCash.CardAccess;
 using SmartCardCash.Emulator;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
-using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests;
 

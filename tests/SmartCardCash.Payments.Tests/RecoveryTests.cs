@@ -1,6 +1,3 @@
-using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests;
 

@@ -1,9 +1,7 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
-using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Payments.Tests;
 

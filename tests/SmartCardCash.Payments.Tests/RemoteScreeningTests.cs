@@ -1,11 +1,9 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
-using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
+using SmartCardCash.Purse.Tests.Support;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests;
@@ -17,6 +15,9 @@ namespace SmartCardCash.Payments.Tests;
 /// </summary>
 public sealed class RemoteScreeningTests
 {
+    /// <summary>How long the listener keeps other payers off a payment its card has not finished.</summary>
+    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(3);
+
     private readonly PaymentWorld _world = new();
     private readonly TestCard _bank;
     private readonly TestCard _alice;
@@ -37,6 +38,10 @@ public sealed class RemoteScreeningTests
 
     /// <summary>The commands bob's card received from <paramref name="from"/> on, by instruction.</summary>
     private byte[] BobSaw(int from) => [.. _bob.Channel.Sent.Skip(from).Select(c => c[1])];
+
+    /// <summary>bob's card behind a listener that holds an unfinished payment for <see cref="Hold"/>, by <paramref name="clock"/>.</summary>
+    private RunningListener HoldingListener(ManualTime clock) =>
+        new(_bob.Channel, new PayeeListenerOptions { CardName = "bob", Time = clock, UnfinishedPaymentHold = Hold });
 
     [Fact]
     public void A_hotlisted_payer_is_refused_by_the_listener_before_bobs_card_sees_its_certificate()
@@ -242,13 +247,7 @@ public sealed class RemoteScreeningTests
     {
         TestCard mallory = _world.Customer("mallory");
         var clock = new ManualTime();
-        var hold = TimeSpan.FromMinutes(3);
-        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions
-        {
-            CardName = "bob",
-            Time = clock,
-            UnfinishedPaymentHold = hold,
-        });
+        using RunningListener listener = HoldingListener(clock);
         // alice's payment into bob is cut after REQ: alice is debited (epa), bob waits for her val (epv).
         PaymentDetails pd = PaymentWorld.StartAndStop(_alice, _bob, 500, stopBefore: PurseInstruction.Val);
 
@@ -258,7 +257,7 @@ public sealed class RemoteScreeningTests
             var bob = PurseCard.Open(remote, "remote bob");
             bob.Select();
             bob.VerifyCertificate(mallory.Certificate);
-            clock.Advance(hold - TimeSpan.FromSeconds(1));
+            clock.Advance(Hold - TimeSpan.FromSeconds(1));
             var start = Assert.Throws<WrongStateException>(() => bob.StartTo(mallory.Id, Money.Of(Currency.Eur, 100), 1));
             Assert.Equal(StatusWord.ConditionsOfUseNotSatisfied, start.StatusWord);
             Assert.Contains("bob is waiting for the val of an unfinished payment (epv",
@@ -283,13 +282,7 @@ public sealed class RemoteScreeningTests
     {
         TestCard carol = _world.Customer("carol", 1_000, _bank);
         var clock = new ManualTime();
-        var hold = TimeSpan.FromMinutes(3);
-        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions
-        {
-            CardName = "bob",
-            Time = clock,
-            UnfinishedPaymentHold = hold,
-        });
+        using RunningListener listener = HoldingListener(clock);
         PaymentWorld.StartAndStop(_alice, _bob, 500, stopBefore: PurseInstruction.Val);
         using (RemoteCardChannel remote = listener.Connect())
         {
@@ -299,7 +292,7 @@ public sealed class RemoteScreeningTests
             Assert.Throws<WrongStateException>(() => bob.StartTo(carol.Id, Money.Of(Currency.Eur, 100), 1)); // starts the hold's clock
         }
         listener.WaitUntilFree();
-        clock.Advance(hold);
+        clock.Advance(Hold);
 
         PaymentOutcome paid;
         using (RemoteCardChannel remote = listener.Connect())

@@ -2,11 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
-using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests;

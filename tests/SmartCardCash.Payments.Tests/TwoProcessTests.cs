@@ -1,11 +1,9 @@
 using System.Text.Json;
 using SmartCardCash.CardAccess;
+using SmartCardCash.Integration.Tests.Infrastructure;
 using SmartCardCash.Issuing;
 using SmartCardCash.LocalData;
-using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests;
@@ -50,7 +48,7 @@ public sealed class TwoProcessTests : IDisposable
 
     private PaymentPolicy Policy() => new(_issuer.Certificate);
 
-    private static string ListeningAddress(SccChild receive)
+    private static string ListeningAddress(SccProcess receive)
     {
         using JsonDocument json = JsonDocument.Parse(receive.WaitForLine("\"event\":\"listening\""));
         return json.RootElement.GetProperty("address").GetString()!;
@@ -66,15 +64,16 @@ public sealed class TwoProcessTests : IDisposable
     [Fact]
     public void A_payment_into_scc_receive_in_another_process_completes_and_moves_the_balances()
     {
-        using var receive = new SccChild(_payeeHome, "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--once", "--json");
+        using SccProcess receive = SccProcess.Start(SccProcess.InHome(_payeeHome), "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--once", "--json");
         var address = CardAddress.Parse(ListeningAddress(receive));
 
         PaymentOutcome outcome = PayFromAlice(address.Host!, address.Port, 1_250);
 
         Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, outcome.Summary);
-        Assert.Equal(0, receive.WaitForExit());
-        Assert.Contains(receive.Seen, line => line.Contains("\"event\":\"paymentReceived\"", StringComparison.Ordinal));
-        Assert.Contains(receive.Seen, line => line.Contains("\"result\":\"received\"", StringComparison.Ordinal) &&
+        SccResult received = receive.WaitForExit();
+        Assert.Equal(0, received.ExitCode);
+        Assert.Contains(received.Stdout, line => line.Contains("\"event\":\"paymentReceived\"", StringComparison.Ordinal));
+        Assert.Contains(received.Stdout, line => line.Contains("\"result\":\"received\"", StringComparison.Ordinal) &&
             line.Contains("\"amount\":\"22.50\"", StringComparison.Ordinal));
         PurseSnapshot alice = ImageHome.Read(_payerHome, "alice"), bob = ImageHome.Read(_payeeHome, "bob");
         Assert.Equal((AliceStart - 1_250, BobStart + 1_250), (alice.Balance, bob.Balance));
@@ -92,7 +91,7 @@ public sealed class TwoProcessTests : IDisposable
     [MemberData(nameof(Cuts))]
     public void A_connection_cut_mid_payment_loses_nothing_and_scc_recover_in_a_third_process_settles_it(int frame, DropMode mode)
     {
-        using var receive = new SccChild(_payeeHome, "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--json");
+        using SccProcess receive = SccProcess.Start(SccProcess.InHome(_payeeHome), "receive", "--card", "bob", "--listen", "127.0.0.1:0", "--json");
         var address = CardAddress.Parse(ListeningAddress(receive));
 
         PaymentOutcome outcome;
@@ -103,15 +102,15 @@ public sealed class TwoProcessTests : IDisposable
         }
         Assert.True(outcome.Kind is PaymentOutcomeKind.NotStarted or PaymentOutcomeKind.Interrupted, $"{outcome.Kind}: {outcome.Summary}");
 
-        (int exitCode, string stdout, string stderr) = SccChild.Run(_payerHome, "recover", "--from", "alice", "--to", address.ToString(), "--json");
+        SccResult recovered = SccProcess.Run(SccProcess.InHome(_payerHome), "recover", "--from", "alice", "--to", address.ToString(), "--json");
 
-        Assert.True(exitCode == 0, $"{stdout} {stderr}");
-        using (JsonDocument json = JsonDocument.Parse(stdout))
+        Assert.True(recovered.ExitCode == 0, recovered.ToString());
+        using (JsonDocument json = JsonDocument.Parse(recovered.StdoutText))
         {
             Assert.Contains(json.RootElement.GetProperty("outcome").GetString(), new[] { "completed", "notStarted", "nothingToRecover" });
         }
         receive.Interrupt();
-        Assert.Equal(0, receive.WaitForExit());
+        Assert.Equal(0, receive.WaitForExit().ExitCode);
         PurseSnapshot alice = ImageHome.Read(_payerHome, "alice"), bob = ImageHome.Read(_payeeHome, "bob");
         Assert.Equal(TransferState.Idle, alice.State);
         Assert.Equal(AliceStart + BobStart, Ledger.Accounted([alice, bob]));

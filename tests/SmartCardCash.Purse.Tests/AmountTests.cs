@@ -1,5 +1,4 @@
 using CsCheck;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Tests;
 

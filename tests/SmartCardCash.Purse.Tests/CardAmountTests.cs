@@ -3,7 +3,6 @@ using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Tests;
 

@@ -5,8 +5,6 @@ using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.LocalData;
-using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
 

@@ -1,8 +1,6 @@
 using SmartCardCash.Issuing;
 using SmartCardCash.Purse.Errors;
 using SmartCardCash.Purse.Issuing;
-using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
 
@@ -124,9 +122,7 @@ public sealed class IssuerCommandTests
     {
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
-        TestWorld.Introduce(bank, alice);
-        alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), 3);
-        alice.Purse.Abort();
+        TestWorld.AbortedStartTo(bank, alice);
 
         IReadOnlyList<ExceptionLogEntry> cleared = alice.Purse.ClearExceptionLog(_world.Issuer);
 
@@ -157,9 +153,7 @@ public sealed class IssuerCommandTests
     {
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
-        TestWorld.Introduce(bank, alice);
-        alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), 3);
-        alice.Purse.Abort();
+        TestWorld.AbortedStartTo(bank, alice);
         byte[] emptyLogDigest = ExceptionRecord.LogDigest([]);
 
         var error = Assert.Throws<WrongStateException>(() => alice.Purse.Execute(_world.Issuer.Authorise(

@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Storage;
 using SmartCardCash.LocalData;
-using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
 

@@ -1,5 +1,4 @@
 using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Tests;
 

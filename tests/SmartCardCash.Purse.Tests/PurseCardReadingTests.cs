@@ -1,6 +1,4 @@
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
 
@@ -113,9 +111,7 @@ public sealed class PurseCardReadingTests
     {
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
-        uint aliceSequence = TestWorld.Introduce(bank, alice);
-        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Money.Of(Currency.Eur, 700), aliceSequence);
-        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 700), pd.FromSeq);
+        (PaymentDetails pd, ProtectedMessage req) = TestWorld.Start(bank, alice, Money.Of(Currency.Eur, 700));
         bank.Purse.Req(req);
 
         // Both ends abort by reading their exception logs: the payer in epa, the payee in epv.
@@ -135,9 +131,7 @@ public sealed class PurseCardReadingTests
     {
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
         TestPurse bank = _world.FundedBank("bank", 10_000);
-        TestWorld.Introduce(bank, alice);
-        alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), 7);
-        alice.Purse.Abort();
+        TestWorld.AbortedStartTo(bank, alice);
         // Flip a bit in the record of every READ LOG answer: the signature no longer covers it.
         var tampered = new PurseCard(TestWorld.Intercept(alice, (command, response) =>
         {
@@ -161,9 +155,7 @@ public sealed class PurseCardReadingTests
     {
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
-        uint sequence = TestWorld.Introduce(bank, alice);
-        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Money.Of(Currency.Eur, 300), sequence);
-        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 300), pd.FromSeq);
+        (PaymentDetails pd, ProtectedMessage req) = TestWorld.Start(bank, alice, Money.Of(Currency.Eur, 300));
 
         PendingTransfer pending = alice.Purse.GetPendingTransfer();
         ProtectedMessage? resumed = alice.Purse.Resume();

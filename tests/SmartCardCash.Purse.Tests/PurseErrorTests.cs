@@ -3,8 +3,6 @@ using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Issuing;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Spec;
-using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Purse.Tests;
 
@@ -253,9 +251,7 @@ public sealed class PurseErrorTests
     {
         TestPurse bank = _world.FundedBank("bank", 10_000);
         TestPurse alice = _world.Issued("alice", PurseClass.Customer);
-        uint sequence = TestWorld.Introduce(bank, alice);
-        PaymentDetails pd = bank.Purse.StartFrom(alice.Id, Money.Of(Currency.Eur, 100), sequence);
-        ProtectedMessage req = alice.Purse.StartTo(bank.Id, Money.Of(Currency.Eur, 100), pd.FromSeq);
+        (PaymentDetails pd, ProtectedMessage req) = TestWorld.Start(bank, alice, Money.Of(Currency.Eur, 100));
         var forged = new ProtectedMessage(MessageType.Req, req.Details, _world.Issuer.Sign(
             IssuerAuthorisation.Deactivate(alice.Id, 0)));
 

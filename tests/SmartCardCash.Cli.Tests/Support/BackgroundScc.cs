@@ -16,16 +16,11 @@ internal sealed class BackgroundScc : IDisposable
     private readonly CancellationTokenSource _interrupt = new();
     private readonly Task<int> _run;
 
+    /// <summary>Starts <c>scc ARGS</c> with what <paramref name="cli"/> runs scc with, but an interrupt of its own.</summary>
     public BackgroundScc(CliHarness cli, params string[] args)
     {
-        var context = new CliContext(TextWriter.Synchronized(new StringWriter(_stdout) { NewLine = "\n" }),
-            TextWriter.Synchronized(new StringWriter(_stderr) { NewLine = "\n" }))
-        {
-            Pcsc = cli.Pcsc.Api,
-            GetEnvironmentVariable = name => cli.Environment.GetValueOrDefault(name),
-            Time = new FixedTimeProvider(),
-            Interrupt = _interrupt.Token,
-        };
+        CliContext context = cli.Context(TextWriter.Synchronized(new StringWriter(_stdout) { NewLine = "\n" }),
+            TextWriter.Synchronized(new StringWriter(_stderr) { NewLine = "\n" }), _interrupt.Token);
         _run = Task.Factory.StartNew(() => CliApplication.Run(args, context), TaskCreationOptions.LongRunning);
     }
 

@@ -53,23 +53,25 @@ internal sealed class CliHarness
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new ObservedStringWriter(StderrLineWritten) { NewLine = "\n" };
-        var context = new CliContext(stdout, stderr)
-        {
-            Pcsc = Pcsc.Api,
-            GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
-            Time = new FixedTimeProvider(),
-            Interrupt = Interrupt.Token,
-            Stdin = new StringReader(StdinText),
-            IsInputTerminal = IsInputTerminal,
-            ReadSecret = prompt =>
-            {
-                Prompts.Add(prompt);
-                return SecretAnswers.Count > 0 ? SecretAnswers.Dequeue() : null;
-            },
-            ConfigureCards = ConfigureCards,
-            CrashProcess = CrashProcess ?? (() => throw new InvalidOperationException("a crash point fired in a test that set none")),
-        };
-        int exitCode = CliApplication.Run(args, context);
+        int exitCode = CliApplication.Run(args, Context(stdout, stderr, Interrupt.Token));
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>What scc runs with here: this PC/SC, environment, standard input and prompts, a stopped clock.</summary>
+    public CliContext Context(TextWriter stdout, TextWriter stderr, CancellationToken interrupt) => new(stdout, stderr)
+    {
+        Pcsc = Pcsc.Api,
+        GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
+        Time = new FixedTimeProvider(),
+        Interrupt = interrupt,
+        Stdin = new StringReader(StdinText),
+        IsInputTerminal = IsInputTerminal,
+        ReadSecret = prompt =>
+        {
+            Prompts.Add(prompt);
+            return SecretAnswers.Count > 0 ? SecretAnswers.Dequeue() : null;
+        },
+        ConfigureCards = ConfigureCards,
+        CrashProcess = CrashProcess ?? (() => throw new InvalidOperationException("a crash point fired in a test that set none")),
+    };
 }

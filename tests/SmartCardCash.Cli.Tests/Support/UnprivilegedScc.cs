@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SmartCardCash.Integration.Tests.Infrastructure;
 
 namespace SmartCardCash.Cli.Tests.Support;
 
@@ -15,7 +15,6 @@ internal static class UnprivilegedScc
 {
     public const int UserId = 65534;
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly Lazy<(string? Folder, string? Reason)> Installed = new(Install);
 
     /// <summary>Why scc cannot be run as another user here, or null when it can.</summary>
@@ -74,49 +73,19 @@ internal static class UnprivilegedScc
 
     private static CliResult Start(string folder, string home, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("setpriv")
+        Dictionary<string, string> environment = new(SccProcess.InHome(home))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
+            // dotnet wants a home of its own; nobody's (/nonexistent) is not one.
+            ["HOME"] = Path.GetTempPath(),
+            ["DOTNET_CLI_HOME"] = Path.GetTempPath(),
+            ["DOTNET_NOLOGO"] = "1",
         };
-        foreach (string arg in new[] { $"--reuid={UserId}", $"--regid={UserId}", "--clear-groups", "--", "dotnet",
-            Path.Combine(folder, "scc.dll") }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["SCC_HOME"] = home;
-        // dotnet wants a home of its own; nobody's (/nonexistent) is not one.
-        start.Environment["HOME"] = Path.GetTempPath();
-        start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (string inherited in new[] { "SCC_CARD", "SCC_LOCK_CODE", "SCC_CRASH_BEFORE_APDU", "SCC_CRASH_AFTER_APDU" })
-        {
-            start.Environment.Remove(inherited);
-        }
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start setpriv");
-        var stdout = new ConcurrentQueue<string>();
-        var stderr = new ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => Keep(stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(stderr, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Patience))
-        {
-            process.Kill();
-            throw new TimeoutException($"scc {string.Join(' ', args)} did not end");
-        }
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, Lines(stdout), Lines(stderr));
-    }
-
-    private static void Keep(ConcurrentQueue<string> lines, string? line)
-    {
-        if (line is not null)
-        {
-            lines.Enqueue(line);
-        }
+        string[] asUser = ["setpriv", $"--reuid={UserId}", $"--regid={UserId}", "--clear-groups", "--"];
+        ProcessStartInfo start = SccProcess.StartInfo(environment, args, folder, asUser);
+        start.WorkingDirectory = folder;
+        using var scc = new SccProcess(start);
+        SccResult result = scc.WaitForExit();
+        return new CliResult(result.ExitCode, Lines(result.Stdout), Lines(result.Stderr));
     }
 
     private static string Lines(IEnumerable<string> lines) => string.Concat(lines.Select(line => line + "\n"));

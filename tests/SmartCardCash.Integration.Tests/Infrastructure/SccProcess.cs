@@ -4,45 +4,33 @@ using System.Diagnostics;
 namespace SmartCardCash.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// The built scc.dll run as a separate process with `dotnet`, talking to the private pcscd through
-/// PCSCLITE_CSOCK_NAME (or to a socket path of the test's choosing). The variables that choose or hide readers are
-/// cleared so the developer's own settings cannot change the outcome.
+/// The built scc.dll run as a separate process with `dotnet`, its output read line by line as it comes: on the private
+/// pcscd (PCSCLITE_CSOCK_NAME), in a home of the test's choosing (SCC_HOME), or both. The variables that choose a
+/// card, a reader, a home, a lock code or a crash point are cleared first, so the developer's own settings cannot
+/// change the outcome; only those the test gives are set. Shared by the integration, payment and CLI suites.
 /// </summary>
 internal sealed class SccProcess : IDisposable
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Liveness only: never reached on a healthy run.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static readonly string[] Inherited =
+    [
+        "SCC_HOME", "SCC_CARD", "SCC_READER", "SCC_IGNORE_READERS", "PCSCLITE_FILTER_IGNORE_READER_NAMES", "SCC_LOCK_CODE",
+        "SCC_CRASH_BEFORE_APDU", "SCC_CRASH_AFTER_APDU",
+    ];
+
     private readonly Process _process;
     private readonly BlockingCollection<string> _stdoutLines = [];
     private readonly ConcurrentQueue<string> _stderrLines = new();
+    private readonly List<string> _seen = [];
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SccProcess(string socketPath, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts <paramref name="start"/> (see <see cref="StartInfo"/>) and reads its output as it comes.</summary>
+    public SccProcess(ProcessStartInfo start)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scc.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["PCSCLITE_CSOCK_NAME"] = socketPath;
-        start.Environment.Remove("SCC_READER");
-        start.Environment.Remove("SCC_IGNORE_READERS");
-        start.Environment.Remove("PCSCLITE_FILTER_IGNORE_READER_NAMES");
-        start.Environment.Remove("SCC_HOME");
-        start.Environment.Remove("SCC_CARD");
-        start.Environment.Remove("SCC_LOCK_CODE");
-        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start scc");
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -71,30 +59,61 @@ internal sealed class SccProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public int Id => _process.Id;
+    /// <summary>
+    /// `dotnet scc.dll ARGS`, stdout, stderr and stdin redirected, with <paramref name="environment"/> set over a
+    /// clean slate. <paramref name="folder"/> holds scc.dll (this test's output folder unless given);
+    /// <paramref name="launcher"/> is a command line that runs dotnet in turn (setpriv …, to run it as another user).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, IEnumerable<string> args,
+        string? folder = null, IReadOnlyList<string>? launcher = null)
+    {
+        string[] command = [.. launcher ?? [], "dotnet", Path.Combine(folder ?? AppContext.BaseDirectory, "scc.dll"), .. args];
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string word in command.Skip(1))
+        {
+            start.ArgumentList.Add(word);
+        }
+        foreach (string inherited in Inherited)
+        {
+            start.Environment.Remove(inherited);
+        }
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        return start;
+    }
 
-    /// <summary>Starts scc and returns at once (for scc monitor).</summary>
-    public static SccProcess Start(string socketPath, params string[] args) => new(socketPath, args);
+    /// <summary>The environment of an scc on the pcscd listening at <paramref name="socketPath"/>.</summary>
+    public static Dictionary<string, string> OnPcscd(string socketPath) => new() { ["PCSCLITE_CSOCK_NAME"] = socketPath };
 
-    /// <summary>Starts scc with extra environment variables (SCC_HOME, say) and returns at once.</summary>
-    public static SccProcess Start(string socketPath, IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        new(socketPath, args, environment);
+    /// <summary>The environment of an scc whose home is <paramref name="home"/>.</summary>
+    public static Dictionary<string, string> InHome(string home) => new() { ["SCC_HOME"] = home };
+
+    /// <summary>Starts scc and returns at once (for scc monitor, receive, emulator attach).</summary>
+    public static SccProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        new(StartInfo(environment, args));
+
+    /// <summary>Starts scc on the pcscd listening at <paramref name="socketPath"/> and returns at once.</summary>
+    public static SccProcess Start(string socketPath, params string[] args) => Start(OnPcscd(socketPath), args);
 
     /// <summary>Runs scc to the end.</summary>
-    public static SccResult Run(string socketPath, params string[] args)
+    public static SccResult Run(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var scc = new SccProcess(socketPath, args);
-        return scc.WaitForExit(DefaultTimeout);
+        using SccProcess scc = Start(environment, args);
+        return scc.WaitForExit();
     }
 
-    /// <summary>Runs scc to the end with extra environment variables.</summary>
-    public static SccResult Run(string socketPath, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        using var scc = new SccProcess(socketPath, args, environment);
-        return scc.WaitForExit(DefaultTimeout);
-    }
+    /// <summary>Runs scc on the pcscd listening at <paramref name="socketPath"/> to the end.</summary>
+    public static SccResult Run(string socketPath, params string[] args) => Run(OnPcscd(socketPath), args);
 
-    /// <summary>The next stdout line that satisfies <paramref name="match"/>; earlier lines are consumed.</summary>
+    /// <summary>The next stdout line that satisfies <paramref name="match"/>; the lines before it are only kept.</summary>
     public string WaitForLine(Func<string, bool> match, TimeSpan timeout, string what)
     {
         var clock = Stopwatch.StartNew();
@@ -102,6 +121,7 @@ internal sealed class SccProcess : IDisposable
         {
             if (_stdoutLines.TryTake(out string? line, TimeSpan.FromMilliseconds(200)))
             {
+                _seen.Add(line);
                 if (match(line))
                 {
                     return line;
@@ -112,27 +132,31 @@ internal sealed class SccProcess : IDisposable
                 break;
             }
         }
-        throw new TimeoutException(
-            $"scc printed no line with {what} within {timeout.TotalSeconds:0} s; stderr: {string.Join(" | ", _stderrLines)}");
+        throw new TimeoutException($"scc printed no line with {what} within {timeout.TotalSeconds:0} s; " +
+            $"stdout: {string.Join(" | ", _seen)}; stderr: {string.Join(" | ", _stderrLines)}");
     }
 
+    /// <summary>The next stdout line containing <paramref name="text"/>.</summary>
+    public string WaitForLine(string text) =>
+        WaitForLine(line => line.Contains(text, StringComparison.Ordinal), Patience, $"'{text}'");
+
+    /// <summary>SIGINT, as Ctrl+C in a terminal.</summary>
     public void Interrupt() => NativeSignals.Interrupt(_process.Id);
 
     /// <summary>SIGTERM, as a service manager stops a program.</summary>
     public void Terminate() => NativeSignals.Terminate(_process.Id);
 
-    /// <summary>What scc has written to stderr so far.</summary>
-    public string StderrSoFar => string.Join(" | ", _stderrLines);
-
-    public SccResult WaitForExit(TimeSpan timeout)
+    /// <summary>Waits for scc to end (killing it after <paramref name="timeout"/>, <see cref="Patience"/> by default): all it printed.</summary>
+    public SccResult WaitForExit(TimeSpan? timeout = null)
     {
-        if (!_process.WaitForExit(timeout))
+        TimeSpan patience = timeout ?? Patience;
+        if (!_process.WaitForExit(patience))
         {
             _process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scc did not end within {timeout.TotalSeconds:0} s");
+            throw new TimeoutException($"scc did not end within {patience.TotalSeconds:0} s; stderr: {string.Join(" | ", _stderrLines)}");
         }
         Task.WaitAll([_stdoutClosed.Task, _stderrClosed.Task], TimeSpan.FromSeconds(10));
-        return new SccResult(_process.ExitCode, [.. _stdoutLines], [.. _stderrLines]);
+        return new SccResult(_process.ExitCode, [.. _seen, .. _stdoutLines], [.. _stderrLines]);
     }
 
     public void Dispose()

@@ -5,8 +5,6 @@ using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Integration.Tests.PaymentSupport;
 
@@ -92,11 +90,7 @@ internal sealed class AttachedPurses : IDisposable
     public CardSession Connect(int slot) => new PcscCardOpener(new PcscCardSource()).Open(CardAddress.Pcsc(CardBench.ReaderName(slot)));
 
     /// <summary>Image <paramref name="name"/> read in process (it must not be attached).</summary>
-    public PurseSnapshot ReadImage(string name)
-    {
-        using CardSession session = Store.Open(name);
-        return PurseReader.Read(PurseCard.Open(session.Channel, session.DisplayName), name);
-    }
+    public PurseSnapshot ReadImage(string name) => PurseSnapshot.ReadImage(Store, name);
 
     public void Dispose()
     {

@@ -14,10 +14,11 @@ internal sealed class SccHome(PrivatePcscd pcscd) : IDisposable
 
     private readonly string _home = Path.Combine(Path.GetTempPath(), "scc-pay-home-" + Guid.NewGuid().ToString("N"));
 
-    public Dictionary<string, string> Environment => new() { ["SCC_HOME"] = _home };
+    /// <summary>scc on the private pcscd, in this home.</summary>
+    private Dictionary<string, string> Environment => new(SccProcess.OnPcscd(pcscd.SocketPath)) { ["SCC_HOME"] = _home };
 
     /// <summary>Runs scc to the end, whatever its exit code.</summary>
-    public SccResult Run(params string[] args) => SccProcess.Run(pcscd.SocketPath, Environment, args);
+    public SccResult Run(params string[] args) => SccProcess.Run(Environment, args);
 
     /// <summary>Runs scc; asserts exit 0.</summary>
     public SccResult Ok(params string[] args)
@@ -59,7 +60,7 @@ internal sealed class SccHome(PrivatePcscd pcscd) : IDisposable
     /// <summary><c>scc emulator attach --json</c> on the private vpcd ports; waits for one insert event per slot.</summary>
     public SccProcess Attach(int slots, params string[] args)
     {
-        SccProcess attach = SccProcess.Start(pcscd.SocketPath, Environment,
+        SccProcess attach = SccProcess.Start(Environment,
             ["emulator", "attach", "--json", .. args, "--port-base", pcscd.VpcdPort.ToString(CultureInfo.InvariantCulture)]);
         for (int i = 0; i < slots; i++)
         {

@@ -3,8 +3,6 @@ using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Support;
 
@@ -37,14 +35,5 @@ internal static class ImageHome
     }
 
     /// <summary>Reads a card image back: state, pdAuth, pending message, EUR balance, logs (exceptions only when idle, where reading them aborts nothing).</summary>
-    public static PurseSnapshot Read(string home, string card)
-    {
-        using CardSession session = EmulatedCardStore.ForHome(home).Open(card);
-        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
-        PurseFci fci = purse.Select();
-        PendingTransfer pending = purse.GetPendingTransfer();
-        return new PurseSnapshot(card, fci.PurseId!.Value, pending.State, pending.Details, purse.Resume(),
-            purse.GetBalances().Single().Balance, purse.ReadTransactionLog(),
-            pending.State == TransferState.Idle ? purse.ReadExceptionLog() : null);
-    }
+    public static PurseSnapshot Read(string home, string card) => PurseSnapshot.ReadImage(EmulatedCardStore.ForHome(home), card);
 }

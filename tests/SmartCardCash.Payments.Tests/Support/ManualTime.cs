@@ -1,3 +1,4 @@
+using SmartCardCash.Purse.Tests.Support;
 namespace SmartCardCash.Payments.Tests.Support;
 
 /// <summary>A clock that moves only when the test moves it (UTC), from <see cref="FixedTime.Instant"/>.</summary>

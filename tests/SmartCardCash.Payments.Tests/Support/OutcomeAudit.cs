@@ -1,5 +1,3 @@
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Support;
 

@@ -1,57 +1,43 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
-using SmartCardCash.Purse.Applet;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.Payments.Tests.Support;
 
 /// <summary>
-/// An issuer with a fixed key, a stopped clock, a terminal policy trusting that issuer, and emulated purses with
-/// deterministic random sources, personalised through APDUs as real cards are.
+/// The purse tests' <see cref="TestWorld"/> (an issuer with a fixed key, a stopped clock, emulated purses with
+/// deterministic random sources, personalised through APDUs as real cards are), a terminal policy trusting that
+/// issuer, and cards behind a <see cref="FaultyChannel"/>.
 /// </summary>
 internal sealed class PaymentWorld
 {
-    public const string LockCode = "1234";
-    public static readonly IssuerId IssuerId = new(0x5343430A);
-    public static readonly DateOnly Today = DateOnly.FromDateTime(FixedTime.Instant.UtcDateTime);
+    public const string LockCode = TestWorld.LockCode;
+    public static readonly IssuerId IssuerId = TestWorld.IssuerId;
+    public static readonly DateOnly Today = TestWorld.Today;
 
-    private int _seed;
+    private readonly TestWorld _issuing = new();
 
     public PaymentWorld(Hotlist? hotlist = null)
     {
-        Issuer = Issuer.FromKeyPair(IssuerId, P256KeyPair.FromPrivateKeyHex(
-            "6F5E4D3C2B1A09F8E7D6C5B4A392817065544332211000FFEEDDCCBBAA998877"), Today);
-        Personaliser = new PursePersonaliser(Issuer, Serials, Time);
         Policy = new PaymentPolicy(Issuer.Certificate, hotlist, Time);
     }
 
-    public Issuer Issuer { get; }
+    public Issuer Issuer => _issuing.Issuer;
 
-    public SequentialSerials Serials { get; } = new();
+    public SequentialSerials Serials => _issuing.Serials;
 
-    public FixedTime Time { get; } = new();
+    public FixedTime Time => _issuing.Time;
 
-    public PursePersonaliser Personaliser { get; }
+    public PursePersonaliser Personaliser => _issuing.Personaliser;
 
     public PaymentPolicy Policy { get; set; }
 
     public PaymentCoordinator Coordinator { get; } = new();
 
-    public TestCard Blank(string name, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
-    {
-        int seed = ++_seed;
-        var card = new EmulatedCard(CardProfile.FromSeed(interfaceProfile, seed), new EmulatedCardOptions
-        {
-            Random = new DeterministicCardRandom(seed),
-            ThrowOnAppletFault = true,
-        });
-        card.Install(PurseAid.Value, "SmartCardCash.Purse", PurseApplet.Factory, PurseApplet.PersistentMemorySize);
-        card.PowerOn();
-        return new TestCard(name, card);
-    }
+    public TestCard Blank(string name, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1) =>
+        new(name, _issuing.NewCard(interfaceProfile));
 
     public TestCard Issued(string name, PurseClass purseClass, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1,
         PersonalisationRequest? request = null)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Tests.Support;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests.Support;

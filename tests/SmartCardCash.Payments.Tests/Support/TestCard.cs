@@ -1,7 +1,6 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Support;
 
@@ -47,14 +46,7 @@ internal sealed class TestCard
     public PurseSnapshot Read()
     {
         Reinsert();
-        PurseFci fci = Purse.Select();
-        PendingTransfer pending = Purse.GetPendingTransfer();
-        ProtectedMessage? last = Purse.Resume();
-        uint balance = Purse.GetBalances().Single(b => b.Currency == Currency.Eur.Code).Balance;
-        IReadOnlyList<TransactionLogEntry> transactions = Purse.ReadTransactionLog();
-        // Reading the exception log aborts a transfer in progress: only read it when there is none.
-        IReadOnlyList<ExceptionLogEntry>? exceptions = pending.State == TransferState.Idle ? Purse.ReadExceptionLog() : null;
-        return new PurseSnapshot(Name, fci.PurseId!.Value, pending.State, pending.Details, last, balance, transactions, exceptions);
+        return PurseSnapshot.Read(Purse, Name);
     }
 
     public uint Balance()

@@ -1,6 +1,4 @@
-using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Wording;
 

@@ -1,5 +1,4 @@
 using SmartCardCash.Iso7816;
-using SmartCardCash.Purse.Spec;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests.Wording;

@@ -1,8 +1,6 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Iso7816;
-using SmartCardCash.Payments.Tests.Support;
 using SmartCardCash.Purse;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Wording;
 

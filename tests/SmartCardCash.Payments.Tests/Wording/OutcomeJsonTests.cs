@@ -1,7 +1,4 @@
 using System.Text.Json;
-using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse.Payments;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Wording;
 

@@ -1,5 +1,3 @@
-using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Payments.Tests.Wording;
 

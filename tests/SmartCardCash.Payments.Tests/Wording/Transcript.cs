@@ -1,6 +1,4 @@
 using System.Text;
-using SmartCardCash.Payments.Tests.Support;
-using SmartCardCash.Purse.Payments;
 
 namespace SmartCardCash.Payments.Tests.Wording;
 

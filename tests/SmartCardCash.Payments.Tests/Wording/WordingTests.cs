@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using SmartCardCash.Payments.Tests.Support;
 
 namespace SmartCardCash.Payments.Tests.Wording;
 

@@ -1,6 +1,5 @@
 using SmartCardCash.Emulator;
 using SmartCardCash.Issuing.Personalisation;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Tests.Support;
 

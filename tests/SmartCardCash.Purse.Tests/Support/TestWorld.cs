@@ -4,7 +4,6 @@ using SmartCardCash.Iso7816.Pipeline;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse.Applet;
-using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Tests.Support;
 
@@ -35,8 +34,8 @@ internal sealed class TestWorld
 
     public PursePersonaliser Personaliser { get; }
 
-    /// <summary>A card with a blank purse (PERSONALISATION).</summary>
-    public TestPurse Blank(string name, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
+    /// <summary>A powered card with a blank purse (PERSONALISATION), its random source seeded by the order cards are made in.</summary>
+    public EmulatedCard NewCard(InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
     {
         int seed = ++_seed;
         var card = new EmulatedCard(CardProfile.FromSeed(interfaceProfile, seed), new EmulatedCardOptions
@@ -46,6 +45,13 @@ internal sealed class TestWorld
         });
         card.Install(PurseAid.Value, "SmartCardCash.Purse", PurseApplet.Factory, PurseApplet.PersistentMemorySize);
         card.PowerOn();
+        return card;
+    }
+
+    /// <summary>A card with a blank purse (PERSONALISATION), reached through its own channel.</summary>
+    public TestPurse Blank(string name, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
+    {
+        EmulatedCard card = NewCard(interfaceProfile);
         return new TestPurse(name, card, PurseCard.Open(card.OpenChannel($"emulator:{name}", powerOffOnDispose: false), name));
     }
 
@@ -80,15 +86,29 @@ internal sealed class TestWorld
         return payeeSequence;
     }
 
+    /// <summary>A payment started on both purses (START FROM, START TO): its details and the payee's REQ, not yet delivered.</summary>
+    public static (PaymentDetails Details, ProtectedMessage Req) Start(TestPurse payer, TestPurse payee, Money amount)
+    {
+        uint payeeSequence = Introduce(payer, payee);
+        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, amount, payeeSequence);
+        return (pd, payee.Purse.StartTo(payer.Id, amount, pd.FromSeq));
+    }
+
     /// <summary>A whole payment through the protocol primitives, as the coordinator will run it.</summary>
     public static void Pay(TestPurse payer, TestPurse payee, CurrencyCode currency, uint value)
     {
-        uint payeeSequence = Introduce(payer, payee);
-        PaymentDetails pd = payer.Purse.StartFrom(payee.Id, new Money(currency, value), payeeSequence);
-        ProtectedMessage req = payee.Purse.StartTo(payer.Id, new Money(currency, value), pd.FromSeq);
+        (_, ProtectedMessage req) = Start(payer, payee, new Money(currency, value));
         ProtectedMessage val = payer.Purse.Req(req);
         ProtectedMessage ack = payee.Purse.Val(val);
         payer.Purse.Ack(ack);
+    }
+
+    /// <summary>Leaves one record in <paramref name="payee"/>'s exception log: a START TO from <paramref name="payer"/> that it then aborted.</summary>
+    public static void AbortedStartTo(TestPurse payer, TestPurse payee)
+    {
+        Introduce(payer, payee);
+        payee.Purse.StartTo(payer.Id, Money.Of(Currency.Eur, 100), 3);
+        payee.Purse.Abort();
     }
 
     public static uint BalanceOf(TestPurse purse, Currency currency) =>

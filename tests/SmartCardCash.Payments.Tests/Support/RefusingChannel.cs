@@ -1,9 +1,11 @@
 using SmartCardCash.Iso7816;
 
-namespace SmartCardCash.Payments.Tests.Wording;
+namespace SmartCardCash.Payments.Tests.Support;
 
-/// <summary>A card that refuses one instruction with a status word (a purse that lets no ABORT through, say), and
-/// takes everything else as it comes.</summary>
+/// <summary>
+/// A card that refuses one instruction with a status word without acting on it (a purse that lets no ABORT through, a
+/// MINT failing with 6581 memory failure, say), and takes everything else as it comes.
+/// </summary>
 internal sealed class RefusingChannel(ICardChannel card, byte instruction, StatusWord answer) : ICardChannel
 {
     public string Name => card.Name;
@@ -17,5 +19,6 @@ internal sealed class RefusingChannel(ICardChannel card, byte instruction, Statu
 
     public void Dispose()
     {
+        // Whoever opened the card's channel closes it.
     }
 }
