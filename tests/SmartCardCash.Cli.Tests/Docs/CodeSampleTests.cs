@@ -1,8 +1,9 @@
 namespace SmartCardCash.Cli.Tests.Docs;
 
 /// <summary>
-/// Every csharp block in the docs is a marked region of a source file in Docs/Samples, which this project compiles
-/// (and whose main sample a test runs), so no sample shows code that does not build.
+/// Every csharp block in the docs (README.md, docs/, each project's README, the spec and its vectors) is a marked
+/// region of a source file in Docs/Samples, which this project compiles and whose tests run it, so no sample shows
+/// code that does not build or does not do what it says.
 /// </summary>
 [Collection(DocsCollection.Name)]
 public sealed class CodeSampleTests
@@ -16,7 +17,7 @@ public sealed class CodeSampleTests
             string markdown = RepositoryDocs.Read(file);
             var lines = markdown.Split('\n').ToList();
             // Last block first, so that rewriting one moves no block still to be rewritten.
-            foreach (FencedBlock block in FencedBlock.All(file, markdown).Where(b => b.Info is "csharp" or "cs" or "c#").Reverse())
+            foreach (FencedBlock block in FencedBlock.All(file, markdown).Where(b => b.IsCSharp).Reverse())
             {
                 string? reference = SampleRegion.ReferenceIn(block.CommentAbove);
                 if (reference is null)
@@ -24,7 +25,16 @@ public sealed class CodeSampleTests
                     problems.Add($"{block.Where}: a csharp block needs '<!-- sample: Docs/Samples/FILE.cs#REGION -->' on the line above it");
                     continue;
                 }
-                SampleRegion region = SampleRegion.Load(reference);
+                SampleRegion region;
+                try
+                {
+                    region = SampleRegion.Load(reference);
+                }
+                catch (InvalidOperationException e)
+                {
+                    problems.Add($"{block.Where}: {e.Message}");
+                    continue;
+                }
                 if (RepositoryDocs.Writing)
                 {
                     lines.RemoveRange(block.FirstContentIndex, block.Lines.Count);
@@ -58,8 +68,26 @@ public sealed class CodeSampleTests
             .ToHashSet();
 
         IReadOnlyList<string> regions = SampleRegion.AllReferences();
+        string[] unshown = [.. regions.Where(r => !shown.Contains(r))];
 
         Assert.NotEmpty(regions);
-        Assert.All(regions, r => Assert.Contains(r, shown));
+        Assert.True(unshown.Length == 0,
+            $"no doc shows {string.Join(", ", unshown)}: put '<!-- sample: REGION -->' and an empty csharp block where it " +
+            $"belongs, then fill it with: {RepositoryDocs.RegenerateCommand}");
+    }
+
+    [Fact]
+    public void Every_fenced_block_says_what_it_holds()
+    {
+        // An untagged block would be neither compiled (csharp) nor parsed (sh), whatever it holds.
+        string[] untagged =
+        [
+            .. RepositoryDocs.Files.SelectMany(f => FencedBlock.All(f, RepositoryDocs.Read(f)))
+                .Where(b => b.Info.Length == 0)
+                .Select(b => b.Where),
+        ];
+
+        Assert.True(untagged.Length == 0,
+            $"fenced blocks without a language ('```csharp', '```sh', '```text'): {string.Join(", ", untagged)}");
     }
 }

@@ -9,7 +9,12 @@ namespace SmartCardCash.Cli.Tests.Docs;
 internal sealed record FencedBlock(string File, int OpeningLine, int FirstContentIndex, string Info,
     IReadOnlyList<string> Lines, string? CommentAbove)
 {
+    private static readonly HashSet<string> CSharpInfos = ["csharp", "cs", "c#"];
+
     public string Where => $"{File}:{OpeningLine}";
+
+    /// <summary>Whether the block says it holds C# (its info string's first word, in any case).</summary>
+    public bool IsCSharp => CSharpInfos.Contains(Info.Split(' ', 2)[0].ToLowerInvariant());
 
     /// <summary>Every fenced block of <paramref name="markdown"/>, in order; an unclosed fence is an error.</summary>
     public static IReadOnlyList<FencedBlock> All(string file, string markdown)
