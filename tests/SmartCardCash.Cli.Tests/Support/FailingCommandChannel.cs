@@ -19,6 +19,6 @@ internal sealed class FailingCommandChannel(ICardChannel inner, byte instruction
 
     public void Dispose()
     {
-        // The card session owns the inner channel.
+        // The card connection owns the inner channel.
     }
 }

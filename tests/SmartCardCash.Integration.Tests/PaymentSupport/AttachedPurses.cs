@@ -44,8 +44,8 @@ internal sealed class AttachedPurses : IDisposable
     /// <summary>A new purse image, personalised with the default limits of its class, lock code <see cref="LockCode"/>.</summary>
     public void Create(string name, PurseClass purseClass, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
     {
-        using CardSession session = Store.CreatePurseCard(name, interfaceProfile);
-        new PursePersonaliser(Issuer, Serials).Personalise(PurseCard.Open(session.Channel, session.DisplayName),
+        using CardConnection card = Store.CreatePurseCard(name, interfaceProfile);
+        new PursePersonaliser(Issuer, Serials).Personalise(PurseCard.Open(card.Channel, card.DisplayName),
             PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], LockCode));
     }
 
@@ -53,13 +53,13 @@ internal sealed class AttachedPurses : IDisposable
     public void CreateBankAndLoad(uint minted, params (string Name, uint Amount)[] loads)
     {
         Create("bank", PurseClass.Bank);
-        using CardSession bank = Store.Open("bank");
+        using CardConnection bank = Store.Open("bank");
         PurseCard bankPurse = PurseCard.Open(bank.Channel, bank.DisplayName);
         bankPurse.Select();
         bankPurse.Mint(Issuer, Money.Of(Currency.Eur, minted));
         foreach ((string name, uint amount) in loads)
         {
-            using CardSession card = Store.Open(name);
+            using CardConnection card = Store.Open(name);
             PaymentOutcome load = Coordinator.Pay(bankPurse, PurseCard.Open(card.Channel, card.DisplayName), new PaymentRequest(Money.Of(Currency.Eur, amount)), Policy);
             Assert.True(load.Kind == PaymentOutcomeKind.Completed, load.Summary);
         }
@@ -89,13 +89,13 @@ internal sealed class AttachedPurses : IDisposable
     }
 
     /// <summary>The card in "Virtual PCD 00 0<paramref name="slot"/>", connected through PC/SC.</summary>
-    public CardSession Connect(int slot) => new PcscCardOpener(new PcscCardSource()).Open(CardAddress.Pcsc(CardBench.ReaderName(slot)));
+    public CardConnection Connect(int slot) => new PcscCardOpener(new PcscCardSource()).Open(CardAddress.Pcsc(CardBench.ReaderName(slot)));
 
     /// <summary>Image <paramref name="name"/> read in process (it must not be attached).</summary>
     public PurseSnapshot ReadImage(string name)
     {
-        using CardSession session = Store.Open(name);
-        return PurseReader.Read(PurseCard.Open(session.Channel, session.DisplayName), name);
+        using CardConnection card = Store.Open(name);
+        return PurseReader.Read(PurseCard.Open(card.Channel, card.DisplayName), name);
     }
 
     public void Dispose()

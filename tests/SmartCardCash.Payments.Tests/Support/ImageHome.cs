@@ -22,10 +22,10 @@ internal static class ImageHome
         EmulatedCardStore cards = EmulatedCardStore.ForHome(home);
         foreach ((string name, PurseClass purseClass) in new[] { ("bank", PurseClass.Bank), ("alice", PurseClass.Customer), ("bob", PurseClass.Customer) })
         {
-            using CardSession session = cards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
-            personaliser.Personalise(PurseCard.Open(session.Channel, session.DisplayName), PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
+            using CardConnection card = cards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
+            personaliser.Personalise(PurseCard.Open(card.Channel, card.DisplayName), PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
         }
-        using CardSession bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
+        using CardConnection bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
         PurseCard bankPurse = PurseCard.Open(bank.Channel, bank.DisplayName);
         bankPurse.Select();
         bankPurse.Mint(issuer, Money.Of(Currency.Eur, aliceCents + bobCents));
@@ -39,8 +39,8 @@ internal static class ImageHome
     /// <summary>Reads a card image back: state, pdAuth, pending message, EUR balance, logs (exceptions only when idle, where reading them aborts nothing).</summary>
     public static PurseSnapshot Read(string home, string card)
     {
-        using CardSession session = EmulatedCardStore.ForHome(home).Open(card);
-        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
+        using CardConnection connection = EmulatedCardStore.ForHome(home).Open(card);
+        PurseCard purse = PurseCard.Open(connection.Channel, connection.DisplayName);
         PurseFci fci = purse.Select();
         PendingTransfer pending = purse.GetPendingTransfer();
         return new PurseSnapshot(card, fci.PurseId!.Value, pending.State, pending.Details, purse.Resume(),

@@ -21,7 +21,7 @@ internal static class CardSessions
     /// <summary>Opens the card and its purse (not yet selected), with the APDU trace when --trace is on.</summary>
     public static PurseSession Open(CliContext context, OutputSettings settings, ILoggerFactory logging, CardAddress address)
     {
-        CardSession session = CreateOpener(context, logging).Open(address);
+        CardConnection session = CreateOpener(context, logging).Open(address);
         try
         {
             ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;

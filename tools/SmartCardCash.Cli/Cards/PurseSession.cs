@@ -4,9 +4,9 @@ using SmartCardCash.Purse;
 namespace SmartCardCash.Cli.Cards;
 
 /// <summary>An open card and the purse on it; disposing closes the card (saving and unlocking an emulated image).</summary>
-internal sealed class PurseSession(CardSession card, PurseCard purse) : IDisposable
+internal sealed class PurseSession(CardConnection card, PurseCard purse) : IDisposable
 {
-    public CardSession Card { get; } = card;
+    public CardConnection Card { get; } = card;
 
     public PurseCard Purse { get; } = purse;
 

@@ -133,17 +133,17 @@ internal sealed class CardCommand
 
         using var logging = CliLogging.Create(settings, _context);
         PersonalisationResult result;
-        using (CardSession session = store.CreatePurseCard(name, profile))
+        using (CardConnection card = store.CreatePurseCard(name, profile))
         {
             try
             {
-                PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName, settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
+                PurseCard purse = PurseCard.Open(card.Channel, card.DisplayName, settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
                 result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(purse, request);
             }
             catch
             {
                 // A half-made card is of no use to anyone: remove it so the name can be used again.
-                session.Dispose();
+                card.Dispose();
                 TryDelete(store, name);
                 throw;
             }
@@ -282,8 +282,8 @@ internal sealed class CardCommand
         try
         {
             string iface = PurseFormats.Interface(store.InterfaceOf(name));
-            using CardSession session = store.Open(name);
-            PurseInfo info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
+            using CardConnection card = store.Open(name);
+            PurseInfo info = PurseCard.Open(card.Channel, card.DisplayName).ReadInfo();
             return new CardListJson(name, "ok", iface, info.PurseId?.ToString(), info.Class is null ? null : PurseFormats.Class(info.Class),
                 [.. info.Pockets.Select(p => p.Currency.ToString())], [.. info.Pockets.Select(p => PurseFormats.Json(p.BalanceMoney))],
                 PurseFormats.Lifecycle(info.Lifecycle), null);
@@ -338,8 +338,8 @@ internal sealed class CardCommand
         PurseInfo info;
         try
         {
-            using CardSession session = store.Open(name);
-            info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
+            using CardConnection card = store.Open(name);
+            info = PurseCard.Open(card.Channel, card.DisplayName).ReadInfo();
         }
         catch (Exception e) when (e is PurseTerminatedException or PurseNotFoundException)
         {

@@ -139,11 +139,11 @@ internal sealed class ConformanceCommand
         {
             throw new UsageException(ErrorReporter.OneLine(e.Message));
         }
-        using CardSession session = CardSessions.CreateOpener(_context, logging).Open(address);
-        CardInterfaceKind via = wanted ?? (IsContactlessAtr(session.Channel.Atr.Span) ? CardInterfaceKind.Contactless : CardInterfaceKind.Contact);
-        using var channel = new ConformanceChannel(session.Channel, ownsInner: false, _context.Interrupt, trace);
+        using CardConnection card = CardSessions.CreateOpener(_context, logging).Open(address);
+        CardInterfaceKind via = wanted ?? (IsContactlessAtr(card.Channel.Atr.Span) ? CardInterfaceKind.Contactless : CardInterfaceKind.Contact);
+        using var channel = new ConformanceChannel(card.Channel, ownsInner: false, _context.Interrupt, trace);
         ConformanceReport report = ConformanceRunner.Run(channel, file, new RunnerOptions { Interface = via });
-        return (report, $"{session.DisplayName} ({session.Address})", via);
+        return (report, $"{card.DisplayName} ({card.Address})", via);
     }
 
     /// <summary>The PC/SC part 3 pseudo-ATR a reader makes up for a contactless card: 3B 8n 80 01 ….</summary>
