@@ -19,18 +19,18 @@ internal static class CardSessions
     }
 
     /// <summary>Opens the card and its purse (not yet selected), with the APDU trace when --trace is on.</summary>
-    public static PurseSession Open(CliContext context, OutputSettings settings, ILoggerFactory logging, CardAddress address)
+    public static PurseConnection Open(CliContext context, OutputSettings settings, ILoggerFactory logging, CardAddress address)
     {
-        CardConnection session = CreateOpener(context, logging).Open(address);
+        CardConnection card = CreateOpener(context, logging).Open(address);
         try
         {
             ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;
             // The crash point sits below the trace, so the last line --trace prints is the command it stopped at.
-            return new PurseSession(session, PurseCard.Open(context.Crash.Watch(session.Channel), session.DisplayName, trace));
+            return new PurseConnection(card, PurseCard.Open(context.Crash.Watch(card.Channel), card.DisplayName, trace));
         }
         catch
         {
-            session.Dispose();
+            card.Dispose();
             throw;
         }
     }

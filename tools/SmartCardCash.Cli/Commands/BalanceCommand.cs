@@ -31,14 +31,14 @@ internal sealed class BalanceCommand
         OutputSettings settings = _globals.Read(parseResult);
         var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
         using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
-        var balances = session.Purse.GetBalances().Select(b => new Money(b.Currency, b.Balance)).ToList();
+        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        PurseFci fci = card.Purse.Select();
+        var balances = card.Purse.GetBalances().Select(b => new Money(b.Currency, b.Balance)).ToList();
 
         if (settings.Json)
         {
             JsonOutput.WriteDocument(_context.Stdout,
-                new BalanceJson(session.Name, fci.PurseId?.ToString(), [.. balances.Select(PurseFormats.Json)]));
+                new BalanceJson(card.Name, fci.PurseId?.ToString(), [.. balances.Select(PurseFormats.Json)]));
             return ExitCodes.Success;
         }
         IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
@@ -48,7 +48,7 @@ internal sealed class BalanceCommand
         {
             table.AddRow(new Text(balance.Currency.ToString()), new Text(balance.AmountText));
         }
-        console.Write(new Text($"{session.Name}, purse {fci.PurseId}\n"));
+        console.Write(new Text($"{card.Name}, purse {fci.PurseId}\n"));
         console.Write(table);
         return ExitCodes.Success;
     }

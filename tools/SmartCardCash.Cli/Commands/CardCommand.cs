@@ -214,9 +214,9 @@ internal sealed class CardCommand
         PersonalisationRequest request = options.Read(parseResult, _context, () => issuer = issuers.Load());
 
         using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PersonalisationResult result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(session.Purse, request);
-        Report(settings, session.Name, session.Card.Address.ToString(), issuer!, result, null, created: false);
+        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        PersonalisationResult result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(card.Purse, request);
+        Report(settings, card.Name, card.Address.ToString(), issuer!, result, null, created: false);
         return ExitCodes.Success;
     }
 

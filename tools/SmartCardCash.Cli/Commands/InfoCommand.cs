@@ -31,16 +31,16 @@ internal sealed class InfoCommand
         OutputSettings settings = _globals.Read(parseResult);
         var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
         using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseInfo info = session.Purse.ReadInfo();
+        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        PurseInfo info = card.Purse.ReadInfo();
 
         if (settings.Json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, ToJson(session, info));
+            JsonOutput.WriteDocument(_context.Stdout, ToJson(card, info));
             return ExitCodes.Success;
         }
         IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        console.Write(PurseTables.Properties(Rows(session, info)));
+        console.Write(PurseTables.Properties(Rows(card, info)));
         if (info.Pockets.Count > 0)
         {
             console.Write(PurseTables.Pockets(info.Pockets));
@@ -48,9 +48,9 @@ internal sealed class InfoCommand
         return ExitCodes.Success;
     }
 
-    private static IEnumerable<(string, string)> Rows(PurseSession session, PurseInfo info)
+    private static IEnumerable<(string, string)> Rows(PurseConnection card, PurseInfo info)
     {
-        yield return ("Card", $"{session.Name} ({session.Card.Address})");
+        yield return ("Card", $"{card.Name} ({card.Address})");
         yield return ("Purse ID", info.PurseId?.ToString() ?? "(not personalised)");
         if (info.IssuerId is not null)
         {
@@ -81,9 +81,9 @@ internal sealed class InfoCommand
 
     private static string AppletVersion(ushort version) => $"{version >> 8}.{version & 0xFF}";
 
-    private static PurseInfoJson ToJson(PurseSession session, PurseInfo info) => new(
-        session.Name,
-        session.Card.Address.ToString(),
+    private static PurseInfoJson ToJson(PurseConnection card, PurseInfo info) => new(
+        card.Name,
+        card.Address.ToString(),
         AppletVersion(info.AppletVersion),
         info.PurseId?.ToString(),
         info.IssuerId?.ToString(),

@@ -45,19 +45,19 @@ internal sealed class LockCodeCommand
             throw new UsageException("the new lock code is the same as the old one; nothing was changed");
         }
         using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
-        session.Purse.ChangeLockCode(oldCode, newCode);
-        PurseStatus status = session.Purse.GetStatus();
+        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        PurseFci fci = card.Purse.Select();
+        card.Purse.ChangeLockCode(oldCode, newCode);
+        PurseStatus status = card.Purse.GetStatus();
 
         if (settings.Json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, new LockJson(session.Name, fci.PurseId?.ToString(), "lockCodeChanged",
+            JsonOutput.WriteDocument(_context.Stdout, new LockJson(card.Name, fci.PurseId?.ToString(), "lockCodeChanged",
                 (status.Flags & PurseFlags.Locked) != 0, status.LockCodeTriesRemaining));
         }
         else
         {
-            _context.Stdout.WriteLine($"{session.Name}: the lock code is changed ({status.LockCodeTriesRemaining} " +
+            _context.Stdout.WriteLine($"{card.Name}: the lock code is changed ({status.LockCodeTriesRemaining} " +
                 $"{(status.LockCodeTriesRemaining == 1 ? "try" : "tries")}).");
         }
         return ExitCodes.Success;

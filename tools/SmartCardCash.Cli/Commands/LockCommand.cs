@@ -48,29 +48,29 @@ internal sealed class LockCommand
         var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
         string code = new LockCodeInput(_context).Read(parseResult.GetValue(_code), "--code");
         using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
+        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        PurseFci fci = card.Purse.Select();
         if (_lock)
         {
-            session.Purse.Lock(code);
+            card.Purse.Lock(code);
         }
         else
         {
-            session.Purse.Unlock(code);
+            card.Purse.Unlock(code);
         }
-        PurseStatus status = session.Purse.GetStatus();
+        PurseStatus status = card.Purse.GetStatus();
         bool locked = (status.Flags & PurseFlags.Locked) != 0;
 
         if (settings.Json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, new LockJson(session.Name, fci.PurseId?.ToString(),
+            JsonOutput.WriteDocument(_context.Stdout, new LockJson(card.Name, fci.PurseId?.ToString(),
                 _lock ? "locked" : "unlocked", locked, status.LockCodeTriesRemaining));
         }
         else
         {
             _context.Stdout.WriteLine(_lock
-                ? $"{session.Name} is locked: it can receive and be read, but pays nothing until 'scc unlock'."
-                : $"{session.Name} is unlocked: it can pay again.");
+                ? $"{card.Name} is locked: it can receive and be read, but pays nothing until 'scc unlock'."
+                : $"{card.Name} is unlocked: it can pay again.");
         }
         return ExitCodes.Success;
     }

@@ -60,17 +60,17 @@ internal sealed class LogCommand
         }
         var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
         using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
+        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        PurseFci fci = card.Purse.Select();
         string? purseId = fci.PurseId?.ToString();
 
         LogJson json;
         if (exceptions)
         {
             // Reading the log would abort a transfer that scc recover could still finish: look first (GET DATA changes nothing).
-            AbortedTransfer? aborted = TransferGuard.Check(session, abortTransfer, "reading its exception log");
-            IReadOnlyList<ExceptionLogEntry> entries = session.Purse.ReadExceptionLog();
-            json = new LogJson(session.Name, purseId, "exceptions", null, [.. entries.Select(ToJson)], null, null, null,
+            AbortedTransfer? aborted = TransferGuard.Check(card, abortTransfer, "reading its exception log");
+            IReadOnlyList<ExceptionLogEntry> entries = card.Purse.ReadExceptionLog();
+            json = new LogJson(card.Name, purseId, "exceptions", null, [.. entries.Select(ToJson)], null, null, null,
                 aborted?.Json);
             if (!settings.Json)
             {
@@ -78,29 +78,29 @@ internal sealed class LogCommand
                 {
                     _context.Stdout.WriteLine(aborted.Text);
                 }
-                WriteExceptions(session, purseId, entries);
+                WriteExceptions(card, purseId, entries);
             }
         }
         else if (pending)
         {
-            PendingTransfer transfer = session.Purse.GetPendingTransfer();
-            ProtectedMessage? message = session.Purse.Resume();
-            json = new LogJson(session.Name, purseId, "pending", null, null, PurseFormats.TransferState(transfer.State),
+            PendingTransfer transfer = card.Purse.GetPendingTransfer();
+            ProtectedMessage? message = card.Purse.Resume();
+            json = new LogJson(card.Name, purseId, "pending", null, null, PurseFormats.TransferState(transfer.State),
                 transfer.Details is null ? null : ToJson(transfer.Details),
                 message is null ? null : PurseFormats.MessageType(message.Type), null);
             if (!settings.Json)
             {
-                WritePending(session, purseId, transfer, message);
+                WritePending(card, purseId, transfer, message);
             }
         }
         else
         {
-            IReadOnlyList<TransactionLogEntry> entries = session.Purse.ReadTransactionLog();
-            json = new LogJson(session.Name, purseId, "transactions", [.. entries.Select(e => ToJson(e, fci.PurseId))], null,
+            IReadOnlyList<TransactionLogEntry> entries = card.Purse.ReadTransactionLog();
+            json = new LogJson(card.Name, purseId, "transactions", [.. entries.Select(e => ToJson(e, fci.PurseId))], null,
                 null, null, null, null);
             if (!settings.Json)
             {
-                WriteTransactions(session, purseId, entries, fci.PurseId);
+                WriteTransactions(card, purseId, entries, fci.PurseId);
             }
         }
         if (settings.Json)
@@ -110,10 +110,10 @@ internal sealed class LogCommand
         return ExitCodes.Success;
     }
 
-    private void WriteTransactions(PurseSession session, string? purseId, IReadOnlyList<TransactionLogEntry> entries, PurseId? self)
+    private void WriteTransactions(PurseConnection card, string? purseId, IReadOnlyList<TransactionLogEntry> entries, PurseId? self)
     {
         IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        console.Write(new Text($"{session.Name}, purse {purseId}: transaction log, most recent first\n"));
+        console.Write(new Text($"{card.Name}, purse {purseId}: transaction log, most recent first\n"));
         console.Write(TransactionLogTable.Create(entries, self));
         if (entries.Count == 0)
         {
@@ -121,10 +121,10 @@ internal sealed class LogCommand
         }
     }
 
-    private void WriteExceptions(PurseSession session, string? purseId, IReadOnlyList<ExceptionLogEntry> entries)
+    private void WriteExceptions(PurseConnection card, string? purseId, IReadOnlyList<ExceptionLogEntry> entries)
     {
         IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        console.Write(new Text($"{session.Name}, purse {purseId}: exception log, oldest first, every signature verified\n"));
+        console.Write(new Text($"{card.Name}, purse {purseId}: exception log, oldest first, every signature verified\n"));
         Table table = PurseTables.Create("#", "Reason", "From", "To", "Amount", "From seq", "To seq");
         foreach (int column in new[] { 0, 4, 5, 6 })
         {
@@ -143,12 +143,12 @@ internal sealed class LogCommand
         }
     }
 
-    private void WritePending(PurseSession session, string? purseId, PendingTransfer transfer, ProtectedMessage? message)
+    private void WritePending(PurseConnection card, string? purseId, PendingTransfer transfer, ProtectedMessage? message)
     {
         IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
         var rows = new List<(string, string)>
         {
-            ("Card", $"{session.Name}, purse {purseId}"),
+            ("Card", $"{card.Name}, purse {purseId}"),
             ("Transfer state", PurseFormats.TransferState(transfer.State)),
         };
         if (transfer.Details is PaymentDetails pd)

@@ -86,53 +86,53 @@ internal sealed class MintCommand
         Issuer? issuer = reconcileOnly ? null : store.Load();
 
         using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        session.Purse.Select();
-        PurseId purse = session.Purse.GetStatus().PurseId
-            ?? throw new LocalDataException($"{session.Name} has no purse ID yet: personalise it first ('scc card personalise')");
+        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        card.Purse.Select();
+        PurseId purse = card.Purse.GetStatus().PurseId
+            ?? throw new LocalDataException($"{card.Name} has no purse ID yet: personalise it first ('scc card personalise')");
 
         // Earlier mints into this purse whose outcome is open are settled first, so the journal is right before it grows.
-        MintReconciliation reconciled = Reconcile(store, session, purse, settings);
+        MintReconciliation reconciled = Reconcile(store, card, purse, settings);
         if (issuer is null || currency is null || amount is not { } minted)
         {
-            return ReportReconcileOnly(settings, session, purse, store, reconciled);
+            return ReportReconcileOnly(settings, card, purse, store, reconciled);
         }
 
         // MINT aborts a transfer in progress (spec 4.3); that is for the user to choose, not a side effect.
-        AbortedTransfer? aborted = TransferGuard.Check(session, parseResult.GetValue(_abortTransfer), "a MINT");
+        AbortedTransfer? aborted = TransferGuard.Check(card, parseResult.GetValue(_abortTransfer), "a MINT");
         if (aborted is not null && !settings.Json)
         {
             _context.Stdout.WriteLine(aborted.Text);
         }
         MintRecord intent = new(_context.Time.GetUtcNow(), purse, minted.Currency, minted.ToCardValue(allowZero: false),
-            session.Purse.GetStatus().IssuerCounter);
+            card.Purse.GetStatus().IssuerCounter);
         RecordIntent(store, intent);
-        Send(store, session, issuer, intent);
-        Confirm(store, session, intent);
-        uint balance = session.Purse.GetBalances().First(b => b.Currency == currency.Code).Balance;
+        Send(store, card, issuer, intent);
+        Confirm(store, card, intent);
+        uint balance = card.Purse.GetBalances().First(b => b.Currency == currency.Code).Balance;
         var balanceMoney = new Money(currency.Code, balance);
 
         if (settings.Json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, new MintJson(session.Name, purse.ToString(),
+            JsonOutput.WriteDocument(_context.Stdout, new MintJson(card.Name, purse.ToString(),
                 PurseFormats.Json(intent.AmountMoney), intent.IssuerCounter, PurseFormats.Json(balanceMoney),
                 store.JournalPath, reconciled.Lines, aborted?.Json));
         }
         else
         {
             _context.Stdout.WriteLine(
-                $"Minted {intent.AmountMoney} into {session.Name} (purse {purse}); balance {balanceMoney}; " +
+                $"Minted {intent.AmountMoney} into {card.Name} (purse {purse}); balance {balanceMoney}; " +
                 $"issuer counter {intent.IssuerCounter}, recorded in the mint journal.");
         }
         return ExitCodes.Success;
     }
 
-    private MintReconciliation Reconcile(IssuerStore store, PurseSession session, PurseId purse, OutputSettings settings)
+    private MintReconciliation Reconcile(IssuerStore store, PurseConnection card, PurseId purse, OutputSettings settings)
     {
         MintReconciliation reconciled;
         try
         {
-            reconciled = MintReconciler.Reconcile(store, session.Purse, purse);
+            reconciled = MintReconciler.Reconcile(store, card.Purse, purse);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -149,21 +149,21 @@ internal sealed class MintCommand
         return reconciled;
     }
 
-    private int ReportReconcileOnly(OutputSettings settings, PurseSession session, PurseId purse, IssuerStore store,
+    private int ReportReconcileOnly(OutputSettings settings, PurseConnection card, PurseId purse, IssuerStore store,
         MintReconciliation reconciled)
     {
         if (settings.Json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, new MintReconcileJson(session.Name, purse.ToString(), reconciled.Lines,
+            JsonOutput.WriteDocument(_context.Stdout, new MintReconcileJson(card.Name, purse.ToString(), reconciled.Lines,
                 reconciled.Undecided));
         }
         else if (reconciled.Lines.Count == 0)
         {
-            _context.Stdout.WriteLine($"Nothing to reconcile: every mint into {session.Name} (purse {purse}) is settled in the mint journal.");
+            _context.Stdout.WriteLine($"Nothing to reconcile: every mint into {card.Name} (purse {purse}) is settled in the mint journal.");
         }
         if (reconciled.Undecided > 0)
         {
-            throw new LocalDataException($"{reconciled.Undecided} mint intent(s) for {session.Name} cannot be settled from the " +
+            throw new LocalDataException($"{reconciled.Undecided} mint intent(s) for {card.Name} cannot be settled from the " +
                 $"purse; they stay open in {store.IntentsPath}");
         }
         return ExitCodes.Success;
@@ -183,12 +183,12 @@ internal sealed class MintCommand
         }
     }
 
-    private static void Send(IssuerStore store, PurseSession session, Issuer issuer, MintRecord intent)
+    private static void Send(IssuerStore store, PurseConnection card, Issuer issuer, MintRecord intent)
     {
         var authorisation = IssuerAuthorisation.Mint(intent.Purse, intent.IssuerCounter, intent.Currency, intent.Amount);
         try
         {
-            session.Purse.Execute(SignedIssuerAuthorisation.Create(authorisation, issuer));
+            card.Purse.Execute(SignedIssuerAuthorisation.Create(authorisation, issuer));
         }
         catch (CardStatusException e) when (!IsCardFailure(e.StatusWord))
         {
@@ -202,34 +202,34 @@ internal sealed class MintCommand
             // 6581 or 6Fxx: the card (or a purse's storage backend) failed inside the command. The spec says nothing
             // changed, but money is not closed on a failing memory's word: the purse's own log and counter decide.
             throw new MintOutcomeUnknownException(
-                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"the MINT of {intent.AmountMoney} into {card.Name} (purse {intent.Purse}, issuer counter " +
                 $"{intent.IssuerCounter}) failed inside the card ({e.Message.TrimEnd('.')}): the purse should not have added " +
                 $"it, but that is checked, not assumed. The intent stays open in {store.IntentsPath}; 'scc mint --reconcile " +
-                $"--card {Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
+                $"--card {Payments.ShellWord.Quote(card.Address.ToString())}' reads the purse and settles it", e);
         }
-        catch (SmartCardException e) when (session.Card.LocalFailure is { } local)
+        catch (SmartCardException e) when (card.Connection.LocalFailure is { } local)
         {
             // The card stopped answering because its image cannot be saved: the folder is what to fix, then reconcile.
             throw new LocalDataException(
-                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"the MINT of {intent.AmountMoney} into {card.Name} (purse {intent.Purse}, issuer counter " +
                 $"{intent.IssuerCounter}) was sent, but {local.Message}, so the purse may not keep it. The intent stays open " +
                 $"in {store.IntentsPath}; once the card can be saved, 'scc mint --reconcile --card " +
-                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
+                $"{Payments.ShellWord.Quote(card.Address.ToString())}' reads the purse and settles it", e);
         }
         catch (SmartCardException e)
         {
             throw new MintOutcomeUnknownException(
-                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"the MINT of {intent.AmountMoney} into {card.Name} (purse {intent.Purse}, issuer counter " +
                 $"{intent.IssuerCounter}) was sent but its answer was lost ({e.Message.TrimEnd('.')}): the purse may or may " +
                 $"not have added it. The intent is recorded in {store.IntentsPath}; 'scc mint --reconcile --card " +
-                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' (or the next 'scc mint' into this purse) " +
+                $"{Payments.ShellWord.Quote(card.Address.ToString())}' (or the next 'scc mint' into this purse) " +
                 "reads the purse and settles it", e);
         }
     }
 
     private static bool IsCardFailure(StatusWord status) => status == StatusWord.MemoryFailure || status.Sw1 == 0x6F;
 
-    private static void Confirm(IssuerStore store, PurseSession session, MintRecord intent)
+    private static void Confirm(IssuerStore store, PurseConnection card, MintRecord intent)
     {
         try
         {
@@ -238,10 +238,10 @@ internal sealed class MintCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new LocalDataException(
-                $"{intent.AmountMoney} was minted into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"{intent.AmountMoney} was minted into {card.Name} (purse {intent.Purse}, issuer counter " +
                 $"{intent.IssuerCounter}) but the mint journal {store.JournalPath} could not be written ({e.Message.TrimEnd('.')}); " +
                 $"the intent stays open in {store.IntentsPath}: once the journal is writable, 'scc mint --reconcile --card " +
-                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' records it", e);
+                $"{Payments.ShellWord.Quote(card.Address.ToString())}' records it", e);
         }
     }
 

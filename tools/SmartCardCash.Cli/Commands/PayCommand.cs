@@ -121,13 +121,13 @@ internal sealed class PayCommand
         {
             throw new UsageException($"--from and --to are the same card ({from}): a purse cannot pay itself");
         }
-        using PurseSession payer = CardSessions.Open(_context, settings, logging, from);
-        using PurseSession payee = CardSessions.Open(_context, settings, logging, to);
+        using PurseConnection payer = CardSessions.Open(_context, settings, logging, from);
+        using PurseConnection payee = CardSessions.Open(_context, settings, logging, to);
         var coordinator = new PaymentCoordinator(logging.CreateLogger(LogCategory));
         PaymentOutcome outcome = coordinator.Pay(payer.Purse, payee.Purse, request, policy);
         LocalCardFailure.ThrowIfNothingWasPaid(outcome, payer, payee);
 
-        var parties = new PaymentParties(payer.Card.Address.ToString(), payee.Card.Address.ToString(),
+        var parties = new PaymentParties(payer.Address.ToString(), payee.Address.ToString(),
             BalanceAfter(payer, outcome, currency), BalanceAfter(payee, outcome, currency));
         int exitCode = PaymentExitCodes.ForPayment(outcome);
         new PaymentReport(_context, settings).Write(outcome, parties, exitCode);
@@ -135,15 +135,15 @@ internal sealed class PayCommand
     }
 
     /// <summary>The pocket's balance after the payment, where the card shows it (a remote payee does not: null).</summary>
-    internal static Money? BalanceAfter(PurseSession session, PaymentOutcome outcome, Currency currency)
+    internal static Money? BalanceAfter(PurseConnection card, PaymentOutcome outcome, Currency currency)
     {
-        if (session.Card.Address.Kind == CardAddressKind.Remote || outcome.Refusal?.Reason == RefusalReason.CardUnreachable)
+        if (card.Address.Kind == CardAddressKind.Remote || outcome.Refusal?.Reason == RefusalReason.CardUnreachable)
         {
             return null;
         }
         try
         {
-            return session.Purse.GetBalances().FirstOrDefault(b => b.Currency == currency.Code) is { } pocket
+            return card.Purse.GetBalances().FirstOrDefault(b => b.Currency == currency.Code) is { } pocket
                 ? Money.Of(currency, pocket.Balance)
                 : null;
         }

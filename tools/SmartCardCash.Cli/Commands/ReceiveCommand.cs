@@ -87,26 +87,26 @@ internal sealed class ReceiveCommand
         string? issuerFile = parseResult.GetValue(_issuerCertificate);
 
         using ILoggerFactory logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
+        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        PurseFci fci = card.Purse.Select();
         if (fci.PurseId is null)
         {
-            throw new UsageException($"{session.Name} holds no personalised purse to receive into");
+            throw new UsageException($"{card.Name} holds no personalised purse to receive into");
         }
         if (!IPAddress.IsLoopback(endpoint.Address))
         {
             _context.Stderr.WriteLine($"scc: warning: listening on {endpoint}, not on loopback: anyone who can reach it can " +
-                $"pay into {session.Name} (and do nothing else with it)");
+                $"pay into {card.Name} (and do nothing else with it)");
         }
 
         var queue = Channel.CreateUnbounded<PayeeEvent>(new UnboundedChannelOptions { SingleReader = true });
-        using var listener = new PayeeListener(session.Card.Channel, new PayeeListenerOptions
+        using var listener = new PayeeListener(card.Connection.Channel, new PayeeListenerOptions
         {
             Endpoint = endpoint,
-            CardName = session.Name,
+            CardName = card.Name,
             Time = _context.Time,
             CurrentHotlist = () => hotlist.Current,
-            TrustedIssuer = TrustedIssuer(issuerFile, session),
+            TrustedIssuer = TrustedIssuer(issuerFile, card),
         }, logging.CreateLogger("receive"));
         listener.EventRaised += (_, e) => queue.Writer.TryWrite(e);
         try
@@ -117,8 +117,8 @@ internal sealed class ReceiveCommand
         {
             string payee = e.Pending.Details is { } details ? $"CARD (the card of purse {details.To})" : "CARD";
             _context.Stderr.WriteLine($"scc: {ErrorReporter.OneLine(e.Message)}; finish it first with 'scc recover --from " +
-                $"{ShellWord.Quote(session.Card.Address.ToString())} --to {payee}', or give it up with 'scc recover --abandon --card " +
-                $"{ShellWord.Quote(session.Card.Address.ToString())}'");
+                $"{ShellWord.Quote(card.Address.ToString())} --to {payee}', or give it up with 'scc recover --abandon --card " +
+                $"{ShellWord.Quote(card.Address.ToString())}'");
             return ExitCodes.PaymentInterrupted;
         }
         catch (SmartCardCash.Iso7816.Errors.SmartCardException e)
@@ -138,7 +138,7 @@ internal sealed class ReceiveCommand
         Task running = listener.RunAsync(stop.Token);
         if (!settings.Json)
         {
-            _context.Stderr.WriteLine($"Receiving into {session.Name} (purse {fci.PurseId}) at tcp://{Format(listener.LocalEndpoint!)}; " +
+            _context.Stderr.WriteLine($"Receiving into {card.Name} (purse {fci.PurseId}) at tcp://{Format(listener.LocalEndpoint!)}; " +
                 (once ? "stopping after one payment." : "press Ctrl+C to stop."));
         }
 
@@ -191,7 +191,7 @@ internal sealed class ReceiveCommand
     /// The issuer a payer's certificate must be from: the file given, else the local issuer's, else the one the card
     /// itself trusts (its GET DATA issuer certificate) — which at least names the issuer in the listener's refusals.
     /// </summary>
-    private PurseCertificate TrustedIssuer(string? file, PurseSession session)
+    private PurseCertificate TrustedIssuer(string? file, PurseConnection card)
     {
         if (file is not null || TrustAnchor.InHome(_context))
         {
@@ -199,7 +199,7 @@ internal sealed class ReceiveCommand
         }
         try
         {
-            return session.Purse.GetIssuerCertificate();
+            return card.Purse.GetIssuerCertificate();
         }
         catch (SmartCardCash.Iso7816.Errors.SmartCardException e)
         {

@@ -54,7 +54,7 @@ internal sealed class RecoverCommand
     private int Execute(ParseResult parseResult)
     {
         OutputSettings settings = _globals.Read(parseResult);
-        string? from = parseResult.GetValue(_from), to = parseResult.GetValue(_to), card = parseResult.GetValue(_card);
+        string? from = parseResult.GetValue(_from), to = parseResult.GetValue(_to), cardOption = parseResult.GetValue(_card);
         bool abandon = parseResult.GetValue(_abandon);
         if (abandon && (from is not null || to is not null))
         {
@@ -64,7 +64,7 @@ internal sealed class RecoverCommand
         {
             throw new UsageException("give --from and --to (the payment's two cards), or --abandon --card CARD");
         }
-        if (!abandon && card is not null)
+        if (!abandon && cardOption is not null)
         {
             throw new UsageException("--card goes with --abandon; to finish a payment give --from and --to");
         }
@@ -75,14 +75,14 @@ internal sealed class RecoverCommand
         PaymentParties parties;
         if (abandon)
         {
-            CardAddress address = CardOption.Resolve(card, _context.GetEnvironmentVariable);
-            using PurseSession purse = CardSessions.Open(_context, settings, logging, address);
-            outcome = coordinator.Abandon(purse.Purse);
-            Money? balance = Balance(purse, outcome);
-            bool isPayee = outcome.Payee is { Reachable: true } payee && payee.Name == purse.Purse.Name;
+            CardAddress address = CardOption.Resolve(cardOption, _context.GetEnvironmentVariable);
+            using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+            outcome = coordinator.Abandon(card.Purse);
+            Money? balance = Balance(card, outcome);
+            bool isPayee = outcome.Payee is { Reachable: true } payee && payee.Name == card.Purse.Name;
             parties = isPayee
-                ? new PaymentParties(null, purse.Card.Address.ToString(), null, balance)
-                : new PaymentParties(purse.Card.Address.ToString(), null, balance, null);
+                ? new PaymentParties(null, card.Address.ToString(), null, balance)
+                : new PaymentParties(card.Address.ToString(), null, balance, null);
         }
         else
         {
@@ -91,11 +91,11 @@ internal sealed class RecoverCommand
             {
                 throw new UsageException($"--from and --to are the same card ({payerAddress})");
             }
-            using PurseSession payer = CardSessions.Open(_context, settings, logging, payerAddress);
-            using PurseSession payee = OpenPayee(settings, logging, payeeAddress);
+            using PurseConnection payer = CardSessions.Open(_context, settings, logging, payerAddress);
+            using PurseConnection payee = OpenPayee(settings, logging, payeeAddress);
             outcome = coordinator.Recover(payer.Purse, payee.Purse);
-            parties = new PaymentParties(payer.Card.Address.ToString(), payee.Card.Address.ToString(), Balance(payer, outcome),
-                payee.Card.Address.Kind == CardAddressKind.Remote ? null : Balance(payee, outcome));
+            parties = new PaymentParties(payer.Address.ToString(), payee.Address.ToString(), Balance(payer, outcome),
+                payee.Address.Kind == CardAddressKind.Remote ? null : Balance(payee, outcome));
         }
         int exitCode = PaymentExitCodes.ForRecovery(outcome);
         new PaymentReport(_context, settings).Write(outcome, parties, exitCode);
@@ -106,7 +106,7 @@ internal sealed class RecoverCommand
     /// A remote payee may still be held by the stalled connection of the very payment being recovered: its listener
     /// lets go once no command has come for its message timeout (30 s), so "busy" is waited out that long and more.
     /// </summary>
-    private PurseSession OpenPayee(OutputSettings settings, ILoggerFactory logging, CardAddress address)
+    private PurseConnection OpenPayee(OutputSettings settings, ILoggerFactory logging, CardAddress address)
     {
         DateTime giveUp = DateTime.UtcNow + RemoteCardOptions.DefaultBusyWait;
         bool told = false;
@@ -129,13 +129,13 @@ internal sealed class RecoverCommand
         }
     }
 
-    private static Money? Balance(PurseSession session, PaymentOutcome outcome)
+    private static Money? Balance(PurseConnection card, PaymentOutcome outcome)
     {
         if (outcome.Payment is not { } payment || !Currency.TryFromCode(payment.Details.Currency, out Currency? currency))
         {
             return null;
         }
-        return PayCommand.BalanceAfter(session, outcome, currency);
+        return PayCommand.BalanceAfter(card, outcome, currency);
     }
 
     private static CardAddress Parse(string text, string option)
