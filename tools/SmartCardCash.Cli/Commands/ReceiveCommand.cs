@@ -142,7 +142,7 @@ internal sealed class ReceiveCommand
                 (once ? "stopping after one payment." : "press Ctrl+C to stop."));
         }
 
-        PayeeSessionResult? result = null;
+        PayeeConnectionResult? result = null;
         try
         {
             while (true)
@@ -150,7 +150,7 @@ internal sealed class ReceiveCommand
                 while (queue.Reader.TryRead(out PayeeEvent? e))
                 {
                     Write(e, settings.Json, listener);
-                    if (once && e.Kind == PayeeEventKind.SessionClosed && e.Result is { } r && r != PayeeSessionResult.NoPayment)
+                    if (once && e.Kind == PayeeEventKind.SessionClosed && e.Result is { } r && r != PayeeConnectionResult.NoPayment)
                     {
                         result = r;
                         stop.Cancel();
@@ -179,9 +179,9 @@ internal sealed class ReceiveCommand
         }
         return result switch
         {
-            PayeeSessionResult.Received => ExitCodes.Success,
-            PayeeSessionResult.Refused => ExitCodes.CardError,
-            PayeeSessionResult.Unfinished => ExitCodes.PaymentInterrupted,
+            PayeeConnectionResult.Received => ExitCodes.Success,
+            PayeeConnectionResult.Refused => ExitCodes.CardError,
+            PayeeConnectionResult.Unfinished => ExitCodes.PaymentInterrupted,
             _ when _context.Interrupt.IsCancellationRequested => ExitCodes.Success,
             _ => NoPayment(),
         };
