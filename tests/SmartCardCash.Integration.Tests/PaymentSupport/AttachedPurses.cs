@@ -21,14 +21,14 @@ internal sealed class AttachedPurses : IDisposable
     public const string LockCode = "1234";
 
     private readonly string _home = Path.Combine(Path.GetTempPath(), "scc-pcsc-pay-" + Guid.NewGuid().ToString("N"));
-    private readonly VpcdAttachSession _session;
+    private readonly VpcdAttachment _attachment;
 
     public AttachedPurses(PrivatePcscd pcscd)
     {
         Store = EmulatedCardStore.ForHome(_home);
         Issuer = Issuer.Create(new IssuerId(0x5343430C), DateOnly.FromDateTime(DateTime.UtcNow));
         Policy = new PaymentPolicy(Issuer.Certificate);
-        _session = new VpcdAttachSession(basePort: pcscd.VpcdPort);
+        _attachment = new VpcdAttachment(basePort: pcscd.VpcdPort);
     }
 
     public EmulatedCardStore Store { get; }
@@ -68,7 +68,7 @@ internal sealed class AttachedPurses : IDisposable
     /// <summary>Puts image <paramref name="name"/> into "Virtual PCD 00 0<paramref name="slot"/>" and waits until pcscd lists it.</summary>
     public VpcdBridge Attach(int slot, string name, InterfaceProfile? through = null)
     {
-        VpcdBridge bridge = _session.Attach(slot, Store.OpenStored(name), new VpcdSlotOptions { Interface = through });
+        VpcdBridge bridge = _attachment.Attach(slot, Store.OpenStored(name), new VpcdSlotOptions { Interface = through });
         CardBench.WaitForCard(CardBench.ReaderName(slot), present: true);
         return bridge;
     }
@@ -76,7 +76,7 @@ internal sealed class AttachedPurses : IDisposable
     /// <summary>Takes the card out of its reader (image saved and unlocked) and waits until pcscd sees the reader empty.</summary>
     public void Detach(int slot)
     {
-        _session.DetachAsync(slot).GetAwaiter().GetResult();
+        _attachment.DetachAsync(slot).GetAwaiter().GetResult();
         CardBench.WaitForCard(CardBench.ReaderName(slot), present: false);
     }
 
@@ -84,7 +84,7 @@ internal sealed class AttachedPurses : IDisposable
     public void Reinsert(int slot)
     {
         CardBench.WaitForCard(CardBench.ReaderName(slot), present: false);
-        _session[slot].Insert();
+        _attachment[slot].Insert();
         CardBench.WaitForCard(CardBench.ReaderName(slot), present: true);
     }
 
@@ -100,7 +100,7 @@ internal sealed class AttachedPurses : IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
+        _attachment.Dispose();
         foreach (string reader in new[] { PcscdFixture.ReaderSlot0, PcscdFixture.ReaderSlot1 })
         {
             try
