@@ -144,7 +144,7 @@ internal sealed class ApduCommand
 
         if (json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, new ApduSessionJson(card.ReaderName, protocol, atr, exchanges));
+            JsonOutput.WriteDocument(_context.Stdout, new ApduRunJson(card.ReaderName, protocol, atr, exchanges));
         }
         return allSucceeded ? ExitCodes.Success : ExitCodes.CardError;
     }
