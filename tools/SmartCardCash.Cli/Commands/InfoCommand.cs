@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Purse;
 using Spectre.Console;
@@ -10,41 +8,22 @@ using Spectre.Console;
 namespace SmartCardCash.Cli.Commands;
 
 /// <summary><c>scc info</c>: everything a purse tells without its lock code.</summary>
-internal sealed class InfoCommand
+internal sealed class InfoCommand(GlobalOptions globals, CliContext context)
+    : PurseCommand(globals, context, "info", HelpTexts.InfoDescription)
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-    private readonly Option<string?> _card = CardOption.Create();
-
-    public InfoCommand(GlobalOptions globals, CliContext context)
+    protected override int Execute(CommandRun run)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("info", HelpTexts.InfoDescription) { _card };
-        Command.SetAction(Execute);
-    }
-
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
-    {
-        OutputSettings settings = _globals.Read(parseResult);
-        var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
-        using var logging = CliLogging.Create(settings, _context);
-        using PurseConnection card = CardSessions.Open(_context, settings, logging, address);
+        using PurseConnection card = OpenCard(run);
         PurseInfo info = card.Purse.ReadInfo();
 
-        if (settings.Json)
+        run.Write(ToJson(card, info), () =>
         {
-            JsonOutput.WriteDocument(_context.Stdout, ToJson(card, info));
-            return ExitCodes.Success;
-        }
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        console.Write(PurseTables.Properties(Rows(card, info)));
-        if (info.Pockets.Count > 0)
-        {
-            console.Write(PurseTables.Pockets(info.Pockets));
-        }
+            run.Console.Write(PurseTables.Properties(Rows(card, info)));
+            if (info.Pockets.Count > 0)
+            {
+                run.Console.Write(PurseTables.Pockets(info.Pockets));
+            }
+        });
         return ExitCodes.Success;
     }
 
