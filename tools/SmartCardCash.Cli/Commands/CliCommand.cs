@@ -29,4 +29,7 @@ internal abstract class CliCommand
             Command.Options.Add(option);
         }
     }
+
+    /// <summary>Adds the command's argument (after its options in the usage line, as System.CommandLine writes it).</summary>
+    protected void Add(Argument argument) => Command.Arguments.Add(argument);
 }
