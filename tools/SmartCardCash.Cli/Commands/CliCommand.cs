@@ -17,6 +17,7 @@ internal abstract class CliCommand
 
     public Command Command { get; }
 
+    /// <summary>The process's streams, PC/SC, environment and clock: the same <see cref="CommandRun.Context"/> every run has.</summary>
     protected CliContext Context { get; }
 
     protected abstract int Execute(CommandRun run);
@@ -30,6 +31,6 @@ internal abstract class CliCommand
         }
     }
 
-    /// <summary>Adds the command's argument (after its options in the usage line, as System.CommandLine writes it).</summary>
+    /// <summary>Adds the command's argument (its help lists arguments apart from options, so the order between them is free).</summary>
     protected void Add(Argument argument) => Command.Arguments.Add(argument);
 }
