@@ -85,7 +85,7 @@ public sealed class VpcdBridge : IAsyncDisposable, IDisposable
     }
 
     /// <summary>A bridge for a card opened from a <see cref="CardImageStore"/>, named after it. The bridge does not
-    /// dispose it (dispose it after <see cref="DetachAsync"/>, or let a <see cref="VpcdAttachSession"/> do it).</summary>
+    /// dispose it (dispose it after <see cref="DetachAsync"/>, or let a <see cref="VpcdAttachment"/> do it).</summary>
     public VpcdBridge(int slot, StoredCard card, VpcdSlotOptions? options = null, ILogger? logger = null)
         : this(slot, (card ?? throw new ArgumentNullException(nameof(card))).Card, card.Name, options, logger)
     {

@@ -86,8 +86,8 @@ public sealed class CardOpener
             [.. EmulatedCards.List(), .. readers]);
     }
 
-    /// <summary>Resolves and opens the card; dispose the session when done.</summary>
-    public CardSession Open(CardAddress address)
+    /// <summary>Resolves and opens the card; dispose the connection when done.</summary>
+    public CardConnection Open(CardAddress address)
     {
         CardAddress resolved = Resolve(address);
         if (!_openers.TryGetValue(resolved.Kind, out ICardOpener? opener))
@@ -99,7 +99,7 @@ public sealed class CardOpener
         return opener.Open(resolved);
     }
 
-    public CardSession Open(string address) => Open(CardAddress.Parse(address));
+    public CardConnection Open(string address) => Open(CardAddress.Parse(address));
 
     private string CardsHint()
     {

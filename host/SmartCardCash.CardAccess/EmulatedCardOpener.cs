@@ -3,7 +3,7 @@ namespace SmartCardCash.CardAccess;
 /// <summary>Opens <c>emu:NAME</c> from an <see cref="EmulatedCardStore"/>.</summary>
 public sealed class EmulatedCardOpener(EmulatedCardStore store) : ICardOpener
 {
-    public CardSession Open(CardAddress address)
+    public CardConnection Open(CardAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
         return store.Open(address.Target);

@@ -12,7 +12,7 @@ namespace SmartCardCash.CardAccess;
 /// <summary>
 /// Emulated purse cards kept as durable images (<c>$SCC_HOME/cards/NAME.card</c>, see the emulator's
 /// <see cref="CardImageStore"/>), each with the purse applet installed under its AID. Opening a card locks its image
-/// and powers it up through its own interface profile; disposing the session powers it off, saves it and unlocks it.
+/// and powers it up through its own interface profile; disposing the connection powers it off, saves it and unlocks it.
 /// </summary>
 public sealed class EmulatedCardStore
 {
@@ -58,7 +58,7 @@ public sealed class EmulatedCardStore
     /// <summary>Opens card <paramref name="name"/>, powered up through its interface profile.</summary>
     /// <exception cref="CardNotFoundException">No image has that name.</exception>
     /// <exception cref="CardImageUnavailableException">The image is corrupt, unreadable or in use by another process.</exception>
-    public CardSession Open(string name)
+    public CardConnection Open(string name)
     {
         CardAddress address = CardAddress.Emulated(name);
         return Start(address, OpenStored(name));
@@ -100,7 +100,7 @@ public sealed class EmulatedCardStore
     /// PERSONALISATION, ready for the issuer to personalise) and opens it.
     /// </summary>
     /// <exception cref="InvalidOperationException">A card with that name exists.</exception>
-    public CardSession CreatePurseCard(string name, InterfaceProfile interfaceProfile)
+    public CardConnection CreatePurseCard(string name, InterfaceProfile interfaceProfile)
     {
         CardAddress address = CardAddress.Emulated(name);
         long seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8));
@@ -165,15 +165,15 @@ public sealed class EmulatedCardStore
     private EmulatedCardOptions Options() => new() { Random = _random?.Invoke() };
 
     /// <summary>
-    /// The session over a stored card. The card powers off when the stored card is disposed (last, after the channel),
+    /// The connection to a stored card. The card powers off when the stored card is disposed (last, after the channel),
     /// where a power-off that cannot be saved leaves the image as after the last answered command instead of throwing.
     /// </summary>
-    private static CardSession Start(CardAddress address, StoredCard stored)
+    private static CardConnection Start(CardAddress address, StoredCard stored)
     {
         try
         {
             EmulatedCardChannel channel = stored.OpenChannel(powerOffOnDispose: false);
-            return new CardSession(address, channel, stored.Name, stored, () => stored.SaveFailure is { } failure
+            return new CardConnection(address, channel, stored.Name, stored, () => stored.SaveFailure is { } failure
                 ? new CardImageUnavailableException(stored.Name, CardImageProblem.Unwritable, failure.Message, failure)
                 : null);
         }

@@ -10,5 +10,5 @@ public interface ICardOpener
     /// <summary>Opens the card at <paramref name="address"/>, which is of the kind this opener was registered for.</summary>
     /// <exception cref="Iso7816.Errors.SmartCardException">The card cannot be reached (the subtype says why).</exception>
     /// <exception cref="LocalData.LocalDataException">Local data behind the card is corrupt or in use.</exception>
-    CardSession Open(CardAddress address);
+    CardConnection Open(CardAddress address);
 }

@@ -15,7 +15,7 @@ public sealed class TransactedChannel : ICardChannel
 
     /// <param name="inner">The connected card.</param>
     /// <param name="transaction">Ended before the card is disconnected.</param>
-    /// <param name="afterwards">Released after the card is disconnected (its PC/SC context, its session).</param>
+    /// <param name="afterwards">Released after the card is disconnected (its PC/SC context).</param>
     public TransactedChannel(ICardChannel inner, IDisposable? transaction, IDisposable? afterwards = null)
     {
         ArgumentNullException.ThrowIfNull(inner);

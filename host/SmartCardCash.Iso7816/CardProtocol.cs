@@ -1,6 +1,6 @@
 namespace SmartCardCash.Iso7816;
 
-/// <summary>The transmission protocol a card session runs on.</summary>
+/// <summary>The transmission protocol a card connection runs on.</summary>
 public enum CardProtocol
 {
     Unknown = 0,

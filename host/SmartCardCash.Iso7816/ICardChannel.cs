@@ -1,7 +1,7 @@
 namespace SmartCardCash.Iso7816;
 
 /// <summary>
-/// One open session with one card. It carries exactly one command APDU to the card per call and returns the card's
+/// One open connection to one card. It carries exactly one command APDU to the card per call and returns the card's
 /// bytes unchanged: no GET RESPONSE, no retries. Those belong to <see cref="Pipeline.ApduPipeline"/> above it.
 /// A card in a PC/SC reader, an emulated card in process and a remote card all implement this.
 /// </summary>

@@ -16,7 +16,7 @@ namespace SmartCardCash.Purse;
 /// (spec section 5 tables), with a plain message naming the purse by <see cref="Name"/>. Where the host can know more
 /// (the balance behind 9401, the limit behind 9403, whether 6982 on START FROM means "locked") it reads it with GET
 /// DATA, which changes nothing, and says it.</para>
-/// <para>Nothing selects implicitly: call <see cref="Select"/> first in every card session, as the purse clears its
+/// <para>Nothing selects implicitly: call <see cref="Select"/> first on every card connection, as the purse clears its
 /// session state (verified peer, verified lock code) at each SELECT.</para>
 /// <para>Not thread-safe, like the card under it.</para>
 /// <para>One file per concern: this one (construction, SELECT, sending and error mapping), <c>PurseCard.Data.cs</c>

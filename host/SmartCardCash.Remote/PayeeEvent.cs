@@ -20,10 +20,10 @@ public sealed record PayeeEvent(PayeeEventKind Kind, DateTimeOffset Time, string
     /// <summary>The command concerned ("VAL", "READ LOG").</summary>
     public string? Command { get; init; }
 
-    /// <summary>For <see cref="PayeeEventKind.SessionClosed"/>: what the session did for a payment.</summary>
-    public PayeeSessionResult? Result { get; init; }
+    /// <summary>For <see cref="PayeeEventKind.SessionClosed"/>: what the connection did for a payment.</summary>
+    public PayeeConnectionResult? Result { get; init; }
 
-    /// <summary>For a session that received a payment: the pocket's balance afterwards, when the card could be read.</summary>
+    /// <summary>For a connection that received a payment: the pocket's balance afterwards, when the card could be read.</summary>
     [JsonIgnore]
     public Money? BalanceAfter { get; init; }
 

@@ -9,10 +9,12 @@ public enum PayeeEventKind
     /// <summary>The listener is bound and accepting connections.</summary>
     Listening,
 
-    /// <summary>A payer connected and holds the card for its session.</summary>
+    /// <summary>
+    /// A payer connected and took the card: its session with the purse begins (its first command must be SELECT).
+    /// </summary>
     SessionOpened,
 
-    /// <summary>A connection was turned away: the card is busy with another session, too many connections, a bad hello.</summary>
+    /// <summary>A connection was turned away: the card is held by another connection, too many connections, a bad hello.</summary>
     ConnectionRefused,
 
     /// <summary>The listener refused a command (6900; for a RESUME of the card's own payer message 6985 or 6A88) without passing it to the card.</summary>
@@ -31,7 +33,10 @@ public enum PayeeEventKind
     /// <summary>VAL succeeded: the card was credited.</summary>
     PaymentReceived,
 
-    /// <summary>A session ended (the event says why and what it did for a payment).</summary>
+    /// <summary>
+    /// The payer's session with the card ended: its connection let go of the card (the event says why and what it did
+    /// for a payment).
+    /// </summary>
     SessionClosed,
 
     /// <summary>The local card failed (removed, reader gone): the listener stops.</summary>

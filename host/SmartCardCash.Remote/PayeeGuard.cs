@@ -7,7 +7,7 @@ using SmartCardCash.Purse.Spec;
 namespace SmartCardCash.Remote;
 
 /// <summary>
-/// The listener's own checks of one session, beyond <see cref="PayeeCommandGate"/>'s list, made before the card sees
+/// The listener's own checks of one connection, beyond <see cref="PayeeCommandGate"/>'s list, made before the card sees
 /// the command so that a refusal changes nothing on it:
 /// <list type="bullet">
 /// <item>VERIFY CERTIFICATE: the payer's certificate as the listener's terminal checks it (trusted issuer, expiry by

@@ -18,17 +18,17 @@ namespace SmartCardCash.Remote;
 /// else itself (6900) without the card seeing it. See <see cref="RemoteProtocol"/> for the wire format.
 /// </summary>
 /// <remarks>
-/// <para>Bounds: loopback unless another endpoint is given; one session at a time holds the card (one payment at a
+/// <para>Bounds: loopback unless another endpoint is given; one connection at a time holds the card (one payment at a
 /// time per card: a second connection gets "busy" and is closed); at most
 /// <see cref="PayeeListenerOptions.MaxConnections"/> connections at once; a hello within
 /// <see cref="PayeeListenerOptions.HandshakeTimeout"/>, each next command within
-/// <see cref="PayeeListenerOptions.MessageTimeout"/>, a whole session within
-/// <see cref="PayeeListenerOptions.MaxSessionTime"/>; frames no longer than a short APDU.</para>
+/// <see cref="PayeeListenerOptions.MessageTimeout"/>, a whole connection within
+/// <see cref="PayeeListenerOptions.MaxConnectionTime"/>; frames no longer than a short APDU.</para>
 /// <para>The network is untrusted and needs no trust: the purses authenticate every protected message end to end. When a
 /// connection drops, the card is left as it is: a card waiting for the val (epv) can still be paid when the payer
 /// reconnects and resumes; a later START TO aborts that transfer first, as the purse always does.</para>
-/// <para><see cref="EventRaised"/> is raised on the sessions' threads; <see cref="PayeeEventKind.SessionClosed"/>
-/// is raised while the session still holds the card.</para>
+/// <para><see cref="EventRaised"/> is raised on the connections' threads; <see cref="PayeeEventKind.SessionClosed"/>
+/// is raised while the connection still holds the card.</para>
 /// </remarks>
 public sealed class PayeeListener : IDisposable
 {
@@ -86,14 +86,14 @@ public sealed class PayeeListener : IDisposable
     }
 
     /// <summary>
-    /// Serves connections until <paramref name="stop"/> is cancelled, then waits for open sessions to end (each ends at
+    /// Serves connections until <paramref name="stop"/> is cancelled, then waits for open connections to end (each ends at
     /// once: a stopped listener closes its connections). If the card fails, stops and throws that failure.
     /// </summary>
     public async Task RunAsync(CancellationToken stop)
     {
         Start();
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stop, _stopping.Token);
-        var sessions = new List<Task>();
+        var connections = new List<Task>();
         try
         {
             while (true)
@@ -111,20 +111,20 @@ public sealed class PayeeListener : IDisposable
                 {
                     break;
                 }
-                sessions.RemoveAll(t => t.IsCompleted);
+                connections.RemoveAll(t => t.IsCompleted);
                 if (Interlocked.Increment(ref _connections) > Options.MaxConnections)
                 {
                     Interlocked.Decrement(ref _connections);
-                    sessions.Add(TurnAwayAsync(client, running.Token));
+                    connections.Add(TurnAwayAsync(client, running.Token));
                     continue;
                 }
-                sessions.Add(ServeAsync(client, running.Token));
+                connections.Add(ServeAsync(client, running.Token));
             }
         }
         finally
         {
             _listener!.Stop();
-            await Task.WhenAll(sessions).ConfigureAwait(false);
+            await Task.WhenAll(connections).ConfigureAwait(false);
         }
         if (_cardFailure is not null)
         {
@@ -161,7 +161,7 @@ public sealed class PayeeListener : IDisposable
     internal void LogExchange(string remote, string command, StatusWord statusWord) =>
         RemoteLog.Exchanged(_log, remote, command, statusWord.ToString());
 
-    /// <summary>The card itself failed: every session ends and <see cref="RunAsync"/> throws this.</summary>
+    /// <summary>The card itself failed: every connection ends and <see cref="RunAsync"/> throws this.</summary>
     internal void CardFailed(SmartCardException failure)
     {
         Interlocked.CompareExchange(ref _cardFailure, failure, null);
@@ -176,7 +176,7 @@ public sealed class PayeeListener : IDisposable
     /// <summary>
     /// How long the card has been waiting for the val of <paramref name="details"/>, as far as this listener knows:
     /// from the first time it asked about that transfer (a listener started over an epv card counts from its start).
-    /// Sessions take the card one at a time, so the record needs no lock of its own beyond the card's.
+    /// Connections take the card one at a time, so the record needs no lock of its own beyond the card's.
     /// </summary>
     internal TimeSpan WaitingForValFor(PaymentDetails details)
     {
@@ -189,7 +189,7 @@ public sealed class PayeeListener : IDisposable
         return now - seen.Since;
     }
 
-    /// <summary>Takes the card for a session, or says it is busy (one payment at a time per card).</summary>
+    /// <summary>Takes the card for a connection, or says it is busy (one payment at a time per card).</summary>
     internal bool TryTakeCard() => _cardLock.Wait(0);
 
     internal void ReleaseCard() => _cardLock.Release();
@@ -217,7 +217,7 @@ public sealed class PayeeListener : IDisposable
         try
         {
             await Task.Yield();
-            await new PayeeSession(this, client, stop).RunAsync().ConfigureAwait(false);
+            await new PayeeConnection(this, client, stop).RunAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -234,7 +234,7 @@ public sealed class PayeeListener : IDisposable
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 timeout.CancelAfter(Options.HandshakeTimeout);
-                await client.GetStream().WriteAsync(PayeeSession.ServerHello(RemoteHelloStatus.TooManyConnections, CardProtocol.Unknown, default),
+                await client.GetStream().WriteAsync(PayeeConnection.ServerHello(RemoteHelloStatus.TooManyConnections, CardProtocol.Unknown, default),
                     timeout.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)

@@ -35,8 +35,8 @@ public sealed record PayeeListenerOptions
     /// </summary>
     public TimeSpan UnfinishedPaymentHold { get; init; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>The longest a session may hold the card, whatever it does.</summary>
-    public TimeSpan MaxSessionTime { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>The longest a connection may last (and so hold the card), whatever it does.</summary>
+    public TimeSpan MaxConnectionTime { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Connections open at once (one of them holds the card; the others are told "busy" and closed).</summary>
     public int MaxConnections { get; init; } = 4;

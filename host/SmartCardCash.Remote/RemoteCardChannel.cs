@@ -17,8 +17,9 @@ namespace SmartCardCash.Remote;
 /// does not come within <see cref="RemoteCardOptions.ResponseTimeout"/>, a broken frame — is a
 /// <see cref="CardCommunicationException"/> for that command: whether the card processed it is unknown, as with a card
 /// pulled from a reader. The command is never sent again by the channel.</para>
-/// <para>After such a failure the next <see cref="Transmit"/> connects again (once): a new session at the listener,
-/// which must start with SELECT. That is how a payment coordinator reaches a dropped payee again to resume.</para>
+/// <para>After such a failure the next <see cref="Transmit"/> connects again (once): a new connection to the listener
+/// and a new session with the card, which must start with SELECT. That is how a payment coordinator reaches a dropped
+/// payee again to resume.</para>
 /// <para>Not thread-safe, like any card channel.</para>
 /// </remarks>
 public sealed class RemoteCardChannel : ICardChannel

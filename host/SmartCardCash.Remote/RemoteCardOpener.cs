@@ -5,7 +5,7 @@ namespace SmartCardCash.Remote;
 /// <summary>Opens <c>tcp://host:port</c> card addresses as <see cref="RemoteCardChannel"/>s.</summary>
 public sealed class RemoteCardOpener(RemoteCardOptions? options = null) : ICardOpener
 {
-    public CardSession Open(CardAddress address)
+    public CardConnection Open(CardAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
         if (address.Kind != CardAddressKind.Remote)
@@ -13,7 +13,7 @@ public sealed class RemoteCardOpener(RemoteCardOptions? options = null) : ICardO
             throw new ArgumentException($"{address} is not a remote card address (tcp://HOST:PORT).", nameof(address));
         }
         var channel = new RemoteCardChannel(address.Host!, address.Port, options);
-        return new CardSession(address, channel, channel.Name);
+        return new CardConnection(address, channel, channel.Name);
     }
 
     /// <summary>Makes <paramref name="opener"/> open <c>tcp://</c> addresses through this channel.</summary>

@@ -10,7 +10,7 @@ public sealed class RemoteCardUnavailableException(string message, Exception? in
     : ReaderUnavailableException(message, null, innerException)
 {
     /// <summary>
-    /// The listener is there but its card is held by another session — perhaps a stalled connection of the same
+    /// The listener is there but its card is held by another connection — perhaps a stalled one of the same
     /// payment, which the listener lets go within its wait for the next command. Trying again later can succeed.
     /// </summary>
     public bool IsBusy { get; } = isBusy;

@@ -23,8 +23,8 @@ public sealed class CardCommandTests : TemporaryHomeTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Created card 'alice': customer purse 5343430A00000001", result.Stdout);
         Assert.Contains("│ JPY      │       0 │       50000 │             20000 │              5000 │", result.Stdout);
-        using CardSession session = _home.Cards.Open("alice");
-        PurseInfo info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
+        using CardConnection card = _home.Cards.Open("alice");
+        PurseInfo info = PurseCard.Open(card.Channel, card.DisplayName).ReadInfo();
         Assert.Equal(PurseLifecycle.Issued, info.Lifecycle);
         Assert.Equal(PurseClass.Customer, info.Class);
         Assert.Equal(InterfaceProfile.Contactless, _home.Cards.InterfaceOf("alice"));
@@ -37,8 +37,8 @@ public sealed class CardCommandTests : TemporaryHomeTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("Created blank card 'factory': purse installed, not personalised, contactless.", result.Stdout.TrimEnd());
-        using CardSession session = _home.Cards.Open("factory");
-        PurseInfo info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
+        using CardConnection card = _home.Cards.Open("factory");
+        PurseInfo info = PurseCard.Open(card.Channel, card.DisplayName).ReadInfo();
         Assert.Equal(PurseLifecycle.Personalisation, info.Lifecycle);
         Assert.Null(info.PurseId);
         Assert.Equal(InterfaceProfile.Contactless, _home.Cards.InterfaceOf("factory"));
@@ -106,8 +106,8 @@ public sealed class CardCommandTests : TemporaryHomeTests
             "--contactless-limit", "GBP=10", "--transaction-limit", "EUR=100.50");
 
         Assert.Equal(0, result.ExitCode);
-        using CardSession session = _home.Cards.Open("alice");
-        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
+        using CardConnection card = _home.Cards.Open("alice");
+        PurseCard purse = PurseCard.Open(card.Channel, card.DisplayName);
         purse.Select();
         Assert.Equal([new PocketLimits(Currency.Eur.Code, 50_000, 10_050, 5_000), new PocketLimits(Currency.Gbp.Code, 50_000, 20_000, 1_000)],
             purse.GetLimits());
@@ -221,8 +221,8 @@ public sealed class CardCommandTests : TemporaryHomeTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["New lock code: ", "Repeat it: "], _cli.Prompts);
         Assert.DoesNotContain("2468", result.Stdout + result.Stderr);
-        using CardSession session = _home.Cards.Open("alice");
-        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
+        using CardConnection card = _home.Cards.Open("alice");
+        PurseCard purse = PurseCard.Open(card.Channel, card.DisplayName);
         purse.Select();
         purse.VerifyLockCode("2468");
     }
@@ -266,7 +266,7 @@ public sealed class CardCommandTests : TemporaryHomeTests
     public void List_shows_a_card_in_use_elsewhere_instead_of_failing()
     {
         _home.BankAndAlice();
-        using CardSession held = _home.Cards.Open("alice");
+        using CardConnection held = _home.Cards.Open("alice");
 
         CliResult result = _cli.Run("card", "list", "--json");
 

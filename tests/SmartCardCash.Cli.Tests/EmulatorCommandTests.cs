@@ -107,13 +107,13 @@ public sealed class EmulatorCommandTests : TemporaryHomeTests
         Assert.Equal(ExitCodes.Unavailable, result.ExitCode);
         Assert.Equal("scc: there is no emulated card named 'carol'; the cards are 'alice', 'bob'", result.SingleErrorLine());
         // alice, opened first, was let go again.
-        using CardSession alice = _home.Cards.Open("alice");
+        using CardConnection alice = _home.Cards.Open("alice");
     }
 
     [Fact]
     public void A_card_in_use_elsewhere_is_exit_7()
     {
-        using CardSession held = _home.Cards.Open("bob");
+        using CardConnection held = _home.Cards.Open("bob");
 
         CliResult result = _cli.Run("emulator", "attach", "--slot", "0", "alice", "--slot", "1", "bob");
 
@@ -133,8 +133,8 @@ public sealed class EmulatorCommandTests : TemporaryHomeTests
         Assert.Equal($"scc: vpcd is not listening on 127.0.0.1:{port}: is pcscd running with vsmartcard-vpcd installed?",
             result.SingleErrorLine());
         Assert.DoesNotContain(" insert ", result.Stdout);
-        using CardSession alice = _home.Cards.Open("alice");
-        using CardSession bob = _home.Cards.Open("bob");
+        using CardConnection alice = _home.Cards.Open("alice");
+        using CardConnection bob = _home.Cards.Open("bob");
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class EmulatorCommandTests : TemporaryHomeTests
                 "per slot: take that card out, or choose another --slot", result.SingleErrorLine());
             Assert.DoesNotContain(" insert ", result.Stdout);
         }
-        using CardSession alice = _home.Cards.Open("alice");
+        using CardConnection alice = _home.Cards.Open("alice");
     }
 
     [Fact]
@@ -202,8 +202,8 @@ public sealed class EmulatorCommandTests : TemporaryHomeTests
 
         // The cards left their "readers" (connections closed) and the images are free again.
         Assert.True(LoopbackVpcd.WaitFor(() => vpcd.Closed == 2, Liveness), "the connections were not closed");
-        using CardSession aliceAgain = _home.Cards.Open("alice");
-        using CardSession bobAgain = _home.Cards.Open("bob");
+        using CardConnection aliceAgain = _home.Cards.Open("alice");
+        using CardConnection bobAgain = _home.Cards.Open("bob");
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public sealed class EmulatorCommandTests : TemporaryHomeTests
         Assert.Equal("", result.Stdout);
         Assert.Equal(0, vpcd.Connections);
         // The image was opened to check it, and is unlocked again.
-        using CardSession alice = _home.Cards.Open("alice");
+        using CardConnection alice = _home.Cards.Open("alice");
     }
 
     [Fact]

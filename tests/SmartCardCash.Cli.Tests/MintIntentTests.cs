@@ -130,8 +130,8 @@ public sealed class MintIntentTests : TemporaryHomeTests
         var remote = new Mock<ICardOpener>();
         remote.Setup(r => r.Open(It.IsAny<CardAddress>())).Returns<CardAddress>(address =>
         {
-            CardSession local = _home.Cards.Open("bank");
-            return new CardSession(address, new RefusingChannel(local.Channel, MintInstruction, StatusWord.MemoryFailure), "bank", local);
+            CardConnection local = _home.Cards.Open("bank");
+            return new CardConnection(address, new RefusingChannel(local.Channel, MintInstruction, StatusWord.MemoryFailure), "bank", local);
         });
         _cli.ConfigureCards = opener => opener.Register(CardAddressKind.Remote, remote.Object);
 
@@ -156,8 +156,8 @@ public sealed class MintIntentTests : TemporaryHomeTests
         var remote = new Mock<ICardOpener>();
         remote.Setup(r => r.Open(It.IsAny<CardAddress>())).Returns<CardAddress>(address =>
         {
-            CardSession local = _home.Cards.Open("bank");
-            return new CardSession(address, new PullingChannel(local.Channel, MintInstruction, afterCardActs), "bank", local);
+            CardConnection local = _home.Cards.Open("bank");
+            return new CardConnection(address, new PullingChannel(local.Channel, MintInstruction, afterCardActs), "bank", local);
         });
         _cli.ConfigureCards = opener => opener.Register(CardAddressKind.Remote, remote.Object);
     }

@@ -152,7 +152,7 @@ public sealed class PayCommandTests : TemporaryHomeTests
         // A certificate that ran out years ago by the terminal's clock.
         Issuer issuer = _home.Issuer.Load();
         var earlier = new PursePersonaliser(issuer, _home.Issuer, new FixedTimeProvider(new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-        using (CardSession old = _home.Cards.CreatePurseCard("old", Emulator.InterfaceProfile.ContactT1))
+        using (CardConnection old = _home.Cards.CreatePurseCard("old", Emulator.InterfaceProfile.ContactT1))
         {
             earlier.Personalise(PurseCard.Open(old.Channel, old.DisplayName), PersonalisationRequest.WithDefaultLimits(PurseClass.Customer, [Currency.Eur.Code],
                 PurseHome.LockCode) with { ValidityYears = 1 });

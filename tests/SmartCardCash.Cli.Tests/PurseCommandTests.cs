@@ -386,8 +386,8 @@ public sealed class PurseCommandTests : TemporaryHomeTests
         var remote = new Mock<ICardOpener>();
         remote.Setup(r => r.Open(It.IsAny<CardAddress>())).Returns<CardAddress>(address =>
         {
-            CardSession local = _home.Cards.Open("alice");
-            return new CardSession(address, local.Channel, "remote alice", local);
+            CardConnection local = _home.Cards.Open("alice");
+            return new CardConnection(address, local.Channel, "remote alice", local);
         });
         _cli.ConfigureCards = opener => opener.Register(CardAddressKind.Remote, remote.Object);
 
@@ -400,7 +400,7 @@ public sealed class PurseCommandTests : TemporaryHomeTests
     [Fact]
     public void A_card_open_in_another_process_is_local_data()
     {
-        using CardSession held = _home.Cards.Open("alice");
+        using CardConnection held = _home.Cards.Open("alice");
 
         CliResult result = _cli.Run("info", "-c", "alice");
 

@@ -35,8 +35,8 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         long aliceBefore = aliceSlot.Statistics.ApdusForwarded, shopBefore = shopSlot.Statistics.ApdusForwarded;
 
         PaymentOutcome outcome;
-        using (CardSession alice = purses.Connect(0))
-        using (CardSession shop = purses.Connect(1))
+        using (CardConnection alice = purses.Connect(0))
+        using (CardConnection shop = purses.Connect(1))
         {
             Assert.Equal(PcscdFixture.ReaderSlot0, alice.Channel.Name);
             Assert.Equal(CardAddressKind.Pcsc, shop.Address.Kind);
@@ -72,8 +72,8 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         const uint aboveLimit = 6_000;
 
         PaymentOutcome refused, paid;
-        using (CardSession alice = purses.Connect(0))
-        using (CardSession shop = purses.Connect(1))
+        using (CardConnection alice = purses.Connect(0))
+        using (CardConnection shop = purses.Connect(1))
         {
             Assert.Equal(aliceSlot.Atr.ToArray(), alice.Channel.Atr.ToArray());
             Assert.Equal(Hex(AnswerToReset.For(InterfaceProfile.Contactless)), Hex(alice.Channel.Atr.ToArray()));
@@ -129,8 +129,8 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         };
 
         PaymentOutcome outcome;
-        using (CardSession alice = purses.Connect(0))
-        using (CardSession shop = purses.Connect(1))
+        using (CardConnection alice = purses.Connect(0))
+        using (CardConnection shop = purses.Connect(1))
         {
             // Armed after connecting: the next command on the slot is number 1.
             slots[slot].ArmTearing(VpcdTearing.AtCommand(command, point));
@@ -146,8 +146,8 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         Assert.True(outcome.Kind == expected, $"{outcome.Kind}: {outcome.Summary}");
         purses.Reinsert(slot);
 
-        using (CardSession alice = purses.Connect(0))
-        using (CardSession shop = purses.Connect(1))
+        using (CardConnection alice = purses.Connect(0))
+        using (CardConnection shop = purses.Connect(1))
         {
             PurseCard payer = PurseCard.Open(alice.Channel, alice.DisplayName), payee = PurseCard.Open(shop.Channel, shop.DisplayName);
             // (a) the outcome is true of the cards as they are now and (b) every cent is accounted for.
@@ -185,13 +185,13 @@ public sealed class PaymentThroughPcscTests(PcscdFixture fixture)
         VpcdBridge shopSlot = purses.Attach(1, "shop");
 
         PaymentOutcome outcome, abandoned;
-        using (CardSession alice = purses.Connect(0))
-        using (CardSession shop = purses.Connect(1))
+        using (CardConnection alice = purses.Connect(0))
+        using (CardConnection shop = purses.Connect(1))
         {
             shopSlot.ArmTearing(VpcdTearing.AtCommand(5, VpcdTearPoint.BeforeCommand));    // VAL never reaches the shop
             outcome = purses.Coordinator.Pay(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(shop.Channel, shop.DisplayName), Request(Amount), purses.Policy);
         }
-        using (CardSession alice = purses.Connect(0))
+        using (CardConnection alice = purses.Connect(0))
         {
             abandoned = purses.Coordinator.Abandon(PurseCard.Open(alice.Channel, alice.DisplayName));
         }

@@ -115,7 +115,7 @@ public sealed class SccPayThroughPcscdTests(PcscdFixture fixture)
     }
 
     [PcscdFact]
-    public void After_pcscd_restarts_under_an_attach_session_the_cards_come_back_and_scc_pay_works()
+    public void After_pcscd_restarts_under_scc_emulator_attach_the_cards_come_back_and_scc_pay_works()
     {
         using var home = new SccHome(Pcscd);
         home.Prepare(("alice", "customer"), ("shop", "merchant"));

@@ -174,7 +174,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
     private PaymentOutcome Recover()
     {
         EmulatedCardStore cards = EmulatedCardStore.ForHome(_home);
-        using CardSession alice = cards.Open("alice"), bob = cards.Open("bob");
+        using CardConnection alice = cards.Open("alice"), bob = cards.Open("bob");
         return new PaymentCoordinator().Recover(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(bob.Channel, bob.DisplayName));
     }
 

@@ -65,7 +65,7 @@ public sealed class RemoteScreeningTests
         Assert.Equal("VERIFY CERTIFICATE", refused.Command);
         Assert.Equal("6982", refused.StatusWord);
         Assert.Contains($"purse {_alice.Id} is on the hotlist (hotlist.txt): the bank has barred it", refused.Message);
-        Assert.Equal(PayeeSessionResult.Refused, listener.WaitFor(PayeeEventKind.SessionClosed).Result);
+        Assert.Equal(PayeeConnectionResult.Refused, listener.WaitFor(PayeeEventKind.SessionClosed).Result);
         Assert.DoesNotContain(BobSaw(before), i => i is PurseInstruction.VerifyCertificate or PurseInstruction.StartTo);
         Assert.Equal((TransferState.Idle, 10_000u), (_alice.Read().State, _alice.Balance()));
         Assert.Equal((TransferState.Idle, 2_000u), (_bob.Read().State, _bob.Balance()));

@@ -41,7 +41,7 @@ public sealed class RemoteTests : IDisposable
 
         Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, outcome.Summary);
         PayeeEvent closed = _listener.WaitFor(PayeeEventKind.SessionClosed);
-        Assert.Equal(PayeeSessionResult.Received, closed.Result);
+        Assert.Equal(PayeeConnectionResult.Received, closed.Result);
         Assert.Equal("EUR 32.50", closed.Balance);
         Assert.Contains("bob received EUR 12.50 from purse " + _alice.Id, closed.Message);
         Assert.Contains(_listener.Events, e => e.Kind == PayeeEventKind.PaymentStarted && e.Payment?.Amount == 1_250);
@@ -61,7 +61,7 @@ public sealed class RemoteTests : IDisposable
         remote.Dispose();
 
         Assert.Equal(PaymentOutcomeKind.Completed, outcome.Kind);
-        Assert.Equal(PayeeSessionResult.Received, listener.WaitFor(PayeeEventKind.SessionClosed).Result);
+        Assert.Equal(PayeeConnectionResult.Received, listener.WaitFor(PayeeEventKind.SessionClosed).Result);
         Assert.Equal(outcome.Payment!.Details, listener.WaitFor(PayeeEventKind.PaymentStarted).Payment?.Details);
         Assert.Contains(carol.Channel.Sent, c => c[1] == PurseInstruction.GetResponse);
     }
@@ -146,7 +146,7 @@ public sealed class RemoteTests : IDisposable
     }
 
     [Fact]
-    public void An_idle_session_is_closed_by_the_listener_and_the_payer_reconnects_on_its_next_command()
+    public void An_idle_connection_is_closed_by_the_listener_and_the_payer_reconnects_on_its_next_command()
     {
         // The wait for each command starts with the hello: long enough that the SELECT below surely comes within it.
         using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { MessageTimeout = TimeSpan.FromSeconds(2) });
@@ -164,10 +164,10 @@ public sealed class RemoteTests : IDisposable
     }
 
     [Fact]
-    public void A_session_longer_than_the_limit_is_ended()
+    public void A_connection_longer_than_the_limit_is_ended()
     {
         // The limit runs from the connection, hello included: long enough that the handshake surely fits in it.
-        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { MaxSessionTime = TimeSpan.FromSeconds(2) });
+        using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { MaxConnectionTime = TimeSpan.FromSeconds(2) });
         using RemoteCardChannel remote = listener.Connect();
 
         PayeeEvent closed = listener.WaitFor(PayeeEventKind.SessionClosed);
@@ -320,7 +320,7 @@ public sealed class RemoteTests : IDisposable
 
         Assert.True(proxy.Dropped);
         Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, $"{outcome.Kind}: {outcome.Summary}");
-        // The reconnection was told "busy" until the stalled session timed out, and waited for it.
+        // The reconnection was told "busy" until the stalled connection timed out, and waited for it.
         Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.ConnectionRefused && e.Message.Contains("busy", StringComparison.Ordinal));
         Assert.Contains(listener.Events, e => e.Kind == PayeeEventKind.SessionClosed && e.Message.Contains($"no command came within {holdFor.TotalSeconds:0} s", StringComparison.Ordinal));
         Assert.True(clock.Elapsed >= holdFor * 0.9, clock.Elapsed.ToString());
@@ -331,7 +331,7 @@ public sealed class RemoteTests : IDisposable
     [Fact]
     public void A_payer_that_gives_up_on_busy_before_the_listener_lets_go_leaves_the_payment_to_recover_later()
     {
-        // Every command before the stall must come within the message timeout, and the stalled session must still
+        // Every command before the stall must come within the message timeout, and the stalled connection must still
         // hold the card when the test asks for it below.
         using var listener = new RunningListener(_bob.Channel, new PayeeListenerOptions { CardName = "bob", MessageTimeout = TimeSpan.FromSeconds(5) });
         using var proxy = new DroppingProxy(listener.Endpoint.Port, 4, DropMode.StallAfterCommand);

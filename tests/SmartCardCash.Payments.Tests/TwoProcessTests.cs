@@ -56,7 +56,7 @@ public sealed class TwoProcessTests : IDisposable
 
     private PaymentOutcome PayFromAlice(string host, int port, uint cents)
     {
-        using CardSession alice = EmulatedCardStore.ForHome(_payerHome).Open("alice");
+        using CardConnection alice = EmulatedCardStore.ForHome(_payerHome).Open("alice");
         using var remote = new RemoteCardChannel(host, port, new RemoteCardOptions { ConnectTimeout = TimeSpan.FromSeconds(2) });
         return new PaymentCoordinator().Pay(PurseCard.Open(alice.Channel, alice.DisplayName), PurseCard.Open(remote, remote.Name), Request(cents), Policy());
     }

@@ -25,18 +25,18 @@ public sealed class CardOpenerTests : IDisposable
 
     private void MakeCard(string name, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
     {
-        using CardSession session = _opener.EmulatedCards.CreatePurseCard(name, interfaceProfile);
+        using CardConnection card = _opener.EmulatedCards.CreatePurseCard(name, interfaceProfile);
     }
 
     [Fact]
     public void A_new_emulated_card_holds_a_blank_purse_and_is_saved_in_the_home()
     {
-        using (CardSession session = _opener.EmulatedCards.CreatePurseCard("alice", InterfaceProfile.Contactless))
+        using (CardConnection card = _opener.EmulatedCards.CreatePurseCard("alice", InterfaceProfile.Contactless))
         {
-            PurseFci fci = PurseCard.Open(session.Channel, session.DisplayName).Select();
+            PurseFci fci = PurseCard.Open(card.Channel, card.DisplayName).Select();
             Assert.Equal(PurseLifecycle.Personalisation, fci.Lifecycle);
-            Assert.Equal("alice", session.DisplayName);
-            Assert.Equal(CardAddress.Emulated("alice"), session.Address);
+            Assert.Equal("alice", card.DisplayName);
+            Assert.Equal(CardAddress.Emulated("alice"), card.Address);
         }
 
         Assert.True(File.Exists(Path.Combine(_home.Path, "cards", "alice.card")));
@@ -50,13 +50,13 @@ public sealed class CardOpenerTests : IDisposable
         var world = new TestWorld();
         MakeCard("alice");
         PersonalisationResult result;
-        using (CardSession session = _opener.Open(CardAddress.Parse("emu:alice")))
+        using (CardConnection card = _opener.Open(CardAddress.Parse("emu:alice")))
         {
-            result = world.Personaliser.Personalise(PurseCard.Open(session.Channel, session.DisplayName),
+            result = world.Personaliser.Personalise(PurseCard.Open(card.Channel, card.DisplayName),
                 PersonalisationRequest.WithDefaultLimits(PurseClass.Customer, [Currency.Eur.Code], "1234"));
         }
 
-        using CardSession again = _opener.Open("alice");
+        using CardConnection again = _opener.Open("alice");
         PurseInfo info = PurseCard.Open(again.Channel, again.DisplayName).ReadInfo();
 
         Assert.Equal(result.PurseId, info.PurseId);
@@ -67,7 +67,7 @@ public sealed class CardOpenerTests : IDisposable
     public void A_card_open_elsewhere_is_a_local_data_problem()
     {
         MakeCard("alice");
-        using CardSession first = _opener.Open("emu:alice");
+        using CardConnection first = _opener.Open("emu:alice");
 
         var error = Assert.Throws<CardImageUnavailableException>(() => _opener.Open("emu:alice"));
 
@@ -162,10 +162,10 @@ public sealed class CardOpenerTests : IDisposable
         var channel = new Mock<ICardChannel>();
         _pcsc.Setup(p => p.Connect("Virtual PCD 00 00")).Returns(channel.Object);
 
-        using (CardSession session = _opener.Open("pcsc:pcd 00 00"))
+        using (CardConnection card = _opener.Open("pcsc:pcd 00 00"))
         {
-            Assert.Equal("Virtual PCD 00 00", session.DisplayName);
-            Assert.Same(channel.Object, session.Channel);
+            Assert.Equal("Virtual PCD 00 00", card.DisplayName);
+            Assert.Same(channel.Object, card.Channel);
         }
 
         channel.Verify(c => c.Dispose(), Times.Once);
@@ -189,13 +189,13 @@ public sealed class CardOpenerTests : IDisposable
         var remote = new Mock<ICardOpener>();
         var channel = new Mock<ICardChannel>();
         remote.Setup(r => r.Open(It.IsAny<CardAddress>()))
-            .Returns<CardAddress>(a => new CardSession(a, channel.Object, a.Target));
+            .Returns<CardAddress>(a => new CardConnection(a, channel.Object, a.Target));
         _opener.Register(CardAddressKind.Remote, remote.Object);
 
-        using CardSession session = _opener.Open("tcp://127.0.0.1:7700");
+        using CardConnection card = _opener.Open("tcp://127.0.0.1:7700");
 
         Assert.Equal("cannot open tcp://127.0.0.1:7700: remote cards (tcp://) are not available in this build", error.Message);
-        Assert.Equal(7700, session.Address.Port);
+        Assert.Equal(7700, card.Address.Port);
         Assert.True(_opener.CanOpen(CardAddressKind.Remote));
     }
 
@@ -203,7 +203,7 @@ public sealed class CardOpenerTests : IDisposable
     public void Deleting_a_card_removes_its_image_and_refuses_while_it_is_open()
     {
         MakeCard("alice");
-        using (CardSession open = _opener.Open("alice"))
+        using (CardConnection open = _opener.Open("alice"))
         {
             Assert.Throws<CardImageUnavailableException>(() => _opener.EmulatedCards.Delete("alice"));
         }

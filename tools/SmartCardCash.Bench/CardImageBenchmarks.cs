@@ -25,7 +25,7 @@ public class CardImageBenchmarks
     {
         _home = Path.Combine(Path.GetTempPath(), "scc-bench-" + Guid.NewGuid().ToString("N"));
         var store = EmulatedCardStore.ForHome(_home);
-        using (CardSession created = store.CreatePurseCard("bench", InterfaceProfile.ContactT1))
+        using (CardConnection created = store.CreatePurseCard("bench", InterfaceProfile.ContactT1))
         {
             PersonalisedPurse.Personalise(created.Channel);
         }

@@ -17,7 +17,7 @@ public sealed class ApduPipeline : IApduTransmitter
 {
     private readonly Func<CommandApdu, ResponseApdu> _send;
 
-    /// <param name="channel">The card session to send through.</param>
+    /// <param name="channel">The card channel to send through.</param>
     /// <param name="options">Which transforms to use; read once, here. Null means the defaults.</param>
     /// <param name="logger">Receives the APDU trace (see <see cref="ApduTraceTransform"/>); null means no trace.</param>
     public ApduPipeline(ICardChannel channel, ApduPipelineOptions? options = null, ILogger? logger = null)

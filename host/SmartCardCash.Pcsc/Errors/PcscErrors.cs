@@ -86,7 +86,7 @@ public static class PcscErrors
         var message = GetMessage(error, platform);
         if (GetKind(error) == PcscErrorKind.CardAbsent)
         {
-            // The same codes mean "taken out during the session" or "never inserted", depending on the connection.
+            // The same codes mean "taken out while connected" or "never inserted", depending on whether a card was connected.
             message = cardConnected ? "the card was removed from the reader" : "there is no card in the reader";
         }
 

@@ -37,7 +37,7 @@ public sealed class PcscMonitor : IDisposable
     private readonly PcscMonitorOptions _options;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private MonitorSession? _session;
+    private MonitorLoop? _loop;
     private IReadOnlyList<PcscReaderStatus> _readers = [];
     private bool _disposed;
 
@@ -82,7 +82,7 @@ public sealed class PcscMonitor : IDisposable
         {
             lock (_gate)
             {
-                return _session is not null;
+                return _loop is not null;
             }
         }
     }
@@ -105,14 +105,14 @@ public sealed class PcscMonitor : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_session is not null)
+            if (_loop is not null)
             {
                 return;
             }
 
             _readers = [];
-            _session = new MonitorSession(this, _api, _options, _logger);
-            _session.Start();
+            _loop = new MonitorLoop(this, _api, _options, _logger);
+            _loop.Start();
         }
     }
 
@@ -122,17 +122,17 @@ public sealed class PcscMonitor : IDisposable
     /// </summary>
     public void Stop()
     {
-        MonitorSession? session;
+        MonitorLoop? loop;
         lock (_gate)
         {
-            session = _session;
-            _session = null;
+            loop = _loop;
+            _loop = null;
             _readers = [];
         }
 
-        if (session is not null)
+        if (loop is not null)
         {
-            EndSession(session);
+            EndLoop(loop);
         }
     }
 
@@ -151,11 +151,11 @@ public sealed class PcscMonitor : IDisposable
         Stop();
     }
 
-    internal void Publish(MonitorSession session, IReadOnlyList<PcscReaderStatus> readers)
+    internal void Publish(MonitorLoop loop, IReadOnlyList<PcscReaderStatus> readers)
     {
         lock (_gate)
         {
-            if (ReferenceEquals(session, _session))
+            if (ReferenceEquals(loop, _loop))
             {
                 _readers = readers;
             }
@@ -176,16 +176,16 @@ public sealed class PcscMonitor : IDisposable
 
     internal void OnMonitorError(PcscMonitorErrorEventArgs e) => Invoke(MonitorError, e);
 
-    private void EndSession(MonitorSession session)
+    private void EndLoop(MonitorLoop loop)
     {
-        session.RequestStop();
-        if (Thread.CurrentThread == session.Thread)
+        loop.RequestStop();
+        if (Thread.CurrentThread == loop.Thread)
         {
             // Called from a handler: joining our own thread would wait for ever.
             return;
         }
 
-        if (!session.Join(_options.StopTimeout))
+        if (!loop.Join(_options.StopTimeout))
         {
             PcscLog.StopTimedOut(_logger, _options.StopTimeout);
         }

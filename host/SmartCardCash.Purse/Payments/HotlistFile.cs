@@ -6,7 +6,7 @@ namespace SmartCardCash.Purse.Payments;
 /// </summary>
 /// <remarks>
 /// Like <see cref="Hotlist.Load"/>, it fails closed: when the changed file cannot be read, <see cref="Current"/>
-/// throws, and the terminal makes no payment until it can be read again. Not thread-safe; one listener session reads
+/// throws, and the terminal makes no payment until it can be read again. Not thread-safe; one listener connection reads
 /// it at a time.
 /// </remarks>
 public sealed class HotlistFile

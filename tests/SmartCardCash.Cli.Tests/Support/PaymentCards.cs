@@ -9,16 +9,16 @@ internal static class PaymentCards
 {
     public static uint Balance(PurseHome home, string card)
     {
-        using CardSession session = home.Cards.Open(card);
-        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
+        using CardConnection connection = home.Cards.Open(card);
+        PurseCard purse = PurseCard.Open(connection.Channel, connection.DisplayName);
         purse.Select();
         return purse.GetBalances().Single(b => b.Currency == Currency.Eur.Code).Balance;
     }
 
     public static TransferState State(PurseHome home, string card)
     {
-        using CardSession session = home.Cards.Open(card);
-        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
+        using CardConnection connection = home.Cards.Open(card);
+        PurseCard purse = PurseCard.Open(connection.Channel, connection.DisplayName);
         purse.Select();
         return purse.GetPendingTransfer().State;
     }
@@ -29,8 +29,8 @@ internal static class PaymentCards
     /// </summary>
     public static void StartAndStop(PurseHome home, string from, string to, uint cents, byte stopBefore)
     {
-        using CardSession payerCard = home.Cards.Open(from);
-        using CardSession payeeCard = home.Cards.Open(to);
+        using CardConnection payerCard = home.Cards.Open(from);
+        using CardConnection payeeCard = home.Cards.Open(to);
         PurseCard payer = PurseCard.Open(payerCard.Channel, payerCard.DisplayName), payee = PurseCard.Open(payeeCard.Channel, payeeCard.DisplayName);
         payer.Select();
         uint payeeSequence = payee.Select().NextSequenceNumber;

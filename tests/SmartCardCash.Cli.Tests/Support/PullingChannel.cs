@@ -37,6 +37,6 @@ internal sealed class PullingChannel(ICardChannel inner, byte instruction, bool 
 
     public void Dispose()
     {
-        // The card session owns the inner channel.
+        // The card connection owns the inner channel.
     }
 }

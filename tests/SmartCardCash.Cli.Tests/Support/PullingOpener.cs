@@ -10,15 +10,15 @@ namespace SmartCardCash.Cli.Tests.Support;
 /// </summary>
 internal sealed class PullingOpener(EmulatedCardStore store, string cardName, byte instruction) : ICardOpener
 {
-    public CardSession Open(CardAddress address)
+    public CardConnection Open(CardAddress address)
     {
-        CardSession inner = store.Open(address.Target);
+        CardConnection inner = store.Open(address.Target);
         if (address.Target != cardName)
         {
             return inner;
         }
         var channel = new RemovableChannel((EmulatedCardChannel)inner.Channel);
         channel.PullBefore(instruction);
-        return new CardSession(address, channel, inner.DisplayName, inner);
+        return new CardConnection(address, channel, inner.DisplayName, inner);
     }
 }

@@ -164,25 +164,25 @@ public sealed class TearingTests
     }
 
     [Fact]
-    public async Task The_same_seed_tears_the_same_commands_of_the_same_session()
+    public async Task The_same_seed_tears_the_same_commands_of_the_same_run()
     {
-        RandomSessionResult first = await RunRandomSessionAsync(seed: 11);
-        RandomSessionResult again = await RunRandomSessionAsync(seed: 11);
-        RandomSessionResult other = await RunRandomSessionAsync(seed: 12);
+        RandomTearingRun first = await RunUnderRandomTearingAsync(seed: 11);
+        RandomTearingRun again = await RunUnderRandomTearingAsync(seed: 11);
+        RandomTearingRun other = await RunUnderRandomTearingAsync(seed: 12);
 
         Assert.NotEmpty(first.Tears);
         Assert.Equal(first.Tears, again.Tears);
         Assert.Equal(first.Counter, again.Counter);
         Assert.NotEqual(first.Tears, other.Tears);
         // Every acknowledged increment landed; a torn one may or may not have.
-        Assert.InRange(first.Counter, first.Acknowledged, (uint)RandomSessionIncrements);
+        Assert.InRange(first.Counter, first.Acknowledged, (uint)RandomRunIncrements);
     }
 
-    private const int RandomSessionIncrements = 20;
+    private const int RandomRunIncrements = 20;
 
-    /// <summary>A host that selects and increments <see cref="RandomSessionIncrements"/> times, starting over after
-    /// every tear (power on, select) as a terminal would. The same seed must give the same session.</summary>
-    private static async Task<RandomSessionResult> RunRandomSessionAsync(ulong seed)
+    /// <summary>A host that selects and increments <see cref="RandomRunIncrements"/> times, starting over after
+    /// every tear (power on, select) as a terminal would. The same seed must give the same run.</summary>
+    private static async Task<RandomTearingRun> RunUnderRandomTearingAsync(ulong seed)
     {
         EmulatedCard card = TestCards.NewCard(new ProbeLog());
         using var vpcd = new FakeVpcd();
@@ -198,7 +198,7 @@ public sealed class TearingTests
             FakeVpcdConnection reader = await vpcd.AcceptPoweredAsync();
             bool selected = false;
             int attempts = 0;
-            while (attempts < RandomSessionIncrements)
+            while (attempts < RandomRunIncrements)
             {
                 byte[] command = Hex.Decode(selected ? TestCards.Increment : CounterApplet.SelectHex);
                 byte[]? answer = await reader.TransmitAsync(command);
@@ -220,7 +220,7 @@ public sealed class TearingTests
             }
             reader.Dispose();
         }
-        return new RandomSessionResult(tears.Events.Select(t => (t.ApduNumber, t.Point, t.PowerLostAtWrite)).ToList(),
+        return new RandomTearingRun(tears.Events.Select(t => (t.ApduNumber, t.Point, t.PowerLostAtWrite)).ToList(),
             TestCards.CounterOf(card), acknowledged);
     }
 

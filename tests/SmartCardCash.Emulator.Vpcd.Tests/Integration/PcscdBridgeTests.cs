@@ -56,13 +56,13 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
     [PcscdFact]
     public async Task Two_attached_cards_are_listed_in_their_readers_with_their_ATRs_and_leave_when_stopped()
     {
-        await using var session = new VpcdAttachSession(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
-        session.Attach(0, TestCards.NewCard(new ProbeLog(), InterfaceProfile.ContactT1), "alice");
-        session.Attach(1, TestCards.NewCard(new ProbeLog(), InterfaceProfile.Contactless), "bob");
+        await using var attachment = new VpcdAttachment(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
+        attachment.Attach(0, TestCards.NewCard(new ProbeLog(), InterfaceProfile.ContactT1), "alice");
+        attachment.Attach(1, TestCards.NewCard(new ProbeLog(), InterfaceProfile.Contactless), "bob");
 
         IReadOnlyList<PcscReaderStatus> readers = await PcscReaders.WaitAsync(
             r => PcscReaders.HasCard(r, Slot0) && PcscReaders.HasCard(r, Slot1), "both cards appearing");
-        await session.StopAsync();
+        await attachment.StopAsync();
         IReadOnlyList<PcscReaderStatus> after = await PcscReaders.WaitAsync(
             r => PcscReaders.Find(r, Slot0) is { IsCardPresent: false } && PcscReaders.Find(r, Slot1) is { IsCardPresent: false },
             "both cards leaving");
@@ -113,9 +113,9 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
         var store = new CardImageStore(_directory.Path);
         var log = new ProbeLog();
         VpcdBridge bridge;
-        await using (var session = new VpcdAttachSession(basePort: Pcscd.VpcdPort, loggerFactory: _logger))
+        await using (var attachment = new VpcdAttachment(basePort: Pcscd.VpcdPort, loggerFactory: _logger))
         {
-            bridge = session.Attach(0, TestCards.NewStoredCard(store, "alice", log));
+            bridge = attachment.Attach(0, TestCards.NewStoredCard(store, "alice", log));
             await PcscReaders.WaitAsync(r => PcscReaders.HasCard(r, Slot0), "alice appearing");
             using PcscContext context = PcscContext.Establish();
             using PcscCard card = await PcscReaders.ConnectAsync(context, Slot0);
@@ -135,7 +135,7 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
         Assert.True(bridge.Statistics.ApdusForwarded >= 4);
         Assert.True(bridge.Statistics.PowerUps >= 1);
         Assert.True(bridge.Statistics.AtrRequests >= 1);
-        // The session released the image: it opens again, with the counter as the card left it.
+        // The attachment released the image: it opens again, with the counter as the card left it.
         using StoredCard reopened = store.Open("alice", TestCards.Catalog(log));
         Assert.Equal(2u, TestCards.CounterOf(reopened.Card));
     }
@@ -143,8 +143,8 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
     [PcscdFact]
     public async Task A_T0_card_answers_61xx_through_PCSC_and_the_host_pipeline_completes_it()
     {
-        await using var session = new VpcdAttachSession(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
-        session.Attach(0, TestCards.NewCard(new ProbeLog(), InterfaceProfile.ContactT0), "t0");
+        await using var attachment = new VpcdAttachment(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
+        attachment.Attach(0, TestCards.NewCard(new ProbeLog(), InterfaceProfile.ContactT0), "t0");
         await PcscReaders.WaitAsync(r => PcscReaders.HasCard(r, Slot0), "the T=0 card appearing");
         using PcscContext context = PcscContext.Establish();
         using PcscCard card = await PcscReaders.ConnectAsync(context, Slot0);
@@ -164,8 +164,8 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
     {
         EmulatedCard contactless = TestCards.NewCard(new ProbeLog(), InterfaceProfile.ContactT1);
         byte[] uid = contactless.Profile.Uid.ToArray();
-        await using var session = new VpcdAttachSession(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
-        session.Attach(1, contactless, "dual", new VpcdSlotOptions { Interface = InterfaceProfile.Contactless });
+        await using var attachment = new VpcdAttachment(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
+        attachment.Attach(1, contactless, "dual", new VpcdSlotOptions { Interface = InterfaceProfile.Contactless });
         IReadOnlyList<PcscReaderStatus> readers = await PcscReaders.WaitAsync(r => PcscReaders.HasCard(r, Slot1), "the contactless card appearing");
         using PcscContext context = PcscContext.Establish();
         using PcscCard card = await PcscReaders.ConnectAsync(context, Slot1);
@@ -190,11 +190,11 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
         TearMidCommandAsync(writeIndex: 3, expectedCounter: 2);
 
     [PcscdFact]
-    public async Task When_pcscd_restarts_during_an_attach_session_the_cards_come_back()
+    public async Task When_pcscd_restarts_during_an_attachment_the_cards_come_back()
     {
-        await using var session = new VpcdAttachSession(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
-        VpcdBridge alice = session.Attach(0, TestCards.NewCard(new ProbeLog()), "alice");
-        VpcdBridge bob = session.Attach(1, TestCards.NewCard(new ProbeLog(), InterfaceProfile.Contactless), "bob");
+        await using var attachment = new VpcdAttachment(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
+        VpcdBridge alice = attachment.Attach(0, TestCards.NewCard(new ProbeLog()), "alice");
+        VpcdBridge bob = attachment.Attach(1, TestCards.NewCard(new ProbeLog(), InterfaceProfile.Contactless), "bob");
         await PcscReaders.WaitAsync(r => PcscReaders.HasCard(r, Slot0) && PcscReaders.HasCard(r, Slot1), "both cards appearing");
 
         Pcscd.Restart();
@@ -221,11 +221,11 @@ public sealed class PcscdBridgeTests : IAsyncLifetime
     private async Task TearMidCommandAsync(int writeIndex, uint expectedCounter)
     {
         EmulatedCard emulated = TestCards.NewCard(new ProbeLog());
-        await using var session = new VpcdAttachSession(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
+        await using var attachment = new VpcdAttachment(basePort: Pcscd.VpcdPort, loggerFactory: _logger);
         var tears = new RecordedEvents<VpcdTearEventArgs>();
-        session.Torn += (_, e) => tears.Add(e);
+        attachment.Torn += (_, e) => tears.Add(e);
         // Longer than pcscd's 400 ms presence poll, so pcscd sees the card gone before it is back.
-        VpcdBridge bridge = session.Attach(0, emulated, "torn", new VpcdSlotOptions { ReinsertAfterTear = TimeSpan.FromSeconds(1.5) });
+        VpcdBridge bridge = attachment.Attach(0, emulated, "torn", new VpcdSlotOptions { ReinsertAfterTear = TimeSpan.FromSeconds(1.5) });
         await PcscReaders.WaitAsync(r => PcscReaders.HasCard(r, Slot0), "the card appearing");
         using PcscContext context = PcscContext.Establish();
         CardRemovedException failure;

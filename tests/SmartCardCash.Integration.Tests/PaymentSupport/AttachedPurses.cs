@@ -19,14 +19,14 @@ internal sealed class AttachedPurses : IDisposable
     public const string LockCode = "1234";
 
     private readonly string _home = Path.Combine(Path.GetTempPath(), "scc-pcsc-pay-" + Guid.NewGuid().ToString("N"));
-    private readonly VpcdAttachSession _session;
+    private readonly VpcdAttachment _attachment;
 
     public AttachedPurses(PrivatePcscd pcscd)
     {
         Store = EmulatedCardStore.ForHome(_home);
         Issuer = Issuer.Create(new IssuerId(0x5343430C), DateOnly.FromDateTime(DateTime.UtcNow));
         Policy = new PaymentPolicy(Issuer.Certificate);
-        _session = new VpcdAttachSession(basePort: pcscd.VpcdPort);
+        _attachment = new VpcdAttachment(basePort: pcscd.VpcdPort);
     }
 
     public EmulatedCardStore Store { get; }
@@ -42,8 +42,8 @@ internal sealed class AttachedPurses : IDisposable
     /// <summary>A new purse image, personalised with the default limits of its class, lock code <see cref="LockCode"/>.</summary>
     public void Create(string name, PurseClass purseClass, InterfaceProfile interfaceProfile = InterfaceProfile.ContactT1)
     {
-        using CardSession session = Store.CreatePurseCard(name, interfaceProfile);
-        new PursePersonaliser(Issuer, Serials).Personalise(PurseCard.Open(session.Channel, session.DisplayName),
+        using CardConnection card = Store.CreatePurseCard(name, interfaceProfile);
+        new PursePersonaliser(Issuer, Serials).Personalise(PurseCard.Open(card.Channel, card.DisplayName),
             PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], LockCode));
     }
 
@@ -51,13 +51,13 @@ internal sealed class AttachedPurses : IDisposable
     public void CreateBankAndLoad(uint minted, params (string Name, uint Amount)[] loads)
     {
         Create("bank", PurseClass.Bank);
-        using CardSession bank = Store.Open("bank");
+        using CardConnection bank = Store.Open("bank");
         PurseCard bankPurse = PurseCard.Open(bank.Channel, bank.DisplayName);
         bankPurse.Select();
         bankPurse.Mint(Issuer, Money.Of(Currency.Eur, minted));
         foreach ((string name, uint amount) in loads)
         {
-            using CardSession card = Store.Open(name);
+            using CardConnection card = Store.Open(name);
             PaymentOutcome load = Coordinator.Pay(bankPurse, PurseCard.Open(card.Channel, card.DisplayName), new PaymentRequest(Money.Of(Currency.Eur, amount)), Policy);
             Assert.True(load.Kind == PaymentOutcomeKind.Completed, load.Summary);
         }
@@ -66,7 +66,7 @@ internal sealed class AttachedPurses : IDisposable
     /// <summary>Puts image <paramref name="name"/> into "Virtual PCD 00 0<paramref name="slot"/>" and waits until pcscd lists it.</summary>
     public VpcdBridge Attach(int slot, string name, InterfaceProfile? through = null)
     {
-        VpcdBridge bridge = _session.Attach(slot, Store.OpenStored(name), new VpcdSlotOptions { Interface = through });
+        VpcdBridge bridge = _attachment.Attach(slot, Store.OpenStored(name), new VpcdSlotOptions { Interface = through });
         CardBench.WaitForCard(CardBench.ReaderName(slot), present: true);
         return bridge;
     }
@@ -74,7 +74,7 @@ internal sealed class AttachedPurses : IDisposable
     /// <summary>Takes the card out of its reader (image saved and unlocked) and waits until pcscd sees the reader empty.</summary>
     public void Detach(int slot)
     {
-        _session.DetachAsync(slot).GetAwaiter().GetResult();
+        _attachment.DetachAsync(slot).GetAwaiter().GetResult();
         CardBench.WaitForCard(CardBench.ReaderName(slot), present: false);
     }
 
@@ -82,19 +82,19 @@ internal sealed class AttachedPurses : IDisposable
     public void Reinsert(int slot)
     {
         CardBench.WaitForCard(CardBench.ReaderName(slot), present: false);
-        _session[slot].Insert();
+        _attachment[slot].Insert();
         CardBench.WaitForCard(CardBench.ReaderName(slot), present: true);
     }
 
     /// <summary>The card in "Virtual PCD 00 0<paramref name="slot"/>", connected through PC/SC.</summary>
-    public CardSession Connect(int slot) => new PcscCardOpener(new PcscCardSource()).Open(CardAddress.Pcsc(CardBench.ReaderName(slot)));
+    public CardConnection Connect(int slot) => new PcscCardOpener(new PcscCardSource()).Open(CardAddress.Pcsc(CardBench.ReaderName(slot)));
 
     /// <summary>Image <paramref name="name"/> read in process (it must not be attached).</summary>
     public PurseSnapshot ReadImage(string name) => PurseSnapshot.ReadImage(Store, name);
 
     public void Dispose()
     {
-        _session.Dispose();
+        _attachment.Dispose();
         foreach (string reader in new[] { PcscdFixture.ReaderSlot0, PcscdFixture.ReaderSlot1 })
         {
             try

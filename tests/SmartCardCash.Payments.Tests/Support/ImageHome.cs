@@ -20,10 +20,10 @@ internal static class ImageHome
         EmulatedCardStore cards = EmulatedCardStore.ForHome(home);
         foreach ((string name, PurseClass purseClass) in new[] { ("bank", PurseClass.Bank), ("alice", PurseClass.Customer), ("bob", PurseClass.Customer) })
         {
-            using CardSession session = cards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
-            personaliser.Personalise(PurseCard.Open(session.Channel, session.DisplayName), PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
+            using CardConnection card = cards.CreatePurseCard(name, Emulator.InterfaceProfile.ContactT1);
+            personaliser.Personalise(PurseCard.Open(card.Channel, card.DisplayName), PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], "1234"));
         }
-        using CardSession bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
+        using CardConnection bank = cards.Open("bank"), alice = cards.Open("alice"), bob = cards.Open("bob");
         PurseCard bankPurse = PurseCard.Open(bank.Channel, bank.DisplayName);
         bankPurse.Select();
         bankPurse.Mint(issuer, Money.Of(Currency.Eur, aliceCents + bobCents));

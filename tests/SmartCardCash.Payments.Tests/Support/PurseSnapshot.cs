@@ -23,8 +23,8 @@ internal sealed record PurseSnapshot(string Name, PurseId Id, TransferState Stat
     /// <summary>Reads the card image <paramref name="name"/> in <paramref name="store"/> (it must not be in use).</summary>
     public static PurseSnapshot ReadImage(EmulatedCardStore store, string name)
     {
-        using CardSession session = store.Open(name);
-        return Read(PurseCard.Open(session.Channel, session.DisplayName), name);
+        using CardConnection card = store.Open(name);
+        return Read(PurseCard.Open(card.Channel, card.DisplayName), name);
     }
 
     public bool Received(PaymentDetails pd) =>

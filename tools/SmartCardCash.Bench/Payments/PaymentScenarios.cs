@@ -29,9 +29,9 @@ public static class PaymentScenarios
     public static BenchPurses CreateImages(string home)
     {
         EmulatedCardStore store = EmulatedCardStore.ForHome(home);
-        using CardSession bank = store.CreatePurseCard("bank", InterfaceProfile.ContactT1);
-        using CardSession alice = store.CreatePurseCard("alice", InterfaceProfile.ContactT1);
-        using CardSession bob = store.CreatePurseCard("bob", InterfaceProfile.ContactT1);
+        using CardConnection bank = store.CreatePurseCard("bank", InterfaceProfile.ContactT1);
+        using CardConnection alice = store.CreatePurseCard("alice", InterfaceProfile.ContactT1);
+        using CardConnection bob = store.CreatePurseCard("bob", InterfaceProfile.ContactT1);
         return BenchPurses.Prepare(bank.Channel, alice.Channel, bob.Channel);
     }
 

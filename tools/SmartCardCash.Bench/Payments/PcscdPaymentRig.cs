@@ -18,18 +18,18 @@ public sealed class PcscdPaymentRig : IDisposable
 
     private static readonly TimeSpan CardsPatience = TimeSpan.FromSeconds(20);
 
-    private readonly VpcdAttachSession _session;
+    private readonly VpcdAttachment _attachment;
     private readonly List<IDisposable> _channels = [];
 
     public PcscdPaymentRig(string home, BenchPurses purses, BenchPcscd pcscd)
     {
         EmulatedCardStore store = EmulatedCardStore.ForHome(home);
-        _session = new VpcdAttachSession(basePort: pcscd.VpcdPort);
+        _attachment = new VpcdAttachment(basePort: pcscd.VpcdPort);
         try
         {
             var watches = new Dictionary<int, SaveWatch>();
             // The bridge raises this after the card answered (and saved), before the answer goes out.
-            _session.ApduExchanged += (_, e) =>
+            _attachment.ApduExchanged += (_, e) =>
             {
                 if (watches.TryGetValue(e.Slot, out SaveWatch? watch))
                 {
@@ -42,7 +42,7 @@ public sealed class PcscdPaymentRig : IDisposable
                 watches[slot] = new SaveWatch(card);
                 try
                 {
-                    _session.Attach(slot, card);
+                    _attachment.Attach(slot, card);
                 }
                 catch
                 {
@@ -74,7 +74,7 @@ public sealed class PcscdPaymentRig : IDisposable
             channel.Dispose();
         }
         _channels.Clear();
-        _session.Dispose();
+        _attachment.Dispose();
     }
 
     /// <summary>pcscd notices a new vpcd card at its next presence poll (about every 400 ms).</summary>

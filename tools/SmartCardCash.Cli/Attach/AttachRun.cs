@@ -63,13 +63,13 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
             throw;
         }
 
-        var session = new VpcdAttachSession(plan.PortBase, plan.Host, logging);
-        session.StateChanged += OnStateChanged;
-        session.Torn += OnTorn;
-        session.Faulted += OnFaulted;
+        var attachment = new VpcdAttachment(plan.PortBase, plan.Host, logging);
+        attachment.StateChanged += OnStateChanged;
+        attachment.Torn += OnTorn;
+        attachment.Faulted += OnFaulted;
         if (trace is not null)
         {
-            session.ApduExchanged += (sender, e) => AttachLog.Exchanged(trace, e.Slot, ((VpcdBridge)sender!).CardName, e.ApduNumber,
+            attachment.ApduExchanged += (sender, e) => AttachLog.Exchanged(trace, e.Slot, ((VpcdBridge)sender!).CardName, e.ApduNumber,
                 Hex.Encode(e.Command.Span), Hex.Encode(e.Response.Span));
         }
 
@@ -90,7 +90,7 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
                     Atr = Hex.Encode(AnswerToReset.For(used)),
                     Vpcd = $"{plan.Host}:{plan.PortOf(slot.Slot)}",
                 });
-                _bridges[slot.Slot] = session.Attach(slot.Slot, card, new VpcdSlotOptions
+                _bridges[slot.Slot] = attachment.Attach(slot.Slot, card, new VpcdSlotOptions
                 {
                     Interface = slot.Interface,
                     Tearing = slot.Tearing,
@@ -111,12 +111,12 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
         }
         finally
         {
-            // Cards not handed to the session yet are still ours (the session owns the others).
+            // Cards not handed to the attachment yet are still ours (the attachment owns the others).
             for (int i = attached; i < opened.Count; i++)
             {
                 opened[i].Card.Dispose();
             }
-            session.StopAsync().GetAwaiter().GetResult();
+            attachment.StopAsync().GetAwaiter().GetResult();
             _queue.Writer.TryComplete();
             Drain();
             _keepAlive?.Dispose();

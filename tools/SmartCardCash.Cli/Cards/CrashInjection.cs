@@ -68,7 +68,7 @@ internal sealed class CrashInjection
             : throw new UsageException($"{variable} must be a command number from 1 (as --trace counts them), not '{text}'");
     }
 
-    /// <summary>The card's channel, unchanged but for the count; disposing it leaves the card to its session.</summary>
+    /// <summary>The card's channel, unchanged but for the count; disposing it leaves the card to its connection.</summary>
     private sealed class CrashingChannel(ICardChannel card, CrashInjection plan) : ICardChannel
     {
         public string Name => card.Name;

@@ -25,36 +25,36 @@ internal static class TransferGuard
     /// <paramref name="abortTransfer"/>: throws <see cref="TransferInProgressException"/> naming <paramref name="action"/>.
     /// Otherwise sends ABORT and returns what was aborted, in words and as JSON.
     /// </summary>
-    public static AbortedTransfer? Check(PurseSession session, bool abortTransfer, string action)
+    public static AbortedTransfer? Check(PurseConnection card, bool abortTransfer, string action)
     {
-        PendingTransfer transfer = session.Purse.GetPendingTransfer();
+        PendingTransfer transfer = card.Purse.GetPendingTransfer();
         if (transfer.State == TransferState.Idle)
         {
             return null;
         }
         string state = PurseFormats.TransferState(transfer.State);
-        string card = ShellWord.Quote(session.Card.Address.ToString());
+        string quoted = ShellWord.Quote(card.Address.ToString());
         if (!abortTransfer)
         {
             string finish = transfer.State == TransferState.ExpectingVal
-                ? $"scc recover --from CARD --to {card}"
-                : $"scc recover --from {card} --to CARD";
+                ? $"scc recover --from CARD --to {quoted}"
+                : $"scc recover --from {quoted} --to CARD";
             string other = transfer.Details is PaymentDetails pd
                 ? $", where CARD is the card of purse {(transfer.State == TransferState.ExpectingVal ? pd.From : pd.To)}"
                 : "";
             throw new TransferInProgressException(
-                $"{session.Name} is in the middle of a transfer ({state}{Describe(transfer)}) and {action} would abort it; " +
+                $"{card.Name} is in the middle of a transfer ({state}{Describe(transfer)}) and {action} would abort it; " +
                 $"it can still be finished: {finish}{other}; or run again with --abort-transfer to abort it " +
                 "(the value in flight then goes to the exception log for the bank)");
         }
-        session.Purse.Abort();
+        card.Purse.Abort();
         string outcome = transfer.State switch
         {
             TransferState.ExpectingAck => "it had been debited, so the amount is now in its exception log (reason 01) for the bank",
             TransferState.ExpectingVal => "it had not been credited, so the amount is now in its exception log (reason 02) for the bank",
             _ => "nothing had been debited, so nothing was logged",
         };
-        string text = $"Aborted the transfer in progress on {session.Name} ({state}{Describe(transfer)}): {outcome}.";
+        string text = $"Aborted the transfer in progress on {card.Name} ({state}{Describe(transfer)}): {outcome}.";
         PaymentJson? payment = transfer.Details is PaymentDetails details
             ? new PaymentJson(details.From.ToString(), details.To.ToString(),
                 PurseFormats.Json(new Money(details.Currency, details.Value)), details.FromSeq, details.ToSeq,

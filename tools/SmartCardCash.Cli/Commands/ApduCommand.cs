@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Iso7816;
@@ -13,33 +12,25 @@ using SmartCardCash.Pcsc;
 namespace SmartCardCash.Cli.Commands;
 
 /// <summary><c>scc apdu</c>: sends command APDUs to one card, in one connection and one transaction.</summary>
-internal sealed class ApduCommand
+internal sealed class ApduCommand : CliCommand
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-    private readonly Option<string?> _reader;
-    private readonly Option<bool> _raw;
-    private readonly Argument<string[]> _apdus;
+    private readonly Option<string?> _reader = ReaderOption.Create();
+    private readonly Option<bool> _raw = new("--raw")
+    {
+        Description = "Send each APDU once and show the card's answer as is: no GET RESPONSE for 61xx, no resend for 6Cxx.",
+    };
+    private readonly Argument<string[]> _apdus = new("apdu")
+    {
+        Description = "Command APDUs in hex, e.g. 00A4040007A0000008700101 (quote one that has spaces).",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
     public ApduCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "apdu", HelpTexts.ApduDescription)
     {
-        _globals = globals;
-        _context = context;
-        _reader = ReaderOption.Create();
-        _raw = new Option<bool>("--raw")
-        {
-            Description = "Send each APDU once and show the card's answer as is: no GET RESPONSE for 61xx, no resend for 6Cxx.",
-        };
-        _apdus = new Argument<string[]>("apdu")
-        {
-            Description = "Command APDUs in hex, e.g. 00A4040007A0000008700101 (quote one that has spaces).",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        Command = new Command("apdu", HelpTexts.ApduDescription) { _reader, _raw, _apdus };
-        Command.SetAction(Execute);
+        Add(_reader, _raw);
+        Add(_apdus);
     }
-
-    public Command Command { get; }
 
     /// <summary>Decodes every argument before any card is touched, so bad input never reaches a card.</summary>
     internal static IReadOnlyList<CommandApdu> ParseCommands(IReadOnlyList<string> arguments)
@@ -70,24 +61,19 @@ internal sealed class ApduCommand
         return commands;
     }
 
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        IReadOnlyList<CommandApdu> commands = ParseCommands(parseResult.GetValue(_apdus) ?? []);
-        var request = ReaderRequest.Resolve(parseResult.GetValue(_reader), _context.GetEnvironmentVariable);
-        var filter = ReaderFilter.FromEnvironment(_context.GetEnvironmentVariable);
-        bool raw = parseResult.GetValue(_raw);
-        using var logging = CliLogging.Create(settings, _context);
+        IReadOnlyList<CommandApdu> commands = ParseCommands(run.Get(_apdus) ?? []);
+        var request = ReaderRequest.Resolve(run.Get(_reader), Context.GetEnvironmentVariable);
+        bool raw = run.Get(_raw);
 
-        using PcscContext pcsc = PcscContext.Establish(_context.Pcsc, PcscScope.User,
-            logging.CreateLogger(CliLogging.PcscCategory));
-        string readerName = ReaderSelector.Select(pcsc.GetReaderStates(), filter, request);
-        _context.Interrupt.ThrowIfCancellationRequested();
+        using PcscContext pcsc = run.EstablishPcsc();
+        string readerName = ReaderSelector.Select(pcsc.GetReaderStates(), run.ReaderFilter, request);
+        Context.Interrupt.ThrowIfCancellationRequested();
         using PcscCard card = pcsc.Connect(readerName, PcscShareMode.Shared, PcscProtocols.Any);
         try
         {
-            ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;
-            return Exchange(card, commands, raw, settings.Json, trace);
+            return Exchange(card, commands, raw, run.Settings.Json, run.Trace);
         }
         catch (SmartCardException e) when (e is not ApduFormatException)
         {
@@ -109,7 +95,7 @@ internal sealed class ApduCommand
         };
         string atr = Hex.Encode(card.Atr.Span);
         string? protocol = Formats.Protocol(card.Protocol);
-        TextWriter stdout = _context.Stdout;
+        TextWriter stdout = Context.Stdout;
         if (!json)
         {
             stdout.WriteLine($"# {card.ReaderName}{(protocol is null ? string.Empty : ", " + protocol)}, ATR {atr}");
@@ -122,7 +108,7 @@ internal sealed class ApduCommand
             var pipeline = new ApduPipeline(card, options, trace);
             foreach (CommandApdu command in commands)
             {
-                _context.Interrupt.ThrowIfCancellationRequested();
+                Context.Interrupt.ThrowIfCancellationRequested();
                 if (!json)
                 {
                     stdout.WriteLine($"> {command.ToHex()}");
@@ -144,7 +130,7 @@ internal sealed class ApduCommand
 
         if (json)
         {
-            JsonOutput.WriteDocument(_context.Stdout, new ApduSessionJson(card.ReaderName, protocol, atr, exchanges));
+            JsonOutput.WriteDocument(Context.Stdout, new ApduRunJson(card.ReaderName, protocol, atr, exchanges));
         }
         return allSucceeded ? ExitCodes.Success : ExitCodes.CardError;
     }

@@ -4,7 +4,6 @@ using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
 using SmartCardCash.Emulator.Images;
@@ -84,16 +83,16 @@ internal sealed class CardCommand
                 result.AddError($"Option '{required.Name}' is required.");
             }
         });
-        command.SetAction(parseResult => parseResult.GetValue(blank)
-            ? NewBlank(parseResult, parseResult.GetValue(name)!, parseResult.GetValue(iface)!)
-            : New(parseResult, parseResult.GetValue(name)!, parseResult.GetValue(iface)!, options));
+        command.SetAction(Action(run => run.Get(blank)
+            ? NewBlank(run, run.Get(name)!, run.Get(iface)!)
+            : New(run, run.Get(name)!, run.Get(iface)!, options)));
         return command;
     }
 
     private Command BuildList()
     {
         var command = new Command("list", HelpTexts.CardListDescription);
-        command.SetAction(List);
+        command.SetAction(Action(List));
         return command;
     }
 
@@ -106,7 +105,7 @@ internal sealed class CardCommand
                 "whatever it holds is lost.",
         };
         var command = new Command("delete", HelpTexts.CardDeleteDescription) { name, force };
-        command.SetAction(parseResult => Delete(parseResult, parseResult.GetValue(name)!, parseResult.GetValue(force)));
+        command.SetAction(Action(run => Delete(run, run.Get(name)!, run.Get(force))));
         return command;
     }
 
@@ -119,56 +118,48 @@ internal sealed class CardCommand
         {
             command.Options.Add(option);
         }
-        command.SetAction(parseResult => Personalise(parseResult, parseResult.GetValue(card), options));
+        command.SetAction(Action(run => Personalise(run, card, options)));
         return command;
     }
 
-    private int New(ParseResult parseResult, string name, string interfaceName, PersonalisationOptions options)
+    private Func<ParseResult, int> Action(Func<CommandRun, int> execute) => CommandRun.Action(_globals, _context, execute);
+
+    private int New(CommandRun run, string name, string interfaceName, PersonalisationOptions options)
     {
-        OutputSettings settings = _globals.Read(parseResult);
         (EmulatedCardStore store, InterfaceProfile profile) = PrepareNew(name, interfaceName);
         IssuerStore issuers = IssuerAccess.Store(_context);
         Issuer? issuer = null;
-        PersonalisationRequest request = options.Read(parseResult, _context, () => issuer = issuers.Load());
+        PersonalisationRequest request = options.Read(run.ParseResult, _context, () => issuer = issuers.Load());
 
-        using var logging = CliLogging.Create(settings, _context);
         PersonalisationResult result;
-        using (CardSession session = store.CreatePurseCard(name, profile))
+        using (CardConnection card = store.CreatePurseCard(name, profile))
         {
             try
             {
-                PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName, settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null);
+                PurseCard purse = PurseCard.Open(card.Channel, card.DisplayName, run.Trace);
                 result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(purse, request);
             }
             catch
             {
                 // A half-made card is of no use to anyone: remove it so the name can be used again.
-                session.Dispose();
+                card.Dispose();
                 TryDelete(store, name);
                 throw;
             }
         }
-        Report(settings, name, CardAddress.Emulated(name).ToString(), issuer!, result, PurseFormats.Interface(profile), created: true);
+        Report(run, name, CardAddress.Emulated(name).ToString(), issuer!, result, PurseFormats.Interface(profile), created: true);
         return ExitCodes.Success;
     }
 
     /// <summary>scc card new --blank: the purse installed, in PERSONALISATION, as a blank card from the factory.</summary>
-    private int NewBlank(ParseResult parseResult, string name, string interfaceName)
+    private int NewBlank(CommandRun run, string name, string interfaceName)
     {
-        OutputSettings settings = _globals.Read(parseResult);
         (EmulatedCardStore store, InterfaceProfile profile) = PrepareNew(name, interfaceName);
         store.CreatePurseCard(name, profile).Dispose();
         string address = CardAddress.Emulated(name).ToString();
         string iface = PurseFormats.Interface(profile);
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout,
-                new BlankCardJson(name, address, PurseFormats.Lifecycle(PurseLifecycle.Personalisation), iface));
-        }
-        else
-        {
-            _context.Stdout.WriteLine($"Created blank card '{name}': purse installed, not personalised, {iface}.");
-        }
+        run.Write(new BlankCardJson(name, address, PurseFormats.Lifecycle(PurseLifecycle.Personalisation), iface),
+            () => _context.Stdout.WriteLine($"Created blank card '{name}': purse installed, not personalised, {iface}."));
         return ExitCodes.Success;
     }
 
@@ -205,44 +196,39 @@ internal sealed class CardCommand
         }
     }
 
-    private int Personalise(ParseResult parseResult, string? cardOption, PersonalisationOptions options)
+    private int Personalise(CommandRun run, Option<string?> cardOption, PersonalisationOptions options)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        CardAddress address = CardOption.Resolve(cardOption, _context.GetEnvironmentVariable);
+        CardAddress address = run.ResolveCard(cardOption);
         IssuerStore issuers = IssuerAccess.Store(_context);
         Issuer? issuer = null;
-        PersonalisationRequest request = options.Read(parseResult, _context, () => issuer = issuers.Load());
+        PersonalisationRequest request = options.Read(run.ParseResult, _context, () => issuer = issuers.Load());
 
-        using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PersonalisationResult result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(session.Purse, request);
-        Report(settings, session.Name, session.Card.Address.ToString(), issuer!, result, null, created: false);
+        using PurseConnection card = run.OpenPurse(address);
+        PersonalisationResult result = new PursePersonaliser(issuer!, issuers, _context.Time).Personalise(card.Purse, request);
+        Report(run, card.Name, card.Address.ToString(), issuer!, result, null, created: false);
         return ExitCodes.Success;
     }
 
-    private void Report(OutputSettings settings, string card, string address, Issuer issuer, PersonalisationResult result,
+    private static void Report(CommandRun run, string card, string address, Issuer issuer, PersonalisationResult result,
         string? interfaceName, bool created)
     {
         CertificateBody body = result.Certificate.Body;
         var pockets = result.Pockets.Select(PurseTables.Empty).ToList();
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout, new CardJson(card, address, result.PurseId.ToString(), issuer.Id.ToString(),
-                PurseFormats.Class(result.Class), [.. pockets.Select(PurseTables.Json)], result.LockCodeTries,
-                body.Effective.ToString(), body.Expiry.ToString(), interfaceName));
-            return;
-        }
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        string what = created ? $"Created card '{card}'" : $"Personalised {card}";
-        console.Write(new Text($"{what}: {PurseFormats.Class(result.Class)} purse {result.PurseId}, issuer {issuer.Id}, " +
-            $"certificate valid {body.Effective} to {body.Expiry}, lock code with {result.LockCodeTries} {(result.LockCodeTries == 1 ? "try" : "tries")}" +
-            (interfaceName is null ? "" : $", {interfaceName}") + ".\n"));
-        console.Write(PurseTables.Pockets(pockets));
+        run.Write(new CardJson(card, address, result.PurseId.ToString(), issuer.Id.ToString(), PurseFormats.Class(result.Class),
+                [.. pockets.Select(PurseTables.Json)], result.LockCodeTries, body.Effective.ToString(), body.Expiry.ToString(),
+                interfaceName),
+            () =>
+            {
+                string what = created ? $"Created card '{card}'" : $"Personalised {card}";
+                run.Console.Write(new Text($"{what}: {PurseFormats.Class(result.Class)} purse {result.PurseId}, issuer {issuer.Id}, " +
+                    $"certificate valid {body.Effective} to {body.Expiry}, lock code with {result.LockCodeTries} " +
+                    $"{(result.LockCodeTries == 1 ? "try" : "tries")}" + (interfaceName is null ? "" : $", {interfaceName}") + ".\n"));
+                run.Console.Write(PurseTables.Pockets(pockets));
+            });
     }
 
-    private int List(ParseResult parseResult)
+    private int List(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
         EmulatedCardStore store = EmulatedCardStore.ForHome(_context.Home);
         var rows = new List<CardListJson>();
         foreach (string name in store.List())
@@ -250,12 +236,12 @@ internal sealed class CardCommand
             _context.Interrupt.ThrowIfCancellationRequested();
             rows.Add(Describe(store, name));
         }
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument<IReadOnlyList<CardListJson>>(_context.Stdout, rows);
-            return ExitCodes.Success;
-        }
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
+        run.Write<IReadOnlyList<CardListJson>>(rows, () => WriteList(run.Console, store, rows));
+        return ExitCodes.Success;
+    }
+
+    private static void WriteList(IAnsiConsole console, EmulatedCardStore store, List<CardListJson> rows)
+    {
         Table table = PurseTables.Create("Name", "Purse ID", "Class", "Currencies", "Balances", "Lifecycle", "Interface");
         foreach (CardListJson row in rows)
         {
@@ -269,7 +255,6 @@ internal sealed class CardCommand
         {
             console.Write(new Text($"No cards in {store.Directory} yet; make one with 'scc card new'.\n"));
         }
-        return ExitCodes.Success;
     }
 
     /// <summary>
@@ -282,8 +267,8 @@ internal sealed class CardCommand
         try
         {
             string iface = PurseFormats.Interface(store.InterfaceOf(name));
-            using CardSession session = store.Open(name);
-            PurseInfo info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
+            using CardConnection card = store.Open(name);
+            PurseInfo info = PurseCard.Open(card.Channel, card.DisplayName).ReadInfo();
             return new CardListJson(name, "ok", iface, info.PurseId?.ToString(), info.Class is null ? null : PurseFormats.Class(info.Class),
                 [.. info.Pockets.Select(p => p.Currency.ToString())], [.. info.Pockets.Select(p => PurseFormats.Json(p.BalanceMoney))],
                 PurseFormats.Lifecycle(info.Lifecycle), null);
@@ -308,9 +293,8 @@ internal sealed class CardCommand
         }
     }
 
-    private int Delete(ParseResult parseResult, string name, bool force)
+    private int Delete(CommandRun run, string name, bool force)
     {
-        OutputSettings settings = _globals.Read(parseResult);
         EmulatedCardStore store = EmulatedCardStore.ForHome(_context.Home);
         if (!force)
         {
@@ -321,14 +305,7 @@ internal sealed class CardCommand
             }
         }
         store.Delete(name);
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout, new DeletedJson(name, true));
-        }
-        else
-        {
-            _context.Stdout.WriteLine($"Deleted card '{name}'.");
-        }
+        run.Write(new DeletedJson(name, true), () => _context.Stdout.WriteLine($"Deleted card '{name}'."));
         return ExitCodes.Success;
     }
 
@@ -338,8 +315,8 @@ internal sealed class CardCommand
         PurseInfo info;
         try
         {
-            using CardSession session = store.Open(name);
-            info = PurseCard.Open(session.Channel, session.DisplayName).ReadInfo();
+            using CardConnection card = store.Open(name);
+            info = PurseCard.Open(card.Channel, card.DisplayName).ReadInfo();
         }
         catch (Exception e) when (e is PurseTerminatedException or PurseNotFoundException)
         {

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.CardAccess;
-using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Conformance;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Emulator;
 using SmartCardCash.Purse.Conformance.Model;
@@ -17,7 +15,7 @@ namespace SmartCardCash.Cli.Commands;
 /// <c>scc conformance</c>: runs the purse conformance vectors (applet-spec/vectors) against fresh in-memory emulated
 /// purses, one per card script, or against one card given with --card (a blank purse: one script per fresh card).
 /// </summary>
-internal sealed class ConformanceCommand
+internal sealed class ConformanceCommand : CliCommand
 {
     public const string Description =
         "Check a purse applet against the conformance vectors of applet-spec/vectors/purse-v1.json, through APDUs " +
@@ -38,8 +36,6 @@ internal sealed class ConformanceCommand
           first difference).
         """;
 
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
     private readonly Option<string?> _card = new("--card", "-c")
     {
         Description = "The card under test: emu:NAME, pcsc:READER or a bare NAME, holding a just-installed " +
@@ -67,47 +63,33 @@ internal sealed class ConformanceCommand
     }, "contact", "contactless");
 
     public ConformanceCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "conformance", Description)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("conformance", Description) { _card, _vectors, _script, _interface };
-        Command.SetAction(Execute);
+        Add(_card, _vectors, _script, _interface);
     }
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        (VectorFile file, string vectorsName) = VectorSource.Load(parseResult.GetValue(_vectors));
-        string? scriptId = parseResult.GetValue(_script);
+        (VectorFile file, string vectorsName) = VectorSource.Load(run.Get(_vectors));
+        string? scriptId = run.Get(_script);
         if (scriptId is not null && file.Cards.All(c => c.Id != scriptId))
         {
             throw new UsageException($"--script: the vectors have no card script '{scriptId}'; they have {ScriptList(file)}");
         }
         VectorFile selected = scriptId is null ? file : file.ForCard(scriptId);
-        CardInterfaceKind? wanted = parseResult.GetValue(_interface) switch
+        CardInterfaceKind? wanted = run.Get(_interface) switch
         {
             "contact" => CardInterfaceKind.Contact,
             "contactless" => CardInterfaceKind.Contactless,
             _ => null,
         };
-        string? cardText = parseResult.GetValue(_card);
+        string? cardText = run.Get(_card);
 
-        using ILoggerFactory logging = CliLogging.Create(settings, _context);
-        ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;
         (ConformanceReport report, string cardName, CardInterfaceKind used) = cardText is null
-            ? RunInMemory(selected, wanted ?? CardInterfaceKind.Contact, trace)
-            : RunOnCard(selected, cardText, scriptId, wanted, logging, trace);
+            ? RunInMemory(selected, wanted ?? CardInterfaceKind.Contact, run.Trace)
+            : RunOnCard(run, selected, cardText, scriptId, wanted);
 
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout, ToJson(report, selected, vectorsName, cardName, used));
-        }
-        else
-        {
-            Print(report, selected, vectorsName, cardName, used);
-        }
+        run.Write(ToJson(report, selected, vectorsName, cardName, used), () => Print(report, selected, vectorsName, cardName, used));
         return report.AllPassed ? ExitCodes.Success : ExitCodes.CardError;
     }
 
@@ -117,13 +99,13 @@ internal sealed class ConformanceCommand
         ConformanceReport report = ConformanceRunner.Run(
             script => new ConformanceChannel(
                 EmulatedCardStore.CreateInMemoryPurseCard(profile).OpenChannel($"emulator:{script.Id}"), ownsInner: true,
-                _context.Interrupt, trace),
+                Context.Interrupt, trace),
             file, new RunnerOptions { Interface = via });
         return (report, "fresh in-memory emulated purses", via);
     }
 
-    private (ConformanceReport, string, CardInterfaceKind) RunOnCard(VectorFile file, string cardText, string? scriptId,
-        CardInterfaceKind? wanted, ILoggerFactory logging, ILogger? trace)
+    private (ConformanceReport, string, CardInterfaceKind) RunOnCard(CommandRun run, VectorFile file, string cardText,
+        string? scriptId, CardInterfaceKind? wanted)
     {
         if (scriptId is null && file.Cards.Count != 1)
         {
@@ -139,11 +121,11 @@ internal sealed class ConformanceCommand
         {
             throw new UsageException(ErrorReporter.OneLine(e.Message));
         }
-        using CardSession session = CardSessions.CreateOpener(_context, logging).Open(address);
-        CardInterfaceKind via = wanted ?? (IsContactlessAtr(session.Channel.Atr.Span) ? CardInterfaceKind.Contactless : CardInterfaceKind.Contact);
-        using var channel = new ConformanceChannel(session.Channel, ownsInner: false, _context.Interrupt, trace);
+        using CardConnection card = run.CreateOpener().Open(address);
+        CardInterfaceKind via = wanted ?? (IsContactlessAtr(card.Channel.Atr.Span) ? CardInterfaceKind.Contactless : CardInterfaceKind.Contact);
+        using var channel = new ConformanceChannel(card.Channel, ownsInner: false, Context.Interrupt, run.Trace);
         ConformanceReport report = ConformanceRunner.Run(channel, file, new RunnerOptions { Interface = via });
-        return (report, $"{session.DisplayName} ({session.Address})", via);
+        return (report, $"{card.DisplayName} ({card.Address})", via);
     }
 
     /// <summary>The PC/SC part 3 pseudo-ATR a reader makes up for a contactless card: 3B 8n 80 01 ….</summary>
@@ -156,7 +138,7 @@ internal sealed class ConformanceCommand
 
     private void Print(ConformanceReport report, VectorFile file, string vectorsName, string cardName, CardInterfaceKind via)
     {
-        TextWriter stdout = _context.Stdout;
+        TextWriter stdout = Context.Stdout;
         stdout.WriteLine($"# {vectorsName}: card scripts {ScriptList(file)} on {cardName}, {InterfaceName(via)}");
         foreach (VectorResult result in report.Results)
         {

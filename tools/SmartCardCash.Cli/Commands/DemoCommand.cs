@@ -12,13 +12,11 @@ namespace SmartCardCash.Cli.Commands;
 /// <c>scc demo</c>: the whole of SmartCardCash in a few seconds, on emulated cards in a folder of its own
 /// (<c>$SCC_HOME/demo</c>, or <c>--home</c>): no PC/SC, no network. Run again, it starts afresh and says so.
 /// </summary>
-internal sealed class DemoCommand
+internal sealed class DemoCommand : CliCommand
 {
     /// <summary>Marks a folder as the demo's, so that only a demo folder is ever emptied.</summary>
     public const string MarkerFile = ".scc-demo";
 
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
     private readonly Option<string?> _home = new("--home")
     {
         Description = "The demo's own folder (its issuer and cards). Default: $SCC_HOME/demo. A previous demo there is replaced; " +
@@ -27,21 +25,16 @@ internal sealed class DemoCommand
     };
 
     public DemoCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "demo", HelpTexts.DemoDescription)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("demo", HelpTexts.DemoDescription) { _home };
-        Command.SetAction(Execute);
+        Add(_home);
     }
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        string home = Path.GetFullPath(parseResult.GetValue(_home) ?? Path.Combine(_context.Home, "demo"));
+        string home = Path.GetFullPath(run.Get(_home) ?? Path.Combine(Context.Home, "demo"));
         bool reset = Prepare(home);
-        return new DemoScript(_context, settings, home, reset).Run();
+        return new DemoScript(Context, run.Settings, home, reset).Run();
     }
 
     /// <summary>Empties a previous demo (never anything else, never one whose cards are in use); returns whether there was one.</summary>

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Net;
-using Microsoft.Extensions.Logging;
 using SmartCardCash.Cli.Attach;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Emulator.Vpcd;
 
 namespace SmartCardCash.Cli.Commands;
@@ -58,9 +56,6 @@ internal sealed class EmulatorCommand
 
     /// <summary>The highest slot number --slot takes (see AttachArguments), so --contactless takes the same.</summary>
     private const int MaxSlot = 255;
-
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
 
     private readonly Option<string[]> _slots = new("--slot")
     {
@@ -124,8 +119,6 @@ internal sealed class EmulatorCommand
 
     public EmulatorCommand(GlobalOptions globals, CliContext context)
     {
-        _globals = globals;
-        _context = context;
         // Each --slot takes exactly two values; "--slot 0 --slot 1 bob" would otherwise pass as slot 0 holding "1".
         _slots.Validators.Add(result =>
         {
@@ -138,7 +131,7 @@ internal sealed class EmulatorCommand
         {
             _slots, _contactless, _interfaces, _tears, _randomTears, _reinsertAfter, _host, _portBase, _connectTimeout,
         };
-        Attach.SetAction(Execute);
+        Attach.SetAction(CommandRun.Action(globals, context, Execute));
         Command = new Command("emulator", Description) { Attach };
     }
 
@@ -146,21 +139,18 @@ internal sealed class EmulatorCommand
 
     public Command Attach { get; }
 
-    private int Execute(ParseResult parseResult)
+    private int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
         AttachPlan plan = AttachArguments.Parse(
-            parseResult.GetValue(_slots) ?? [],
-            parseResult.GetValue(_contactless) ?? [],
-            parseResult.GetValue(_interfaces) ?? [],
-            parseResult.GetValue(_tears) ?? [],
-            parseResult.GetValue(_randomTears) ?? [],
-            parseResult.GetValue(_reinsertAfter),
-            parseResult.GetValue(_host)!,
-            parseResult.GetValue(_portBase),
-            parseResult.GetValue(_connectTimeout)!);
-        using ILoggerFactory logging = CliLogging.Create(settings, _context);
-        ILogger? trace = settings.Trace ? logging.CreateLogger(CliLogging.TraceCategory) : null;
-        return new AttachRun(_context, plan, settings.Json, logging, trace).Run();
+            run.Get(_slots) ?? [],
+            run.Get(_contactless) ?? [],
+            run.Get(_interfaces) ?? [],
+            run.Get(_tears) ?? [],
+            run.Get(_randomTears) ?? [],
+            run.Get(_reinsertAfter),
+            run.Get(_host)!,
+            run.Get(_portBase),
+            run.Get(_connectTimeout)!);
+        return new AttachRun(run.Context, plan, run.Settings.Json, run.Logging, run.Trace).Run();
     }
 }

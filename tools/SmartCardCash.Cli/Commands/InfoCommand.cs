@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Purse;
 using Spectre.Console;
@@ -10,47 +8,28 @@ using Spectre.Console;
 namespace SmartCardCash.Cli.Commands;
 
 /// <summary><c>scc info</c>: everything a purse tells without its lock code.</summary>
-internal sealed class InfoCommand
+internal sealed class InfoCommand(GlobalOptions globals, CliContext context)
+    : PurseCommand(globals, context, "info", HelpTexts.InfoDescription)
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-    private readonly Option<string?> _card = CardOption.Create();
-
-    public InfoCommand(GlobalOptions globals, CliContext context)
+    protected override int Execute(CommandRun run)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("info", HelpTexts.InfoDescription) { _card };
-        Command.SetAction(Execute);
-    }
+        using PurseConnection card = OpenCard(run);
+        PurseInfo info = card.Purse.ReadInfo();
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
-    {
-        OutputSettings settings = _globals.Read(parseResult);
-        var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
-        using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseInfo info = session.Purse.ReadInfo();
-
-        if (settings.Json)
+        run.Write(ToJson(card, info), () =>
         {
-            JsonOutput.WriteDocument(_context.Stdout, ToJson(session, info));
-            return ExitCodes.Success;
-        }
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        console.Write(PurseTables.Properties(Rows(session, info)));
-        if (info.Pockets.Count > 0)
-        {
-            console.Write(PurseTables.Pockets(info.Pockets));
-        }
+            run.Console.Write(PurseTables.Properties(Rows(card, info)));
+            if (info.Pockets.Count > 0)
+            {
+                run.Console.Write(PurseTables.Pockets(info.Pockets));
+            }
+        });
         return ExitCodes.Success;
     }
 
-    private static IEnumerable<(string, string)> Rows(PurseSession session, PurseInfo info)
+    private static IEnumerable<(string, string)> Rows(PurseConnection card, PurseInfo info)
     {
-        yield return ("Card", $"{session.Name} ({session.Card.Address})");
+        yield return ("Card", $"{card.Name} ({card.Address})");
         yield return ("Purse ID", info.PurseId?.ToString() ?? "(not personalised)");
         if (info.IssuerId is not null)
         {
@@ -81,9 +60,9 @@ internal sealed class InfoCommand
 
     private static string AppletVersion(ushort version) => $"{version >> 8}.{version & 0xFF}";
 
-    private static PurseInfoJson ToJson(PurseSession session, PurseInfo info) => new(
-        session.Name,
-        session.Card.Address.ToString(),
+    private static PurseInfoJson ToJson(PurseConnection card, PurseInfo info) => new(
+        card.Name,
+        card.Address.ToString(),
         AppletVersion(info.AppletVersion),
         info.PurseId?.ToString(),
         info.IssuerId?.ToString(),

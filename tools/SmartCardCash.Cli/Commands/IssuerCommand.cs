@@ -17,8 +17,6 @@ namespace SmartCardCash.Cli.Commands;
 /// <summary><c>scc issuer init</c> and <c>scc issuer show</c>: the issuer's key and certificate in $SCC_HOME/issuer.</summary>
 internal sealed class IssuerCommand
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
     private readonly Option<string?> _issuerId = new("--issuer-id")
     {
         Description = "The 4-byte issuer ID in hex (8 digits, not 00000000). Default: a random one.",
@@ -32,23 +30,20 @@ internal sealed class IssuerCommand
 
     public IssuerCommand(GlobalOptions globals, CliContext context)
     {
-        _globals = globals;
-        _context = context;
         var init = new Command("init", HelpTexts.IssuerInitDescription) { _issuerId, _force };
-        init.SetAction(Init);
+        init.SetAction(CommandRun.Action(globals, context, Init));
         var show = new Command("show", HelpTexts.IssuerShowDescription);
-        show.SetAction(Show);
+        show.SetAction(CommandRun.Action(globals, context, Show));
         Command = new Command("issuer", HelpTexts.IssuerDescription) { init, show };
     }
 
     public Command Command { get; }
 
-    private int Init(ParseResult parseResult)
+    private int Init(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        IssuerId? id = ParseIssuerId(parseResult.GetValue(_issuerId));
-        IssuerStore store = IssuerAccess.Store(_context);
-        bool replace = parseResult.GetValue(_force);
+        IssuerId? id = ParseIssuerId(run.Get(_issuerId));
+        IssuerStore store = IssuerAccess.Store(run.Context);
+        bool replace = run.Get(_force);
         if (store.Exists && !replace)
         {
             string existing = TryReadId(store);
@@ -56,20 +51,19 @@ internal sealed class IssuerCommand
                 $"an issuer already exists in {store.Directory}{existing}; --force replaces it (its files are kept aside)");
         }
         Issuer issuer = store.Create(id, replace);
-        Write(settings, store, issuer, created: true);
+        Write(run, store, issuer, created: true);
         return ExitCodes.Success;
     }
 
-    private int Show(ParseResult parseResult)
+    private static int Show(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        IssuerStore store = IssuerAccess.Store(_context);
+        IssuerStore store = IssuerAccess.Store(run.Context);
         Issuer issuer = store.Load();
-        Write(settings, store, issuer, created: false);
+        Write(run, store, issuer, created: false);
         return ExitCodes.Success;
     }
 
-    private void Write(OutputSettings settings, IssuerStore store, Issuer issuer, bool created)
+    private static void Write(CommandRun run, IssuerStore store, Issuer issuer, bool created)
     {
         IssuerState state = store.ReadState();
         IReadOnlyList<MintRecord> journal = store.ReadMintJournal();
@@ -77,30 +71,27 @@ internal sealed class IssuerCommand
             .Select(g => new Money(g.Key, g.Aggregate(0UL, (sum, r) => sum + r.Amount)))
             .ToList();
         CertificateBody body = issuer.Certificate.Body;
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout, new IssuerJson(issuer.Id.ToString(), issuer.Fingerprint,
-                Hex.Encode(issuer.PublicKey), body.Effective.ToString(), body.Expiry.ToString(), state.NextSerial,
-                store.Directory, [.. minted.Select(PurseFormats.Json)], journal.Count));
-            return;
-        }
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        if (created)
-        {
-            console.Write(new Text($"Created issuer {issuer.Id} in {store.Directory}. The private key stays in " +
-                $"{IssuerStore.KeyFileName} (mode 0600): back it up, it cannot be made again.\n"));
-        }
-        var rows = new List<(string, string)>
-        {
-            ("Issuer ID", issuer.Id.ToString()),
-            ("Certificate SHA-256", issuer.Fingerprint),
-            ("Valid", $"{body.Effective} to {body.Expiry}"),
-            ("Purses issued", (state.NextSerial - 1).ToString(CultureInfo.InvariantCulture)),
-            ("Minted", minted.Count == 0 ? "nothing yet" : string.Join(", ", minted)
-                + $" ({journal.Count} {(journal.Count == 1 ? "mint" : "mints")})"),
-            ("Folder", store.Directory),
-        };
-        console.Write(PurseTables.Properties(rows));
+        run.Write(new IssuerJson(issuer.Id.ToString(), issuer.Fingerprint, Hex.Encode(issuer.PublicKey), body.Effective.ToString(),
+                body.Expiry.ToString(), state.NextSerial, store.Directory, [.. minted.Select(PurseFormats.Json)], journal.Count),
+            () =>
+            {
+                if (created)
+                {
+                    run.Console.Write(new Text($"Created issuer {issuer.Id} in {store.Directory}. The private key stays in " +
+                        $"{IssuerStore.KeyFileName} (mode 0600): back it up, it cannot be made again.\n"));
+                }
+                var rows = new List<(string, string)>
+                {
+                    ("Issuer ID", issuer.Id.ToString()),
+                    ("Certificate SHA-256", issuer.Fingerprint),
+                    ("Valid", $"{body.Effective} to {body.Expiry}"),
+                    ("Purses issued", (state.NextSerial - 1).ToString(CultureInfo.InvariantCulture)),
+                    ("Minted", minted.Count == 0 ? "nothing yet" : string.Join(", ", minted)
+                        + $" ({journal.Count} {(journal.Count == 1 ? "mint" : "mints")})"),
+                    ("Folder", store.Directory),
+                };
+                run.Console.Write(PurseTables.Properties(rows));
+            });
     }
 
     private static IssuerId? ParseIssuerId(string? text)

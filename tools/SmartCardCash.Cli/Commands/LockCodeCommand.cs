@@ -1,20 +1,17 @@
 using System.CommandLine;
+using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Cli.Commands;
 
 /// <summary><c>scc lockcode</c>: changes the lock code (CHANGE LOCK CODE verifies the old one first).</summary>
-internal sealed class LockCodeCommand
+internal sealed class LockCodeCommand : PurseCommand
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-    private readonly Option<string?> _card = CardOption.Create();
     private readonly Option<string?> _code = LockCommand.CodeOption();
     private readonly Option<string?> _newCode = new("--new-code")
     {
@@ -24,42 +21,29 @@ internal sealed class LockCodeCommand
     };
 
     public LockCodeCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "lockcode", HelpTexts.LockCodeDescription)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("lockcode", HelpTexts.LockCodeDescription) { _card, _code, _newCode };
-        Command.SetAction(Execute);
+        Add(_code, _newCode);
     }
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
-        var input = new LockCodeInput(_context);
-        string oldCode = input.Read(parseResult.GetValue(_code), "--code");
-        string newCode = input.ReadNew(parseResult.GetValue(_newCode), "--new-code", LockCodeInput.NewVariable);
+        CardAddress address = ResolveCard(run);
+        var input = new LockCodeInput(Context);
+        string oldCode = input.Read(run.Get(_code), "--code");
+        string newCode = input.ReadNew(run.Get(_newCode), "--new-code", LockCodeInput.NewVariable);
         if (newCode == oldCode)
         {
             throw new UsageException("the new lock code is the same as the old one; nothing was changed");
         }
-        using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
-        session.Purse.ChangeLockCode(oldCode, newCode);
-        PurseStatus status = session.Purse.GetStatus();
+        using PurseConnection card = run.OpenPurse(address);
+        PurseFci fci = card.Purse.Select();
+        card.Purse.ChangeLockCode(oldCode, newCode);
+        PurseStatus status = card.Purse.GetStatus();
 
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout, new LockJson(session.Name, fci.PurseId?.ToString(), "lockCodeChanged",
-                (status.Flags & PurseFlags.Locked) != 0, status.LockCodeTriesRemaining));
-        }
-        else
-        {
-            _context.Stdout.WriteLine($"{session.Name}: the lock code is changed ({status.LockCodeTriesRemaining} " +
-                $"{(status.LockCodeTriesRemaining == 1 ? "try" : "tries")}).");
-        }
+        run.Write(new LockJson(card.Name, fci.PurseId?.ToString(), "lockCodeChanged", (status.Flags & PurseFlags.Locked) != 0,
+            status.LockCodeTriesRemaining), () => Context.Stdout.WriteLine($"{card.Name}: the lock code is changed " +
+            $"({status.LockCodeTriesRemaining} {(status.LockCodeTriesRemaining == 1 ? "try" : "tries")})."));
         return ExitCodes.Success;
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Purse.Spec;
 
@@ -12,27 +12,17 @@ namespace SmartCardCash.Cli.Commands;
 /// <c>scc lock</c> and <c>scc unlock</c>: set or clear the purse's locked flag with its lock code. A locked purse can
 /// still be read and can still receive; it cannot pay.
 /// </summary>
-internal sealed class LockCommand
+internal sealed class LockCommand : PurseCommand
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
     private readonly bool _lock;
-    private readonly Option<string?> _card = CardOption.Create();
     private readonly Option<string?> _code = CodeOption();
 
     public LockCommand(GlobalOptions globals, CliContext context, bool lockPurse)
+        : base(globals, context, lockPurse ? "lock" : "unlock", lockPurse ? HelpTexts.LockDescription : HelpTexts.UnlockDescription)
     {
-        _globals = globals;
-        _context = context;
         _lock = lockPurse;
-        Command = new Command(lockPurse ? "lock" : "unlock", lockPurse ? HelpTexts.LockDescription : HelpTexts.UnlockDescription)
-        {
-            _card, _code,
-        };
-        Command.SetAction(Execute);
+        Add(_code);
     }
-
-    public Command Command { get; }
 
     /// <summary>--code: the lock code, or "-" to read it from standard input.</summary>
     public static Option<string?> CodeOption() => new("--code")
@@ -42,36 +32,27 @@ internal sealed class LockCommand
         HelpName = "code",
     };
 
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
-        string code = new LockCodeInput(_context).Read(parseResult.GetValue(_code), "--code");
-        using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
+        CardAddress address = ResolveCard(run);
+        string code = new LockCodeInput(Context).Read(run.Get(_code), "--code");
+        using PurseConnection card = run.OpenPurse(address);
+        PurseFci fci = card.Purse.Select();
         if (_lock)
         {
-            session.Purse.Lock(code);
+            card.Purse.Lock(code);
         }
         else
         {
-            session.Purse.Unlock(code);
+            card.Purse.Unlock(code);
         }
-        PurseStatus status = session.Purse.GetStatus();
+        PurseStatus status = card.Purse.GetStatus();
         bool locked = (status.Flags & PurseFlags.Locked) != 0;
 
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout, new LockJson(session.Name, fci.PurseId?.ToString(),
-                _lock ? "locked" : "unlocked", locked, status.LockCodeTriesRemaining));
-        }
-        else
-        {
-            _context.Stdout.WriteLine(_lock
-                ? $"{session.Name} is locked: it can receive and be read, but pays nothing until 'scc unlock'."
-                : $"{session.Name} is unlocked: it can pay again.");
-        }
+        run.Write(new LockJson(card.Name, fci.PurseId?.ToString(), _lock ? "locked" : "unlocked", locked, status.LockCodeTriesRemaining),
+            () => Context.Stdout.WriteLine(_lock
+                ? $"{card.Name} is locked: it can receive and be read, but pays nothing until 'scc unlock'."
+                : $"{card.Name} is unlocked: it can pay again."));
         return ExitCodes.Success;
     }
 }

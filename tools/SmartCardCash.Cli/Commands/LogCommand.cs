@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse;
@@ -12,11 +11,8 @@ using Spectre.Console;
 namespace SmartCardCash.Cli.Commands;
 
 /// <summary><c>scc log</c>: the transaction log (default), the exception log, or the transfer in progress.</summary>
-internal sealed class LogCommand
+internal sealed class LogCommand : PurseCommand
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-    private readonly Option<string?> _card = CardOption.Create();
     private readonly Option<bool> _transactions = new("--transactions")
     {
         Description = "The last 10 completed transfers and mints, most recent first (the default).",
@@ -34,86 +30,65 @@ internal sealed class LogCommand
     };
 
     public LogCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "log", HelpTexts.LogDescription)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("log", HelpTexts.LogDescription) { _card, _transactions, _exceptions, _pending, _abortTransfer };
-        Command.SetAction(Execute);
+        Add(_transactions, _exceptions, _pending, _abortTransfer);
     }
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        bool exceptions = parseResult.GetValue(_exceptions);
-        bool pending = parseResult.GetValue(_pending);
-        if ((parseResult.GetValue(_transactions) ? 1 : 0) + (exceptions ? 1 : 0) + (pending ? 1 : 0) > 1)
+        bool exceptions = run.Get(_exceptions);
+        bool pending = run.Get(_pending);
+        if ((run.Get(_transactions) ? 1 : 0) + (exceptions ? 1 : 0) + (pending ? 1 : 0) > 1)
         {
             throw new Errors.UsageException("choose one of --transactions, --exceptions and --pending");
         }
-        bool abortTransfer = parseResult.GetValue(_abortTransfer);
+        bool abortTransfer = run.Get(_abortTransfer);
         if (abortTransfer && !exceptions)
         {
             // Only reading the exception log aborts; elsewhere the flag would promise something that never happens.
             throw new Errors.UsageException("--abort-transfer goes with --exceptions: only reading the exception log aborts a transfer");
         }
-        var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
-        using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
+        using PurseConnection card = OpenCard(run);
+        PurseFci fci = card.Purse.Select();
         string? purseId = fci.PurseId?.ToString();
 
-        LogJson json;
         if (exceptions)
         {
             // Reading the log would abort a transfer that scc recover could still finish: look first (GET DATA changes nothing).
-            AbortedTransfer? aborted = TransferGuard.Check(session, abortTransfer, "reading its exception log");
-            IReadOnlyList<ExceptionLogEntry> entries = session.Purse.ReadExceptionLog();
-            json = new LogJson(session.Name, purseId, "exceptions", null, [.. entries.Select(ToJson)], null, null, null,
-                aborted?.Json);
-            if (!settings.Json)
+            AbortedTransfer? aborted = TransferGuard.Check(card, abortTransfer, "reading its exception log");
+            IReadOnlyList<ExceptionLogEntry> entries = card.Purse.ReadExceptionLog();
+            run.Write(new LogJson(card.Name, purseId, "exceptions", null, [.. entries.Select(ToJson)], null, null, null, aborted?.Json), () =>
             {
                 if (aborted is not null)
                 {
-                    _context.Stdout.WriteLine(aborted.Text);
+                    Context.Stdout.WriteLine(aborted.Text);
                 }
-                WriteExceptions(session, purseId, entries);
-            }
+                WriteExceptions(run.Console, card, purseId, entries);
+            });
         }
         else if (pending)
         {
-            PendingTransfer transfer = session.Purse.GetPendingTransfer();
-            ProtectedMessage? message = session.Purse.Resume();
-            json = new LogJson(session.Name, purseId, "pending", null, null, PurseFormats.TransferState(transfer.State),
-                transfer.Details is null ? null : ToJson(transfer.Details),
-                message is null ? null : PurseFormats.MessageType(message.Type), null);
-            if (!settings.Json)
-            {
-                WritePending(session, purseId, transfer, message);
-            }
+            PendingTransfer transfer = card.Purse.GetPendingTransfer();
+            ProtectedMessage? message = card.Purse.Resume();
+            run.Write(new LogJson(card.Name, purseId, "pending", null, null, PurseFormats.TransferState(transfer.State),
+                    transfer.Details is null ? null : ToJson(transfer.Details),
+                    message is null ? null : PurseFormats.MessageType(message.Type), null),
+                () => WritePending(run.Console, card, purseId, transfer, message));
         }
         else
         {
-            IReadOnlyList<TransactionLogEntry> entries = session.Purse.ReadTransactionLog();
-            json = new LogJson(session.Name, purseId, "transactions", [.. entries.Select(e => ToJson(e, fci.PurseId))], null,
-                null, null, null, null);
-            if (!settings.Json)
-            {
-                WriteTransactions(session, purseId, entries, fci.PurseId);
-            }
-        }
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout, json);
+            IReadOnlyList<TransactionLogEntry> entries = card.Purse.ReadTransactionLog();
+            run.Write(new LogJson(card.Name, purseId, "transactions", [.. entries.Select(e => ToJson(e, fci.PurseId))], null,
+                    null, null, null, null),
+                () => WriteTransactions(run.Console, card, purseId, entries, fci.PurseId));
         }
         return ExitCodes.Success;
     }
 
-    private void WriteTransactions(PurseSession session, string? purseId, IReadOnlyList<TransactionLogEntry> entries, PurseId? self)
+    private static void WriteTransactions(IAnsiConsole console, PurseConnection card, string? purseId, IReadOnlyList<TransactionLogEntry> entries, PurseId? self)
     {
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        console.Write(new Text($"{session.Name}, purse {purseId}: transaction log, most recent first\n"));
+        console.Write(new Text($"{card.Name}, purse {purseId}: transaction log, most recent first\n"));
         console.Write(TransactionLogTable.Create(entries, self));
         if (entries.Count == 0)
         {
@@ -121,10 +96,9 @@ internal sealed class LogCommand
         }
     }
 
-    private void WriteExceptions(PurseSession session, string? purseId, IReadOnlyList<ExceptionLogEntry> entries)
+    private static void WriteExceptions(IAnsiConsole console, PurseConnection card, string? purseId, IReadOnlyList<ExceptionLogEntry> entries)
     {
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
-        console.Write(new Text($"{session.Name}, purse {purseId}: exception log, oldest first, every signature verified\n"));
+        console.Write(new Text($"{card.Name}, purse {purseId}: exception log, oldest first, every signature verified\n"));
         Table table = PurseTables.Create("#", "Reason", "From", "To", "Amount", "From seq", "To seq");
         foreach (int column in new[] { 0, 4, 5, 6 })
         {
@@ -143,12 +117,11 @@ internal sealed class LogCommand
         }
     }
 
-    private void WritePending(PurseSession session, string? purseId, PendingTransfer transfer, ProtectedMessage? message)
+    private static void WritePending(IAnsiConsole console, PurseConnection card, string? purseId, PendingTransfer transfer, ProtectedMessage? message)
     {
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
         var rows = new List<(string, string)>
         {
-            ("Card", $"{session.Name}, purse {purseId}"),
+            ("Card", $"{card.Name}, purse {purseId}"),
             ("Transfer state", PurseFormats.TransferState(transfer.State)),
         };
         if (transfer.Details is PaymentDetails pd)

@@ -1,9 +1,9 @@
 using System.CommandLine;
+using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
@@ -22,11 +22,8 @@ namespace SmartCardCash.Cli.Commands;
 /// and closes the intent. A lost answer leaves the intent open; <c>--reconcile</c> (or the next mint on the purse)
 /// settles it from the purse's own log and counter.
 /// </summary>
-internal sealed class MintCommand
+internal sealed class MintCommand : PurseCommand
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-    private readonly Option<string?> _card = CardOption.Create();
     private readonly Option<string> _amount = new("--amount")
     {
         Description = "How much, in the currency's major units: 1000.00 EUR, 1250 JPY. Required unless --reconcile.",
@@ -45,10 +42,9 @@ internal sealed class MintCommand
     private readonly Option<bool> _abortTransfer = TransferGuard.CreateOption();
 
     public MintCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "mint", HelpTexts.MintDescription)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("mint", HelpTexts.MintDescription) { _card, _amount, _currency, _reconcile, _abortTransfer };
+        Add(_amount, _currency, _reconcile, _abortTransfer);
         Command.Validators.Add(result =>
         {
             bool reconcile = result.GetValue(_reconcile);
@@ -70,69 +66,57 @@ internal sealed class MintCommand
                 }
             }
         });
-        Command.SetAction(Execute);
     }
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        var address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
-        bool reconcileOnly = parseResult.GetValue(_reconcile);
-        Currency? currency = reconcileOnly ? null : MoneyInput.Currency(parseResult.GetValue(_currency));
-        Money? amount = currency is null ? null : MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
-        IssuerStore store = IssuerAccess.Store(_context);
+        CardAddress address = ResolveCard(run);
+        bool reconcileOnly = run.Get(_reconcile);
+        Currency? currency = reconcileOnly ? null : MoneyInput.Currency(run.Get(_currency));
+        Money? amount = currency is null ? null : MoneyInput.Amount(run.Get(_amount), currency, "--amount", positive: true);
+        IssuerStore store = IssuerAccess.Store(Context);
         Issuer? issuer = reconcileOnly ? null : store.Load();
 
-        using var logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        session.Purse.Select();
-        PurseId purse = session.Purse.GetStatus().PurseId
-            ?? throw new LocalDataException($"{session.Name} has no purse ID yet: personalise it first ('scc card personalise')");
+        using PurseConnection card = run.OpenPurse(address);
+        card.Purse.Select();
+        PurseId purse = card.Purse.GetStatus().PurseId
+            ?? throw new LocalDataException($"{card.Name} has no purse ID yet: personalise it first ('scc card personalise')");
 
         // Earlier mints into this purse whose outcome is open are settled first, so the journal is right before it grows.
-        MintReconciliation reconciled = Reconcile(store, session, purse, settings);
+        MintReconciliation reconciled = Reconcile(store, card, purse, run.Settings);
         if (issuer is null || currency is null || amount is not { } minted)
         {
-            return ReportReconcileOnly(settings, session, purse, store, reconciled);
+            return ReportReconcileOnly(run, card, purse, store, reconciled);
         }
 
         // MINT aborts a transfer in progress (spec 4.3); that is for the user to choose, not a side effect.
-        AbortedTransfer? aborted = TransferGuard.Check(session, parseResult.GetValue(_abortTransfer), "a MINT");
-        if (aborted is not null && !settings.Json)
+        AbortedTransfer? aborted = TransferGuard.Check(card, run.Get(_abortTransfer), "a MINT");
+        if (aborted is not null && !run.Settings.Json)
         {
-            _context.Stdout.WriteLine(aborted.Text);
+            Context.Stdout.WriteLine(aborted.Text);
         }
-        MintRecord intent = new(_context.Time.GetUtcNow(), purse, minted.Currency, minted.ToCardValue(allowZero: false),
-            session.Purse.GetStatus().IssuerCounter);
+        MintRecord intent = new(Context.Time.GetUtcNow(), purse, minted.Currency, minted.ToCardValue(allowZero: false),
+            card.Purse.GetStatus().IssuerCounter);
         RecordIntent(store, intent);
-        Send(store, session, issuer, intent);
-        Confirm(store, session, intent);
-        uint balance = session.Purse.GetBalances().First(b => b.Currency == currency.Code).Balance;
+        Send(store, card, issuer, intent);
+        Confirm(store, card, intent);
+        uint balance = card.Purse.GetBalances().First(b => b.Currency == currency.Code).Balance;
         var balanceMoney = new Money(currency.Code, balance);
 
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument(_context.Stdout, new MintJson(session.Name, purse.ToString(),
-                PurseFormats.Json(intent.AmountMoney), intent.IssuerCounter, PurseFormats.Json(balanceMoney),
-                store.JournalPath, reconciled.Lines, aborted?.Json));
-        }
-        else
-        {
-            _context.Stdout.WriteLine(
-                $"Minted {intent.AmountMoney} into {session.Name} (purse {purse}); balance {balanceMoney}; " +
-                $"issuer counter {intent.IssuerCounter}, recorded in the mint journal.");
-        }
+        run.Write(new MintJson(card.Name, purse.ToString(), PurseFormats.Json(intent.AmountMoney), intent.IssuerCounter,
+                PurseFormats.Json(balanceMoney), store.JournalPath, reconciled.Lines, aborted?.Json),
+            () => Context.Stdout.WriteLine(
+                $"Minted {intent.AmountMoney} into {card.Name} (purse {purse}); balance {balanceMoney}; " +
+                $"issuer counter {intent.IssuerCounter}, recorded in the mint journal."));
         return ExitCodes.Success;
     }
 
-    private MintReconciliation Reconcile(IssuerStore store, PurseSession session, PurseId purse, OutputSettings settings)
+    private MintReconciliation Reconcile(IssuerStore store, PurseConnection card, PurseId purse, OutputSettings settings)
     {
         MintReconciliation reconciled;
         try
         {
-            reconciled = MintReconciler.Reconcile(store, session.Purse, purse);
+            reconciled = MintReconciler.Reconcile(store, card.Purse, purse);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -143,27 +127,25 @@ internal sealed class MintCommand
         {
             foreach (string line in reconciled.Lines)
             {
-                _context.Stdout.WriteLine(line);
+                Context.Stdout.WriteLine(line);
             }
         }
         return reconciled;
     }
 
-    private int ReportReconcileOnly(OutputSettings settings, PurseSession session, PurseId purse, IssuerStore store,
+    private int ReportReconcileOnly(CommandRun run, PurseConnection card, PurseId purse, IssuerStore store,
         MintReconciliation reconciled)
     {
-        if (settings.Json)
+        run.Write(new MintReconcileJson(card.Name, purse.ToString(), reconciled.Lines, reconciled.Undecided), () =>
         {
-            JsonOutput.WriteDocument(_context.Stdout, new MintReconcileJson(session.Name, purse.ToString(), reconciled.Lines,
-                reconciled.Undecided));
-        }
-        else if (reconciled.Lines.Count == 0)
-        {
-            _context.Stdout.WriteLine($"Nothing to reconcile: every mint into {session.Name} (purse {purse}) is settled in the mint journal.");
-        }
+            if (reconciled.Lines.Count == 0)
+            {
+                Context.Stdout.WriteLine($"Nothing to reconcile: every mint into {card.Name} (purse {purse}) is settled in the mint journal.");
+            }
+        });
         if (reconciled.Undecided > 0)
         {
-            throw new LocalDataException($"{reconciled.Undecided} mint intent(s) for {session.Name} cannot be settled from the " +
+            throw new LocalDataException($"{reconciled.Undecided} mint intent(s) for {card.Name} cannot be settled from the " +
                 $"purse; they stay open in {store.IntentsPath}");
         }
         return ExitCodes.Success;
@@ -183,12 +165,12 @@ internal sealed class MintCommand
         }
     }
 
-    private static void Send(IssuerStore store, PurseSession session, Issuer issuer, MintRecord intent)
+    private static void Send(IssuerStore store, PurseConnection card, Issuer issuer, MintRecord intent)
     {
         var authorisation = IssuerAuthorisation.Mint(intent.Purse, intent.IssuerCounter, intent.Currency, intent.Amount);
         try
         {
-            session.Purse.Execute(SignedIssuerAuthorisation.Create(authorisation, issuer));
+            card.Purse.Execute(SignedIssuerAuthorisation.Create(authorisation, issuer));
         }
         catch (CardStatusException e) when (!IsCardFailure(e.StatusWord))
         {
@@ -202,34 +184,34 @@ internal sealed class MintCommand
             // 6581 or 6Fxx: the card (or a purse's storage backend) failed inside the command. The spec says nothing
             // changed, but money is not closed on a failing memory's word: the purse's own log and counter decide.
             throw new MintOutcomeUnknownException(
-                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"the MINT of {intent.AmountMoney} into {card.Name} (purse {intent.Purse}, issuer counter " +
                 $"{intent.IssuerCounter}) failed inside the card ({e.Message.TrimEnd('.')}): the purse should not have added " +
                 $"it, but that is checked, not assumed. The intent stays open in {store.IntentsPath}; 'scc mint --reconcile " +
-                $"--card {Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
+                $"--card {Payments.ShellWord.Quote(card.Address.ToString())}' reads the purse and settles it", e);
         }
-        catch (SmartCardException e) when (session.Card.LocalFailure is { } local)
+        catch (SmartCardException e) when (card.Connection.LocalFailure is { } local)
         {
             // The card stopped answering because its image cannot be saved: the folder is what to fix, then reconcile.
             throw new LocalDataException(
-                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"the MINT of {intent.AmountMoney} into {card.Name} (purse {intent.Purse}, issuer counter " +
                 $"{intent.IssuerCounter}) was sent, but {local.Message}, so the purse may not keep it. The intent stays open " +
                 $"in {store.IntentsPath}; once the card can be saved, 'scc mint --reconcile --card " +
-                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' reads the purse and settles it", e);
+                $"{Payments.ShellWord.Quote(card.Address.ToString())}' reads the purse and settles it", e);
         }
         catch (SmartCardException e)
         {
             throw new MintOutcomeUnknownException(
-                $"the MINT of {intent.AmountMoney} into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"the MINT of {intent.AmountMoney} into {card.Name} (purse {intent.Purse}, issuer counter " +
                 $"{intent.IssuerCounter}) was sent but its answer was lost ({e.Message.TrimEnd('.')}): the purse may or may " +
                 $"not have added it. The intent is recorded in {store.IntentsPath}; 'scc mint --reconcile --card " +
-                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' (or the next 'scc mint' into this purse) " +
+                $"{Payments.ShellWord.Quote(card.Address.ToString())}' (or the next 'scc mint' into this purse) " +
                 "reads the purse and settles it", e);
         }
     }
 
     private static bool IsCardFailure(StatusWord status) => status == StatusWord.MemoryFailure || status.Sw1 == 0x6F;
 
-    private static void Confirm(IssuerStore store, PurseSession session, MintRecord intent)
+    private static void Confirm(IssuerStore store, PurseConnection card, MintRecord intent)
     {
         try
         {
@@ -238,10 +220,10 @@ internal sealed class MintCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new LocalDataException(
-                $"{intent.AmountMoney} was minted into {session.Name} (purse {intent.Purse}, issuer counter " +
+                $"{intent.AmountMoney} was minted into {card.Name} (purse {intent.Purse}, issuer counter " +
                 $"{intent.IssuerCounter}) but the mint journal {store.JournalPath} could not be written ({e.Message.TrimEnd('.')}); " +
                 $"the intent stays open in {store.IntentsPath}: once the journal is writable, 'scc mint --reconcile --card " +
-                $"{Payments.ShellWord.Quote(session.Card.Address.ToString())}' records it", e);
+                $"{Payments.ShellWord.Quote(card.Address.ToString())}' records it", e);
         }
     }
 

@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Threading.Channels;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Pcsc.Monitoring;
@@ -13,37 +11,24 @@ namespace SmartCardCash.Cli.Commands;
 /// <c>scc monitor</c>: prints reader and card events until interrupted. The monitor raises events on its own
 /// thread; they are queued and written by the command's thread, so output lines never interleave.
 /// </summary>
-internal sealed class MonitorCommand
+internal sealed class MonitorCommand(GlobalOptions globals, CliContext context)
+    : CliCommand(globals, context, "monitor", HelpTexts.MonitorDescription)
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-
-    public MonitorCommand(GlobalOptions globals, CliContext context)
+    protected override int Execute(CommandRun run)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("monitor", HelpTexts.MonitorDescription);
-        Command.SetAction(Execute);
-    }
-
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
-    {
-        OutputSettings settings = _globals.Read(parseResult);
-        var filter = ReaderFilter.FromEnvironment(_context.GetEnvironmentVariable);
-        using var logging = CliLogging.Create(settings, _context);
+        bool json = run.Settings.Json;
+        ReaderFilter filter = run.ReaderFilter;
         var queue = Channel.CreateUnbounded<MonitorRecord>(new UnboundedChannelOptions { SingleReader = true });
 
         void Post(string kind, string? reader, ReadOnlyMemory<byte> atr, PcscMonitorEventCause? cause, string? message)
         {
             if (reader is null || !filter.IsIgnored(reader))
             {
-                queue.Writer.TryWrite(new MonitorRecord(_context.Time.GetLocalNow(), kind, reader, atr, cause, message));
+                queue.Writer.TryWrite(new MonitorRecord(Context.Time.GetLocalNow(), kind, reader, atr, cause, message));
             }
         }
 
-        using var monitor = new PcscMonitor(_context.Pcsc, logger: logging.CreateLogger(CliLogging.PcscCategory));
+        using var monitor = new PcscMonitor(Context.Pcsc, logger: run.PcscLogger);
         monitor.ReaderAttached += (_, e) => Post(MonitorRecord.ReaderAttached, e.ReaderName, default, e.Cause, null);
         monitor.ReaderDetached += (_, e) => Post(MonitorRecord.ReaderDetached, e.ReaderName, default, e.Cause, null);
         monitor.CardInserted += (_, e) => Post(MonitorRecord.CardInserted, e.ReaderName, e.Atr, e.Cause, null);
@@ -53,9 +38,9 @@ internal sealed class MonitorCommand
         monitor.ServiceAvailable += (_, _) => Post(MonitorRecord.ServiceBack, null, default, null, null);
         monitor.MonitorError += (_, e) => Post(MonitorRecord.Error, null, default, null, ErrorReporter.OneLine(e.Exception.Message));
 
-        if (!settings.Json)
+        if (!json)
         {
-            _context.Stderr.WriteLine("Watching smart card readers; press Ctrl+C to stop.");
+            Context.Stderr.WriteLine("Watching smart card readers; press Ctrl+C to stop.");
         }
         monitor.Start();
         try
@@ -64,12 +49,12 @@ internal sealed class MonitorCommand
             {
                 while (queue.Reader.TryRead(out MonitorRecord? record))
                 {
-                    Write(record, settings.Json);
+                    Write(record, json);
                 }
-                queue.Reader.WaitToReadAsync(_context.Interrupt).AsTask().GetAwaiter().GetResult();
+                queue.Reader.WaitToReadAsync(Context.Interrupt).AsTask().GetAwaiter().GetResult();
             }
         }
-        catch (OperationCanceledException) when (_context.Interrupt.IsCancellationRequested)
+        catch (OperationCanceledException) when (Context.Interrupt.IsCancellationRequested)
         {
             // Ctrl+C is how a monitor ends: not an error.
         }
@@ -78,7 +63,7 @@ internal sealed class MonitorCommand
         queue.Writer.TryComplete();
         while (queue.Reader.TryRead(out MonitorRecord? record))
         {
-            Write(record, settings.Json);
+            Write(record, json);
         }
         return ExitCodes.Success;
     }
@@ -87,11 +72,11 @@ internal sealed class MonitorCommand
     {
         if (json)
         {
-            JsonOutput.WriteLine(_context.Stdout, record.ToJson());
+            JsonOutput.WriteLine(Context.Stdout, record.ToJson());
         }
         else
         {
-            _context.Stdout.WriteLine(record.ToLine());
+            Context.Stdout.WriteLine(record.ToLine());
         }
     }
 }

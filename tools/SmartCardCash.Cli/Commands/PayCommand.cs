@@ -1,13 +1,11 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
@@ -21,13 +19,11 @@ namespace SmartCardCash.Cli.Commands;
 /// <c>scc pay</c>: a card-to-card payment through the <see cref="PaymentCoordinator"/>, with the terminal's checks
 /// (trusted issuer, expiry, hotlist, classes, currency, unfinished transfers) and the exact outcome.
 /// </summary>
-internal sealed class PayCommand
+internal sealed class PayCommand : CliCommand
 {
     /// <summary>The logger category of the coordinator's steps (shown with --verbose).</summary>
     public const string LogCategory = "payment";
 
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
     private readonly Option<string> _from = new("--from")
     {
         Description = "The payer's card: emu:NAME, pcsc:READER or a card name (a remote card cannot pay).",
@@ -84,66 +80,57 @@ internal sealed class PayCommand
     };
 
     public PayCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "pay", HelpTexts.PayDescription)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("pay", HelpTexts.PayDescription)
-        {
-            _from, _to, _amount, _currency, _orderDigest, _order, _code, _hotlist, _issuerCertificate, _force,
-        };
-        Command.SetAction(Execute);
+        Add(_from, _to, _amount, _currency, _orderDigest, _order, _code, _hotlist, _issuerCertificate, _force);
     }
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        CardAddress from = Address(parseResult.GetValue(_from), "--from");
-        CardAddress to = Address(parseResult.GetValue(_to), "--to");
+        CardAddress from = Address(run.Get(_from), "--from");
+        CardAddress to = Address(run.Get(_to), "--to");
         if (from.Kind == CardAddressKind.Remote)
         {
             throw new UsageException("--from: a remote card only receives; the payer must be a card here (tcp:// is for --to)");
         }
 
-        Currency currency = MoneyInput.Currency(parseResult.GetValue(_currency));
-        Money amount = MoneyInput.Amount(parseResult.GetValue(_amount), currency, "--amount", positive: true);
-        byte[] digest = OrderDigest(parseResult.GetValue(_orderDigest), parseResult.GetValue(_order));
-        string? hotlistFile = parseResult.GetValue(_hotlist);
-        Hotlist hotlist = Hotlist.Load(hotlistFile ?? Hotlist.DefaultPath(_context.Home), mustExist: hotlistFile is not null);
-        var policy = new PaymentPolicy(TrustAnchor.Load(_context, parseResult.GetValue(_issuerCertificate)), hotlist, _context.Time);
-        string? codeOption = parseResult.GetValue(_code);
-        string? code = codeOption is null ? null : new LockCodeInput(_context).Read(codeOption, "--code");
-        var request = new PaymentRequest(amount, digest) { LockCode = code, Force = parseResult.GetValue(_force) };
+        Currency currency = MoneyInput.Currency(run.Get(_currency));
+        Money amount = MoneyInput.Amount(run.Get(_amount), currency, "--amount", positive: true);
+        byte[] digest = OrderDigest(run.Get(_orderDigest), run.Get(_order));
+        string? hotlistFile = run.Get(_hotlist);
+        Hotlist hotlist = Hotlist.Load(hotlistFile ?? Hotlist.DefaultPath(Context.Home), mustExist: hotlistFile is not null);
+        var policy = new PaymentPolicy(TrustAnchor.Load(Context, run.Get(_issuerCertificate)), hotlist, Context.Time);
+        string? codeOption = run.Get(_code);
+        string? code = codeOption is null ? null : new LockCodeInput(Context).Read(codeOption, "--code");
+        var request = new PaymentRequest(amount, digest) { LockCode = code, Force = run.Get(_force) };
 
-        using ILoggerFactory logging = CliLogging.Create(settings, _context);
-        if (SameCard(from, to, logging))
+        if (SameCard(from, to, run))
         {
             throw new UsageException($"--from and --to are the same card ({from}): a purse cannot pay itself");
         }
-        using PurseSession payer = CardSessions.Open(_context, settings, logging, from);
-        using PurseSession payee = CardSessions.Open(_context, settings, logging, to);
-        var coordinator = new PaymentCoordinator(logging.CreateLogger(LogCategory));
+        using PurseConnection payer = run.OpenPurse(from);
+        using PurseConnection payee = run.OpenPurse(to);
+        var coordinator = new PaymentCoordinator(run.Logging.CreateLogger(LogCategory));
         PaymentOutcome outcome = coordinator.Pay(payer.Purse, payee.Purse, request, policy);
         LocalCardFailure.ThrowIfNothingWasPaid(outcome, payer, payee);
 
-        var parties = new PaymentParties(payer.Card.Address.ToString(), payee.Card.Address.ToString(),
+        var parties = new PaymentParties(payer.Address.ToString(), payee.Address.ToString(),
             BalanceAfter(payer, outcome, currency), BalanceAfter(payee, outcome, currency));
         int exitCode = PaymentExitCodes.ForPayment(outcome);
-        new PaymentReport(_context, settings).Write(outcome, parties, exitCode);
+        new PaymentReport(Context, run.Settings).Write(outcome, parties, exitCode);
         return exitCode;
     }
 
     /// <summary>The pocket's balance after the payment, where the card shows it (a remote payee does not: null).</summary>
-    internal static Money? BalanceAfter(PurseSession session, PaymentOutcome outcome, Currency currency)
+    internal static Money? BalanceAfter(PurseConnection card, PaymentOutcome outcome, Currency currency)
     {
-        if (session.Card.Address.Kind == CardAddressKind.Remote || outcome.Refusal?.Reason == RefusalReason.CardUnreachable)
+        if (card.Address.Kind == CardAddressKind.Remote || outcome.Refusal?.Reason == RefusalReason.CardUnreachable)
         {
             return null;
         }
         try
         {
-            return session.Purse.GetBalances().FirstOrDefault(b => b.Currency == currency.Code) is { } pocket
+            return card.Purse.GetBalances().FirstOrDefault(b => b.Currency == currency.Code) is { } pocket
                 ? Money.Of(currency, pocket.Balance)
                 : null;
         }
@@ -154,7 +141,7 @@ internal sealed class PayCommand
     }
 
     /// <summary>"shop" and "emu:shop" are one card: compared once resolved (which opens nothing).</summary>
-    private bool SameCard(CardAddress from, CardAddress to, ILoggerFactory logging)
+    private static bool SameCard(CardAddress from, CardAddress to, CommandRun run)
     {
         if (from == to)
         {
@@ -162,7 +149,7 @@ internal sealed class PayCommand
         }
         try
         {
-            CardOpener opener = CardSessions.CreateOpener(_context, logging);
+            CardOpener opener = run.CreateOpener();
             return opener.Resolve(from) == opener.Resolve(to);
         }
         catch (SmartCardException)

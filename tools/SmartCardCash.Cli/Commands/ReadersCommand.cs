@@ -1,6 +1,4 @@
-using System.CommandLine;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Readers;
 using SmartCardCash.Iso7816;
@@ -12,35 +10,19 @@ using Spectre.Console;
 namespace SmartCardCash.Cli.Commands;
 
 /// <summary><c>scc readers</c>: every reader, its card state, protocol and ATR.</summary>
-internal sealed class ReadersCommand
+internal sealed class ReadersCommand(GlobalOptions globals, CliContext context)
+    : CliCommand(globals, context, "readers", HelpTexts.ReadersDescription)
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-
-    public ReadersCommand(GlobalOptions globals, CliContext context)
+    protected override int Execute(CommandRun run)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("readers", HelpTexts.ReadersDescription);
-        Command.SetAction(Execute);
-    }
-
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
-    {
-        OutputSettings settings = _globals.Read(parseResult);
-        var filter = ReaderFilter.FromEnvironment(_context.GetEnvironmentVariable);
-        using var logging = CliLogging.Create(settings, _context);
-
+        ReaderFilter filter = run.ReaderFilter;
         var rows = new List<ReaderRow>();
         int ignored = 0;
-        using (PcscContext pcsc = PcscContext.Establish(_context.Pcsc, PcscScope.User,
-                   logging.CreateLogger(CliLogging.PcscCategory)))
+        using (PcscContext pcsc = run.EstablishPcsc())
         {
             foreach (PcscReaderStatus status in pcsc.GetReaderStates())
             {
-                _context.Interrupt.ThrowIfCancellationRequested();
+                Context.Interrupt.ThrowIfCancellationRequested();
                 if (filter.IsIgnored(status.ReaderName))
                 {
                     ignored++;
@@ -50,14 +32,8 @@ internal sealed class ReadersCommand
             }
         }
 
-        if (settings.Json)
-        {
-            JsonOutput.WriteDocument<IReadOnlyList<ReaderJson>>(_context.Stdout, [.. rows.Select(r => r.ToJson())]);
-        }
-        else
-        {
-            WriteTable(rows, filter.DescribeIgnored(ignored).Trim());
-        }
+        run.Write<IReadOnlyList<ReaderJson>>([.. rows.Select(r => r.ToJson())],
+            () => WriteTable(run.Console, rows, filter.DescribeIgnored(ignored).Trim()));
         return ExitCodes.Success;
     }
 
@@ -96,9 +72,8 @@ internal sealed class ReadersCommand
         }
     }
 
-    private void WriteTable(List<ReaderRow> rows, string ignoredNote)
+    private static void WriteTable(IAnsiConsole console, List<ReaderRow> rows, string ignoredNote)
     {
-        IAnsiConsole console = ConsoleFactory.Create(_context.Stdout, _context.IsTerminal);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Reader");
         table.AddColumn("Card");

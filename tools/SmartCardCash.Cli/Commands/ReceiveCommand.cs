@@ -3,12 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Purse.Payments;
@@ -22,11 +20,8 @@ namespace SmartCardCash.Cli.Commands;
 /// unless told otherwise) until Ctrl+C, or one payment with --once, printing each payment received or refused as it
 /// happens. The listener raises events on its own threads; they are queued and written here, so lines never interleave.
 /// </summary>
-internal sealed class ReceiveCommand
+internal sealed class ReceiveCommand : PurseCommand
 {
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
-    private readonly Option<string?> _card = CardOption.Create();
     private readonly Option<string?> _listen = new("--listen")
     {
         Description = $"Where to listen, HOST:PORT. Default: 127.0.0.1:{PayeeListenerOptions.DefaultPort} (loopback only). " +
@@ -57,57 +52,49 @@ internal sealed class ReceiveCommand
     };
 
     public ReceiveCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "receive", HelpTexts.ReceiveDescription)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("receive", HelpTexts.ReceiveDescription)
-        {
-            _card, _listen, _once, _timeout, _hotlist, _issuerCertificate,
-        };
-        Command.SetAction(Execute);
+        Add(_listen, _once, _timeout, _hotlist, _issuerCertificate);
     }
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        CardAddress address = CardOption.Resolve(parseResult.GetValue(_card), _context.GetEnvironmentVariable);
+        bool json = run.Settings.Json;
+        CardAddress address = ResolveCard(run);
         if (address.Kind == CardAddressKind.Remote)
         {
             throw new UsageException("--card: receive serves a card here; a remote card (tcp://) is served by its own 'scc receive'");
         }
-        IPEndPoint endpoint = ListenAddress.Parse(parseResult.GetValue(_listen));
-        TimeSpan? timeout = DurationInput.Parse(parseResult.GetValue(_timeout), "--timeout");
-        bool once = parseResult.GetValue(_once);
+        IPEndPoint endpoint = ListenAddress.Parse(run.Get(_listen));
+        TimeSpan? timeout = DurationInput.Parse(run.Get(_timeout), "--timeout");
+        bool once = run.Get(_once);
         // The payer's own program checks these too, but it is not to be trusted: the receiving side checks for itself.
-        string? hotlistFile = parseResult.GetValue(_hotlist);
+        string? hotlistFile = run.Get(_hotlist);
         // Read again whenever it changes: a purse the bank bars while the listener runs is refused from then on.
-        var hotlist = new HotlistFile(hotlistFile ?? Hotlist.DefaultPath(_context.Home), mustExist: hotlistFile is not null);
-        string? issuerFile = parseResult.GetValue(_issuerCertificate);
+        var hotlist = new HotlistFile(hotlistFile ?? Hotlist.DefaultPath(Context.Home), mustExist: hotlistFile is not null);
+        string? issuerFile = run.Get(_issuerCertificate);
 
-        using ILoggerFactory logging = CliLogging.Create(settings, _context);
-        using PurseSession session = CardSessions.Open(_context, settings, logging, address);
-        PurseFci fci = session.Purse.Select();
+        using PurseConnection card = run.OpenPurse(address);
+        PurseFci fci = card.Purse.Select();
         if (fci.PurseId is null)
         {
-            throw new UsageException($"{session.Name} holds no personalised purse to receive into");
+            throw new UsageException($"{card.Name} holds no personalised purse to receive into");
         }
         if (!IPAddress.IsLoopback(endpoint.Address))
         {
-            _context.Stderr.WriteLine($"scc: warning: listening on {endpoint}, not on loopback: anyone who can reach it can " +
-                $"pay into {session.Name} (and do nothing else with it)");
+            Context.Stderr.WriteLine($"scc: warning: listening on {endpoint}, not on loopback: anyone who can reach it can " +
+                $"pay into {card.Name} (and do nothing else with it)");
         }
 
         var queue = Channel.CreateUnbounded<PayeeEvent>(new UnboundedChannelOptions { SingleReader = true });
-        using var listener = new PayeeListener(session.Card.Channel, new PayeeListenerOptions
+        using var listener = new PayeeListener(card.Connection.Channel, new PayeeListenerOptions
         {
             Endpoint = endpoint,
-            CardName = session.Name,
-            Time = _context.Time,
+            CardName = card.Name,
+            Time = Context.Time,
             CurrentHotlist = () => hotlist.Current,
-            TrustedIssuer = TrustedIssuer(issuerFile, session),
-        }, logging.CreateLogger("receive"));
+            TrustedIssuer = TrustedIssuer(issuerFile, card),
+        }, run.Logging.CreateLogger("receive"));
         listener.EventRaised += (_, e) => queue.Writer.TryWrite(e);
         try
         {
@@ -116,9 +103,9 @@ internal sealed class ReceiveCommand
         catch (UnfinishedPayerTransferException e)
         {
             string payee = e.Pending.Details is { } details ? $"CARD (the card of purse {details.To})" : "CARD";
-            _context.Stderr.WriteLine($"scc: {ErrorReporter.OneLine(e.Message)}; finish it first with 'scc recover --from " +
-                $"{ShellWord.Quote(session.Card.Address.ToString())} --to {payee}', or give it up with 'scc recover --abandon --card " +
-                $"{ShellWord.Quote(session.Card.Address.ToString())}'");
+            Context.Stderr.WriteLine($"scc: {ErrorReporter.OneLine(e.Message)}; finish it first with 'scc recover --from " +
+                $"{ShellWord.Quote(card.Address.ToString())} --to {payee}', or give it up with 'scc recover --abandon --card " +
+                $"{ShellWord.Quote(card.Address.ToString())}'");
             return ExitCodes.PaymentInterrupted;
         }
         catch (SmartCardCash.Iso7816.Errors.SmartCardException e)
@@ -130,27 +117,27 @@ internal sealed class ReceiveCommand
             throw new UsageException($"--listen: cannot listen on {endpoint} ({e.SocketErrorCode}); choose another address or port");
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_context.Interrupt);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Context.Interrupt);
         if (timeout is { } limit)
         {
             stop.CancelAfter(limit);
         }
         Task running = listener.RunAsync(stop.Token);
-        if (!settings.Json)
+        if (!json)
         {
-            _context.Stderr.WriteLine($"Receiving into {session.Name} (purse {fci.PurseId}) at tcp://{Format(listener.LocalEndpoint!)}; " +
+            Context.Stderr.WriteLine($"Receiving into {card.Name} (purse {fci.PurseId}) at tcp://{Format(listener.LocalEndpoint!)}; " +
                 (once ? "stopping after one payment." : "press Ctrl+C to stop."));
         }
 
-        PayeeSessionResult? result = null;
+        PayeeConnectionResult? result = null;
         try
         {
             while (true)
             {
                 while (queue.Reader.TryRead(out PayeeEvent? e))
                 {
-                    Write(e, settings.Json, listener);
-                    if (once && e.Kind == PayeeEventKind.SessionClosed && e.Result is { } r && r != PayeeSessionResult.NoPayment)
+                    Write(e, json, listener);
+                    if (once && e.Kind == PayeeEventKind.SessionClosed && e.Result is { } r && r != PayeeConnectionResult.NoPayment)
                     {
                         result = r;
                         stop.Cancel();
@@ -170,7 +157,7 @@ internal sealed class ReceiveCommand
         }
         while (queue.Reader.TryRead(out PayeeEvent? e))
         {
-            Write(e, settings.Json, listener);
+            Write(e, json, listener);
         }
 
         if (!once)
@@ -179,10 +166,10 @@ internal sealed class ReceiveCommand
         }
         return result switch
         {
-            PayeeSessionResult.Received => ExitCodes.Success,
-            PayeeSessionResult.Refused => ExitCodes.CardError,
-            PayeeSessionResult.Unfinished => ExitCodes.PaymentInterrupted,
-            _ when _context.Interrupt.IsCancellationRequested => ExitCodes.Success,
+            PayeeConnectionResult.Received => ExitCodes.Success,
+            PayeeConnectionResult.Refused => ExitCodes.CardError,
+            PayeeConnectionResult.Unfinished => ExitCodes.PaymentInterrupted,
+            _ when Context.Interrupt.IsCancellationRequested => ExitCodes.Success,
             _ => NoPayment(),
         };
     }
@@ -191,15 +178,15 @@ internal sealed class ReceiveCommand
     /// The issuer a payer's certificate must be from: the file given, else the local issuer's, else the one the card
     /// itself trusts (its GET DATA issuer certificate) — which at least names the issuer in the listener's refusals.
     /// </summary>
-    private PurseCertificate TrustedIssuer(string? file, PurseSession session)
+    private PurseCertificate TrustedIssuer(string? file, PurseConnection card)
     {
-        if (file is not null || TrustAnchor.InHome(_context))
+        if (file is not null || TrustAnchor.InHome(Context))
         {
-            return TrustAnchor.Load(_context, file);
+            return TrustAnchor.Load(Context, file);
         }
         try
         {
-            return session.Purse.GetIssuerCertificate();
+            return card.Purse.GetIssuerCertificate();
         }
         catch (SmartCardCash.Iso7816.Errors.SmartCardException e)
         {
@@ -209,17 +196,17 @@ internal sealed class ReceiveCommand
 
     private int NoPayment()
     {
-        _context.Stderr.WriteLine("scc: no payment came before the timeout");
+        Context.Stderr.WriteLine("scc: no payment came before the timeout");
         return ExitCodes.Unavailable;
     }
 
     private void Write(PayeeEvent e, bool json, PayeeListener listener)
     {
-        DateTimeOffset local = TimeZoneInfo.ConvertTime(e.Time, _context.Time.LocalTimeZone);
+        DateTimeOffset local = TimeZoneInfo.ConvertTime(e.Time, Context.Time.LocalTimeZone);
         if (json)
         {
             string? address = e.Kind == PayeeEventKind.Listening && listener.LocalEndpoint is { } bound ? $"tcp://{Format(bound)}" : null;
-            JsonOutput.WriteLine(_context.Stdout, new PayeeEventJson(
+            JsonOutput.WriteLine(Context.Stdout, new PayeeEventJson(
                 local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture), PaymentsJson.Name(e.Kind), e.Message,
                 address, e.Remote, PaymentsJson.Payment(e.Payment), e.Command, e.StatusWord, e.Result is { } r ? PaymentsJson.Name(r) : null,
                 PaymentsJson.Money(e.BalanceAfter)));
@@ -229,7 +216,7 @@ internal sealed class ReceiveCommand
         {
             return;
         }
-        _context.Stdout.WriteLine($"{local.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {e.Message}");
+        Context.Stdout.WriteLine($"{local.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {e.Message}");
     }
 
     private static string Format(IPEndPoint endpoint) => endpoint.AddressFamily == AddressFamily.InterNetworkV6

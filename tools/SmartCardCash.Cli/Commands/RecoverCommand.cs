@@ -1,10 +1,8 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using SmartCardCash.CardAccess;
 using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
@@ -18,12 +16,10 @@ namespace SmartCardCash.Cli.Commands;
 /// (spec 4.7: RESUME where it can still complete, abort where it cannot); <c>scc recover --abandon --card CARD</c>
 /// gives up the transfer on one purse, into its exception log for the bank.
 /// </summary>
-internal sealed class RecoverCommand
+internal sealed class RecoverCommand : CliCommand
 {
     private static readonly TimeSpan BusyRetryInterval = TimeSpan.FromMilliseconds(250);
 
-    private readonly GlobalOptions _globals;
-    private readonly CliContext _context;
     private readonly Option<string?> _from = new("--from")
     {
         Description = "The payer's card of the interrupted payment. Required unless --abandon.",
@@ -42,20 +38,15 @@ internal sealed class RecoverCommand
     private readonly Option<string?> _card = CardOption.Create("With --abandon, the card to give up the transfer on", "Needed with --abandon");
 
     public RecoverCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "recover", HelpTexts.RecoverDescription)
     {
-        _globals = globals;
-        _context = context;
-        Command = new Command("recover", HelpTexts.RecoverDescription) { _from, _to, _abandon, _card };
-        Command.SetAction(Execute);
+        Add(_from, _to, _abandon, _card);
     }
 
-    public Command Command { get; }
-
-    private int Execute(ParseResult parseResult)
+    protected override int Execute(CommandRun run)
     {
-        OutputSettings settings = _globals.Read(parseResult);
-        string? from = parseResult.GetValue(_from), to = parseResult.GetValue(_to), card = parseResult.GetValue(_card);
-        bool abandon = parseResult.GetValue(_abandon);
+        string? from = run.Get(_from), to = run.Get(_to), cardOption = run.Get(_card);
+        bool abandon = run.Get(_abandon);
         if (abandon && (from is not null || to is not null))
         {
             throw new UsageException("--abandon takes --card only: it gives up the transfer on one purse");
@@ -64,25 +55,23 @@ internal sealed class RecoverCommand
         {
             throw new UsageException("give --from and --to (the payment's two cards), or --abandon --card CARD");
         }
-        if (!abandon && card is not null)
+        if (!abandon && cardOption is not null)
         {
             throw new UsageException("--card goes with --abandon; to finish a payment give --from and --to");
         }
 
-        using ILoggerFactory logging = CliLogging.Create(settings, _context);
-        var coordinator = new PaymentCoordinator(logging.CreateLogger(PayCommand.LogCategory));
+        var coordinator = new PaymentCoordinator(run.Logging.CreateLogger(PayCommand.LogCategory));
         PaymentOutcome outcome;
         PaymentParties parties;
         if (abandon)
         {
-            CardAddress address = CardOption.Resolve(card, _context.GetEnvironmentVariable);
-            using PurseSession purse = CardSessions.Open(_context, settings, logging, address);
-            outcome = coordinator.Abandon(purse.Purse);
-            Money? balance = Balance(purse, outcome);
-            bool isPayee = outcome.Payee is { Reachable: true } payee && payee.Name == purse.Purse.Name;
+            using PurseConnection card = run.OpenPurse(run.ResolveCard(_card));
+            outcome = coordinator.Abandon(card.Purse);
+            Money? balance = Balance(card, outcome);
+            bool isPayee = outcome.Payee is { Reachable: true } payee && payee.Name == card.Purse.Name;
             parties = isPayee
-                ? new PaymentParties(null, purse.Card.Address.ToString(), null, balance)
-                : new PaymentParties(purse.Card.Address.ToString(), null, balance, null);
+                ? new PaymentParties(null, card.Address.ToString(), null, balance)
+                : new PaymentParties(card.Address.ToString(), null, balance, null);
         }
         else
         {
@@ -91,14 +80,14 @@ internal sealed class RecoverCommand
             {
                 throw new UsageException($"--from and --to are the same card ({payerAddress})");
             }
-            using PurseSession payer = CardSessions.Open(_context, settings, logging, payerAddress);
-            using PurseSession payee = OpenPayee(settings, logging, payeeAddress);
+            using PurseConnection payer = run.OpenPurse(payerAddress);
+            using PurseConnection payee = OpenPayee(run, payeeAddress);
             outcome = coordinator.Recover(payer.Purse, payee.Purse);
-            parties = new PaymentParties(payer.Card.Address.ToString(), payee.Card.Address.ToString(), Balance(payer, outcome),
-                payee.Card.Address.Kind == CardAddressKind.Remote ? null : Balance(payee, outcome));
+            parties = new PaymentParties(payer.Address.ToString(), payee.Address.ToString(), Balance(payer, outcome),
+                payee.Address.Kind == CardAddressKind.Remote ? null : Balance(payee, outcome));
         }
         int exitCode = PaymentExitCodes.ForRecovery(outcome);
-        new PaymentReport(_context, settings).Write(outcome, parties, exitCode);
+        new PaymentReport(Context, run.Settings).Write(outcome, parties, exitCode);
         return exitCode;
     }
 
@@ -106,7 +95,7 @@ internal sealed class RecoverCommand
     /// A remote payee may still be held by the stalled connection of the very payment being recovered: its listener
     /// lets go once no command has come for its message timeout (30 s), so "busy" is waited out that long and more.
     /// </summary>
-    private PurseSession OpenPayee(OutputSettings settings, ILoggerFactory logging, CardAddress address)
+    private PurseConnection OpenPayee(CommandRun run, CardAddress address)
     {
         DateTime giveUp = DateTime.UtcNow + RemoteCardOptions.DefaultBusyWait;
         bool told = false;
@@ -114,28 +103,28 @@ internal sealed class RecoverCommand
         {
             try
             {
-                return CardSessions.Open(_context, settings, logging, address);
+                return run.OpenPurse(address);
             }
-            catch (RemoteCardUnavailableException e) when (e.IsBusy && DateTime.UtcNow < giveUp && !_context.Interrupt.IsCancellationRequested)
+            catch (RemoteCardUnavailableException e) when (e.IsBusy && DateTime.UtcNow < giveUp && !Context.Interrupt.IsCancellationRequested)
             {
                 if (!told)
                 {
-                    _context.Stderr.WriteLine($"scc: {address} is busy (perhaps still held by the interrupted connection); " +
+                    Context.Stderr.WriteLine($"scc: {address} is busy (perhaps still held by the interrupted connection); " +
                         $"waiting up to {RemoteCardOptions.DefaultBusyWait.TotalSeconds:0} s for it");
                     told = true;
                 }
-                _context.Interrupt.WaitHandle.WaitOne(BusyRetryInterval);
+                Context.Interrupt.WaitHandle.WaitOne(BusyRetryInterval);
             }
         }
     }
 
-    private static Money? Balance(PurseSession session, PaymentOutcome outcome)
+    private static Money? Balance(PurseConnection card, PaymentOutcome outcome)
     {
         if (outcome.Payment is not { } payment || !Currency.TryFromCode(payment.Details.Currency, out Currency? currency))
         {
             return null;
         }
-        return PayCommand.BalanceAfter(session, outcome, currency);
+        return PayCommand.BalanceAfter(card, outcome, currency);
     }
 
     private static CardAddress Parse(string text, string option)

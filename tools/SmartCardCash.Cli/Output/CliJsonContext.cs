@@ -5,7 +5,7 @@ namespace SmartCardCash.Cli.Output;
 /// <summary>Compile-time JSON metadata for everything the CLI writes; camelCase names are part of its interface.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(IReadOnlyList<ReaderJson>))]
-[JsonSerializable(typeof(ApduSessionJson))]
+[JsonSerializable(typeof(ApduRunJson))]
 [JsonSerializable(typeof(MonitorEventJson))]
 [JsonSerializable(typeof(PurseInfoJson))]
 [JsonSerializable(typeof(BalanceJson))]

@@ -5,12 +5,12 @@ using SmartCardCash.Purse;
 
 namespace SmartCardCash.Cli.Payments;
 
-/// <summary>One card of the demo: its open session, the channel the demo can pull it through, its purse.</summary>
-internal sealed class DemoCard(string name, CardSession session, RemovableChannel channel, PurseCard purse, InterfaceProfile interfaceProfile)
+/// <summary>One card of the demo: its open connection, the channel the demo can pull it through, its purse.</summary>
+internal sealed class DemoCard(string name, CardConnection connection, RemovableChannel channel, PurseCard purse, InterfaceProfile interfaceProfile)
 {
     public string Name { get; } = name;
 
-    public CardSession Session { get; } = session;
+    public CardConnection Connection { get; } = connection;
 
     public RemovableChannel Channel { get; } = channel;
 

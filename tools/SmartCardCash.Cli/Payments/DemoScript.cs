@@ -41,7 +41,7 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
         {
             foreach (DemoCard card in cards)
             {
-                card.Session.Dispose();
+                card.Connection.Dispose();
             }
         }
     }
@@ -138,9 +138,9 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
     private DemoCard NewCard(EmulatedCardStore store, PursePersonaliser personaliser, List<DemoCard> cards, string name,
         PurseClass purseClass, InterfaceProfile profile)
     {
-        CardSession session = store.CreatePurseCard(name, profile);
-        var channel = new RemovableChannel((EmulatedCardChannel)session.Channel);
-        var card = new DemoCard(name, session, channel, PurseCard.Open(channel, name), profile);
+        CardConnection connection = store.CreatePurseCard(name, profile);
+        var channel = new RemovableChannel((EmulatedCardChannel)connection.Channel);
+        var card = new DemoCard(name, connection, channel, PurseCard.Open(channel, name), profile);
         cards.Add(card);
         card.Result = personaliser.Personalise(card.Purse,
             PersonalisationRequest.WithDefaultLimits(purseClass, [Currency.Eur.Code], LockCode));
@@ -170,7 +170,7 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
 
     private static PaymentOutcomeJson Outcome(PaymentOutcome outcome, DemoCard payer, DemoCard payee)
     {
-        var parties = new PaymentParties(payer.Session.Address.ToString(), payee.Session.Address.ToString(), null, null);
+        var parties = new PaymentParties(payer.Connection.Address.ToString(), payee.Connection.Address.ToString(), null, null);
         return PaymentReport.ToJson(outcome, parties, PaymentReport.NextSteps(outcome, parties),
             PaymentExitCodes.ForPayment(outcome));
     }
@@ -185,7 +185,7 @@ internal sealed class DemoScript(CliContext context, OutputSettings settings, st
     {
         PurseInfo info = card.Purse.ReadInfo();
         PocketInfo pocket = info.Pockets.Single();
-        return new DemoCardJson(card.Name, card.Session.Address.ToString(), info.PurseId!.Value.ToString(),
+        return new DemoCardJson(card.Name, card.Connection.Address.ToString(), info.PurseId!.Value.ToString(),
             PurseFormats.Class(info.Class), PurseFormats.Interface(card.Interface), PurseFormats.Json(pocket.BalanceMoney),
             info.TransactionLog.Count, info.ExceptionLog.Count);
     }

@@ -12,9 +12,9 @@ namespace SmartCardCash.Cli.Payments;
 internal static class LocalCardFailure
 {
     /// <exception cref="LocalDataException">Nothing was paid, and a card's image could not be saved.</exception>
-    public static void ThrowIfNothingWasPaid(PaymentOutcome outcome, PurseSession payer, PurseSession payee)
+    public static void ThrowIfNothingWasPaid(PaymentOutcome outcome, PurseConnection payer, PurseConnection payee)
     {
-        if (outcome.Kind == PaymentOutcomeKind.NotStarted && (payer.Card.LocalFailure ?? payee.Card.LocalFailure) is { } local)
+        if (outcome.Kind == PaymentOutcomeKind.NotStarted && (payer.Connection.LocalFailure ?? payee.Connection.LocalFailure) is { } local)
         {
             // NotStarted: the payer was not debited, whatever else the cards had answered before the one that stopped.
             throw new LocalDataException($"nothing was paid: {local.Message}; nothing was debited", local);

@@ -47,6 +47,6 @@ internal sealed class RemovableChannel(EmulatedCardChannel inner) : ICardChannel
 
     public void Dispose()
     {
-        // The card session owns the inner channel.
+        // The card connection owns the inner channel.
     }
 }

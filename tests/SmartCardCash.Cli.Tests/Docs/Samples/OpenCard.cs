@@ -15,8 +15,8 @@ internal static class OpenCard
         CardOpener opener = CardOpener.CreateDefault(home);       // emu:NAME (images in home/cards), pcsc:READER
         RemoteCardOpener.Register(opener);                       // tcp://HOST:PORT, served by 'scc receive'
         CardAddress card = CardAddress.Parse(address);           // emu:alice, pcsc:READER, tcp://… or a bare name
-        using CardSession session = opener.Open(card);           // disposing it releases the card
-        PurseCard purse = PurseCard.Open(session.Channel, session.DisplayName);
+        using CardConnection connection = opener.Open(card);     // disposing it releases the card
+        PurseCard purse = PurseCard.Open(connection.Channel, connection.DisplayName);
         PurseFci fci = purse.Select();                           // always first: identity, lifecycle, transfer state
         // </open>
         return fci;

@@ -14,7 +14,7 @@ internal static class PayRemoteCard
     {
         // <payee>
         // The payee's side: only the payee role of the card is exposed.
-        using CardSession bob = opener.Open("emu:bob");
+        using CardConnection bob = opener.Open("emu:bob");
         var options = new PayeeListenerOptions { CardName = "bob", Endpoint = endpoint };   // default 127.0.0.1:7000
         using var listener = new PayeeListener(bob.Channel, options);
         listener.EventRaised += (_, e) => output.WriteLine(e.Message);

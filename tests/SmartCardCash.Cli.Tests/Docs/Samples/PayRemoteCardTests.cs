@@ -20,7 +20,7 @@ public sealed class PayRemoteCardTests
         using var home = new TempFolder();
         var issuer = new SampleIssuer();
         var opener = CardOpener.CreateDefault(home.Path);
-        using (CardSession blank = opener.EmulatedCards.CreatePurseCard("bob", InterfaceProfile.ContactT1))
+        using (CardConnection blank = opener.EmulatedCards.CreatePurseCard("bob", InterfaceProfile.ContactT1))
         {
             issuer.Personalise(blank.Channel, "bob", PurseClass.Customer);
         }
@@ -40,7 +40,7 @@ public sealed class PayRemoteCardTests
         Assert.Equal(PaymentOutcomeKind.Completed, outcome.Kind);
         Assert.Equal($"receiving payments into bob at tcp://127.0.0.1:{port}", said.First());
         Assert.Equal(87_50u, SampleIssuer.Balance(bank));
-        using CardSession paid = opener.Open("emu:bob");
+        using CardConnection paid = opener.Open("emu:bob");
         PurseCard bob = PurseCard.Open(paid.Channel, "bob");
         bob.Select();
         Assert.Equal(12_50u, SampleIssuer.Balance(bob));

@@ -10,19 +10,19 @@ namespace SmartCardCash.Emulator.Vpcd;
 /// </summary>
 /// <example>
 /// <code>
-/// await using var session = new VpcdAttachSession(loggerFactory: loggerFactory);
-/// session.Attach(0, store.Open("alice", catalog));                       // "Virtual PCD 00 00"
-/// session.Attach(1, store.Open("bob", catalog),
+/// await using var attachment = new VpcdAttachment(loggerFactory: loggerFactory);
+/// attachment.Attach(0, store.Open("alice", catalog));                    // "Virtual PCD 00 00"
+/// attachment.Attach(1, store.Open("bob", catalog),
 ///     new VpcdSlotOptions { Interface = InterfaceProfile.Contactless });  // "Virtual PCD 00 01"
 /// await stopRequested;                                                   // Ctrl-C
-/// await session.StopAsync();                                             // cards out, images saved, locks released
+/// await attachment.StopAsync();                                          // cards out, images saved, locks released
 /// </code>
 /// </example>
 /// <remarks>
 /// Events of every slot are re-raised here (sender: the <see cref="VpcdBridge"/>), subscribed before the slot starts,
 /// so none is missed. They come on the slots' tasks, possibly from several at once.
 /// </remarks>
-public sealed class VpcdAttachSession : IAsyncDisposable, IDisposable
+public sealed class VpcdAttachment : IAsyncDisposable, IDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -33,7 +33,7 @@ public sealed class VpcdAttachSession : IAsyncDisposable, IDisposable
     /// <param name="basePort">vpcd's port for slot 0; slot n uses basePort + n unless its options give a port.</param>
     /// <param name="host">vpcd's host for slots whose options do not give one.</param>
     /// <param name="loggerFactory">Logs of the slots (category <see cref="VpcdBridge"/>).</param>
-    public VpcdAttachSession(int basePort = VpcdBridge.DefaultBasePort, string host = VpcdSlotOptions.DefaultHost,
+    public VpcdAttachment(int basePort = VpcdBridge.DefaultBasePort, string host = VpcdSlotOptions.DefaultHost,
         ILoggerFactory? loggerFactory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(basePort, 1);
@@ -88,8 +88,8 @@ public sealed class VpcdAttachSession : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Attaches a card opened from a <see cref="CardImageStore"/> to <paramref name="slot"/> and starts it. The session
-    /// then owns the card: it disposes it (saving it and releasing its lock) when the slot is detached or the session
+    /// Attaches a card opened from a <see cref="CardImageStore"/> to <paramref name="slot"/> and starts it. The attachment
+    /// then owns the card: it disposes it (saving it and releasing its lock) when the slot is detached or the attachment
     /// stops. If this throws, the caller still owns it.
     /// </summary>
     public VpcdBridge Attach(int slot, StoredCard card, VpcdSlotOptions? options = null)
@@ -106,7 +106,7 @@ public sealed class VpcdAttachSession : IAsyncDisposable, IDisposable
         return AttachCore(slot, card, name, options, owned: null);
     }
 
-    /// <summary>Detaches one slot (the card leaves its reader) and disposes the card if the session owns it.</summary>
+    /// <summary>Detaches one slot (the card leaves its reader) and disposes the card if the attachment owns it.</summary>
     public async Task DetachAsync(int slot)
     {
         Attached? attached;
@@ -120,7 +120,7 @@ public sealed class VpcdAttachSession : IAsyncDisposable, IDisposable
         await StopOneAsync(attached).ConfigureAwait(false);
     }
 
-    /// <summary>Detaches every slot at once and disposes the cards the session owns. Idempotent.</summary>
+    /// <summary>Detaches every slot at once and disposes the cards the attachment owns. Idempotent.</summary>
     public async Task StopAsync()
     {
         List<Attached> all;

@@ -11,7 +11,7 @@ namespace SmartCardCash.Pcsc.Monitoring;
 /// <see cref="Join"/> runs on that thread, so the reader table needs no lock; events are raised on it, in order,
 /// with no lock held.
 /// </summary>
-internal sealed class MonitorSession
+internal sealed class MonitorLoop
 {
     private const uint MaxTimeoutMilliseconds = 0xFFFF_FFFE;
 
@@ -26,7 +26,7 @@ internal sealed class MonitorSession
     private bool _hasContext;
     private PcscReaderState? _pnp;
 
-    public MonitorSession(PcscMonitor owner, IPcscApi api, PcscMonitorOptions options, ILogger logger)
+    public MonitorLoop(PcscMonitor owner, IPcscApi api, PcscMonitorOptions options, ILogger logger)
     {
         _owner = owner;
         _api = api;

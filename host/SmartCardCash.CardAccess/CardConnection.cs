@@ -8,7 +8,7 @@ namespace SmartCardCash.CardAccess;
 /// channel and then releases what the opener acquired: an emulated card is powered off, saved and its image unlocked;
 /// a PC/SC card's transaction is ended and it is disconnected.
 /// </summary>
-public sealed class CardSession : IDisposable
+public sealed class CardConnection : IDisposable
 {
     private readonly IDisposable? _owner;
     private readonly Func<LocalDataException?>? _localFailure;
@@ -19,7 +19,7 @@ public sealed class CardSession : IDisposable
     /// <param name="displayName">How to name the card to a person: "alice", "Virtual PCD 00 00".</param>
     /// <param name="owner">Released after the channel (a stored image, a PC/SC context); may be null.</param>
     /// <param name="localFailure">Says why the card stopped answering for a local reason (see <see cref="LocalFailure"/>); may be null.</param>
-    public CardSession(CardAddress address, ICardChannel channel, string displayName, IDisposable? owner = null,
+    public CardConnection(CardAddress address, ICardChannel channel, string displayName, IDisposable? owner = null,
         Func<LocalDataException?>? localFailure = null)
     {
         ArgumentNullException.ThrowIfNull(address);

@@ -14,13 +14,13 @@ namespace SmartCardCash.Remote;
 /// <see cref="PayeeCommandGate"/> to the card, each answered with one response frame, until the payer closes, a
 /// timeout or limit ends it, or the listener stops. Watches START TO and VAL to report payments as they happen.
 /// </summary>
-internal sealed class PayeeSession(PayeeListener listener, TcpClient client, CancellationToken stop)
+internal sealed class PayeeConnection(PayeeListener listener, TcpClient client, CancellationToken stop)
 {
     private readonly PayeeListenerOptions _options = listener.Options;
     private readonly string _remote = client.Client.RemoteEndPoint?.ToString() ?? "?";
     private readonly PayeeGuard _guard = new(listener);
     private bool _selected;
-    private PayeeSessionResult _result = PayeeSessionResult.NoPayment;
+    private PayeeConnectionResult _result = PayeeConnectionResult.NoPayment;
     private PaymentSummary? _payment;
     private List<byte>? _startToAnswer;      // START TO's answer being fetched through GET RESPONSE (T=0)
     private string? _startToDescription;
@@ -30,13 +30,13 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
         using (client)
         {
             NetworkStream stream = client.GetStream();
-            using var session = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            session.CancelAfter(_options.MaxSessionTime);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            limit.CancelAfter(_options.MaxConnectionTime);
             bool holdsCard = false;
             string reason = "the session ended";
             try
             {
-                byte[] hello = await ReadAsync(stream, RemoteProtocol.ClientHelloLength, _options.HandshakeTimeout, session).ConfigureAwait(false);
+                byte[] hello = await ReadAsync(stream, RemoteProtocol.ClientHelloLength, _options.HandshakeTimeout, limit).ConfigureAwait(false);
                 if (!hello.AsSpan(0, 4).SequenceEqual(RemoteProtocol.Magic))
                 {
                     Refuse("its hello is not a SmartCardCash payer's");
@@ -44,37 +44,37 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
                 }
                 if (hello[4] != RemoteProtocol.Version)
                 {
-                    await WriteAsync(stream, ServerHello(RemoteHelloStatus.VersionNotSupported, CardProtocol.Unknown, default), session).ConfigureAwait(false);
+                    await WriteAsync(stream, ServerHello(RemoteHelloStatus.VersionNotSupported, CardProtocol.Unknown, default), limit).ConfigureAwait(false);
                     Refuse($"it speaks version {hello[4]} of the remote protocol, not {RemoteProtocol.Version}");
                     return;
                 }
                 if (!listener.TryTakeCard())
                 {
-                    await WriteAsync(stream, ServerHello(RemoteHelloStatus.Busy, CardProtocol.Unknown, default), session).ConfigureAwait(false);
+                    await WriteAsync(stream, ServerHello(RemoteHelloStatus.Busy, CardProtocol.Unknown, default), limit).ConfigureAwait(false);
                     Refuse($"{_options.CardName} is busy with another payment (one payment at a time per card)");
                     return;
                 }
                 holdsCard = true;
-                await WriteAsync(stream, ServerHello(RemoteHelloStatus.Ready, listener.Card.Protocol, listener.Card.Atr.Span), session).ConfigureAwait(false);
+                await WriteAsync(stream, ServerHello(RemoteHelloStatus.Ready, listener.Card.Protocol, listener.Card.Atr.Span), limit).ConfigureAwait(false);
                 Raise(PayeeEventKind.SessionOpened, $"{_remote} connected to pay into {_options.CardName}");
                 while (true)
                 {
-                    byte[] header = await ReadAsync(stream, 2, _options.MessageTimeout, session).ConfigureAwait(false);
+                    byte[] header = await ReadAsync(stream, 2, _options.MessageTimeout, limit).ConfigureAwait(false);
                     int length = BinaryPrimitives.ReadUInt16BigEndian(header);
                     if (length is < RemoteProtocol.MinCommandLength or > RemoteProtocol.MaxCommandLength)
                     {
                         reason = $"it sent a command frame of {length} bytes (4 to 261 are allowed)";
                         break;
                     }
-                    byte[] command = await ReadAsync(stream, length, _options.MessageTimeout, session).ConfigureAwait(false);
+                    byte[] command = await ReadAsync(stream, length, _options.MessageTimeout, limit).ConfigureAwait(false);
                     byte[] response = Handle(command);
                     byte[] frame = new byte[2 + response.Length];
                     BinaryPrimitives.WriteUInt16BigEndian(frame, (ushort)response.Length);
                     response.CopyTo(frame, 2);
-                    await WriteAsync(stream, frame, session).ConfigureAwait(false);
+                    await WriteAsync(stream, frame, limit).ConfigureAwait(false);
                 }
             }
-            catch (PayeeSessionEnd end)
+            catch (PayeeConnectionEnd end)
             {
                 reason = end.Message;
             }
@@ -138,9 +138,9 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
             string message = $"refused {name} from {_remote} ({refused.StatusWord}): {refused.Why}";
             if (refused.IsPayment)
             {
-                if (_result == PayeeSessionResult.NoPayment)
+                if (_result == PayeeConnectionResult.NoPayment)
                 {
-                    _result = PayeeSessionResult.Refused;
+                    _result = PayeeConnectionResult.Refused;
                 }
                 Raise(PayeeEventKind.PaymentRefused, message, command: name, statusWord: refused.StatusWord);
             }
@@ -202,7 +202,7 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
                 if (accepted)
                 {
                     _payment = payment ?? _payment;
-                    _result = PayeeSessionResult.Received;
+                    _result = PayeeConnectionResult.Received;
                     Raise(PayeeEventKind.PaymentReceived,
                         $"{_options.CardName} received {(payment is null ? "a payment" : $"{payment.Value} from purse {payment.From}")}",
                         payment: payment);
@@ -233,9 +233,9 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
         if (status.IsSuccess)
         {
             _payment = payment ?? _payment;
-            if (_result != PayeeSessionResult.Received)
+            if (_result != PayeeConnectionResult.Received)
             {
-                _result = PayeeSessionResult.Unfinished;
+                _result = PayeeConnectionResult.Unfinished;
             }
             Raise(PayeeEventKind.PaymentStarted,
                 $"{_options.CardName} agreed to receive {(payment is null ? _startToDescription : $"{payment.Value} from purse {payment.From}")} " +
@@ -249,9 +249,9 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
 
     private void RefusedPayment(PurseCommand command, StatusWord status, PaymentSummary? payment)
     {
-        if (_result == PayeeSessionResult.NoPayment)
+        if (_result == PayeeConnectionResult.NoPayment)
         {
-            _result = PayeeSessionResult.Refused;
+            _result = PayeeConnectionResult.Refused;
         }
         string what = command == PurseCommand.StartTo ? _startToDescription ?? "a payment" : "the val";
         Raise(PayeeEventKind.PaymentRefused,
@@ -291,16 +291,16 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
 
     private void Closed(string reason)
     {
-        Money? balance = _result == PayeeSessionResult.Received && _payment is not null ? BalanceOf(_payment.Details.Currency) : null;
+        Money? balance = _result == PayeeConnectionResult.Received && _payment is not null ? BalanceOf(_payment.Details.Currency) : null;
         string what = _result switch
         {
-            PayeeSessionResult.Received when _payment is not null =>
+            PayeeConnectionResult.Received when _payment is not null =>
                 $"{_options.CardName} received {_payment.Value} from purse {_payment.From}" + (balance is { } b ? $"; balance {b}" : ""),
-            PayeeSessionResult.Received => $"{_options.CardName} received a payment",
-            PayeeSessionResult.Unfinished =>
+            PayeeConnectionResult.Received => $"{_options.CardName} received a payment",
+            PayeeConnectionResult.Unfinished =>
                 $"{_options.CardName} is left expecting the val{(_payment is null ? "" : $" for {_payment.Value} from purse {_payment.From}")} (epv): " +
                 "the payer can still finish the payment by recovering with it",
-            PayeeSessionResult.Refused => $"{_options.CardName} refused the payment",
+            PayeeConnectionResult.Refused => $"{_options.CardName} refused the payment",
             _ => "no payment was made",
         };
         listener.Raise(new PayeeEvent(PayeeEventKind.SessionClosed, _options.Time.GetUtcNow(),
@@ -313,7 +313,7 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
         });
     }
 
-    /// <summary>The pocket's balance after a payment, read while the session still holds the card (GET DATA changes nothing).</summary>
+    /// <summary>The pocket's balance after a payment, read while this connection still holds the card (GET DATA changes nothing).</summary>
     private Money? BalanceOf(CurrencyCode currency)
     {
         try
@@ -340,10 +340,10 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
             StatusWord = statusWord?.ToString(),
         });
 
-    private async Task<byte[]> ReadAsync(NetworkStream stream, int length, TimeSpan timeout, CancellationTokenSource session)
+    private async Task<byte[]> ReadAsync(NetworkStream stream, int length, TimeSpan timeout, CancellationTokenSource limit)
     {
         byte[] buffer = new byte[length];
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(session.Token);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(limit.Token);
         wait.CancelAfter(timeout);
         try
         {
@@ -351,18 +351,18 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
         }
         catch (EndOfStreamException)
         {
-            throw new PayeeSessionEnd("the payer closed the connection");
+            throw new PayeeConnectionEnd("the payer closed the connection");
         }
         catch (OperationCanceledException)
         {
-            throw Ended(session, timeout, "no command came");
+            throw Ended(limit, timeout, "no command came");
         }
         return buffer;
     }
 
-    private async Task WriteAsync(NetworkStream stream, byte[] bytes, CancellationTokenSource session)
+    private async Task WriteAsync(NetworkStream stream, byte[] bytes, CancellationTokenSource limit)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(session.Token);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(limit.Token);
         wait.CancelAfter(_options.MessageTimeout);
         try
         {
@@ -370,12 +370,12 @@ internal sealed class PayeeSession(PayeeListener listener, TcpClient client, Can
         }
         catch (OperationCanceledException)
         {
-            throw Ended(session, _options.MessageTimeout, "the payer did not take the answer");
+            throw Ended(limit, _options.MessageTimeout, "the payer did not take the answer");
         }
     }
 
-    private PayeeSessionEnd Ended(CancellationTokenSource session, TimeSpan timeout, string idle) =>
-        stop.IsCancellationRequested ? new PayeeSessionEnd("the listener stopped")
-        : session.IsCancellationRequested ? new PayeeSessionEnd($"the session reached its limit of {_options.MaxSessionTime.TotalSeconds:0} s")
-        : new PayeeSessionEnd($"{idle} within {timeout.TotalSeconds:0} s");
+    private PayeeConnectionEnd Ended(CancellationTokenSource limit, TimeSpan timeout, string idle) =>
+        stop.IsCancellationRequested ? new PayeeConnectionEnd("the listener stopped")
+        : limit.IsCancellationRequested ? new PayeeConnectionEnd($"the session reached its limit of {_options.MaxConnectionTime.TotalSeconds:0} s")
+        : new PayeeConnectionEnd($"{idle} within {timeout.TotalSeconds:0} s");
 }

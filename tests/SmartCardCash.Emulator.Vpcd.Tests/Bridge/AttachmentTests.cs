@@ -3,7 +3,7 @@ using SmartCardCash.Emulator.Tests.Images;
 
 namespace SmartCardCash.Emulator.Vpcd.Tests.Bridge;
 
-public sealed class AttachSessionTests : IDisposable
+public sealed class AttachmentTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
 
@@ -18,17 +18,17 @@ public sealed class AttachSessionTests : IDisposable
         using (slot0)
         using (slot1)
         {
-            var session = new VpcdAttachSession(basePort: slot0.Port);
+            var attachment = new VpcdAttachment(basePort: slot0.Port);
             var connected = new RecordedEvents<(string Card, int Slot)>();
-            session.StateChanged += (sender, e) =>
+            attachment.StateChanged += (sender, e) =>
             {
                 if (e.Current == VpcdSlotState.Inserted)
                 {
                     connected.Add((((VpcdBridge)sender!).CardName, e.Slot));
                 }
             };
-            VpcdBridge alice = session.Attach(0, TestCards.NewStoredCard(store, "alice", log));
-            VpcdBridge bob = session.Attach(1, TestCards.NewStoredCard(store, "bob", log, InterfaceProfile.Contactless));
+            VpcdBridge alice = attachment.Attach(0, TestCards.NewStoredCard(store, "alice", log));
+            VpcdBridge bob = attachment.Attach(1, TestCards.NewStoredCard(store, "bob", log, InterfaceProfile.Contactless));
             using FakeVpcdConnection reader0 = await slot0.AcceptAsync();
             using FakeVpcdConnection reader1 = await slot1.AcceptAsync();
 
@@ -39,7 +39,7 @@ public sealed class AttachSessionTests : IDisposable
             Assert.Equal(StatusWord.Success, (await reader0.TransmitAsync(TestCards.Increment)).StatusWord);
             await Eventually.HoldsAsync(() => connected.Events.Count == 2, "both Inserted events");
 
-            await session.StopAsync().WaitAsync(Eventually.Patience);
+            await attachment.StopAsync().WaitAsync(Eventually.Patience);
 
             Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), atr0);
             Assert.Equal(AnswerToReset.For(InterfaceProfile.Contactless), atr1);
@@ -49,8 +49,8 @@ public sealed class AttachSessionTests : IDisposable
             Assert.Equal(VpcdSlotState.Detached, bob.State);
             Assert.Equal((slot0.Port, slot1.Port), (alice.Port, bob.Port));
             Assert.Equal([("alice", 0), ("bob", 1)], connected.Events.OrderBy(c => c.Slot));
-            Assert.Empty(session.Bridges);
-            // The session owned the stored cards: their locks are released, so they open again.
+            Assert.Empty(attachment.Bridges);
+            // The attachment owned the stored cards: their locks are released, so they open again.
             using StoredCard reopened = store.Open("alice", TestCards.Catalog(log));
             Assert.Equal(1u, TestCards.CounterOf(reopened.Card));
         }
@@ -63,20 +63,20 @@ public sealed class AttachSessionTests : IDisposable
         using (slot0)
         using (slot1)
         {
-            await using var session = new VpcdAttachSession(basePort: slot0.Port);
+            await using var attachment = new VpcdAttachment(basePort: slot0.Port);
             EmulatedCard alice = TestCards.NewCard(new ProbeLog());
-            session.Attach(0, alice, "alice");
-            session.Attach(1, TestCards.NewCard(new ProbeLog()), "bob");
+            attachment.Attach(0, alice, "alice");
+            attachment.Attach(1, TestCards.NewCard(new ProbeLog()), "bob");
             using FakeVpcdConnection reader0 = await slot0.AcceptAsync();
             using FakeVpcdConnection reader1 = await slot1.AcceptAsync();
 
-            await session.DetachAsync(0).WaitAsync(Eventually.Patience);
+            await attachment.DetachAsync(0).WaitAsync(Eventually.Patience);
 
             Assert.True(await reader0.IsClosedByCardAsync());
             Assert.Equal(AnswerToReset.For(InterfaceProfile.ContactT1), await reader1.GetAtrAsync());
-            Assert.Equal(["bob"], session.Bridges.Select(b => b.CardName));
-            Assert.Equal("bob", session[1].CardName);
-            Assert.Throws<KeyNotFoundException>(() => session[0]);
+            Assert.Equal(["bob"], attachment.Bridges.Select(b => b.CardName));
+            Assert.Equal("bob", attachment[1].CardName);
+            Assert.Throws<KeyNotFoundException>(() => attachment[0]);
             Assert.False(alice.IsPowered);
         }
     }
@@ -90,17 +90,17 @@ public sealed class AttachSessionTests : IDisposable
         using (slot0)
         using (slot1)
         {
-            var session = new VpcdAttachSession(basePort: slot0.Port);
+            var attachment = new VpcdAttachment(basePort: slot0.Port);
             Task? stopping = null;
-            session.ApduExchanged += (_, _) => stopping ??= session.StopAsync();
-            VpcdBridge alice = session.Attach(0, TestCards.NewStoredCard(store, "alice", log));
-            VpcdBridge bob = session.Attach(1, TestCards.NewStoredCard(store, "bob", log));
+            attachment.ApduExchanged += (_, _) => stopping ??= attachment.StopAsync();
+            VpcdBridge alice = attachment.Attach(0, TestCards.NewStoredCard(store, "alice", log));
+            VpcdBridge bob = attachment.Attach(1, TestCards.NewStoredCard(store, "bob", log));
             using FakeVpcdConnection reader0 = await slot0.AcceptAsync();
             using FakeVpcdConnection reader1 = await slot1.AcceptAsync();
             await reader0.PowerOnAsync();
 
             await reader0.TransmitAsync(Hex.Decode(CounterApplet.SelectHex));
-            await Eventually.HoldsAsync(() => stopping is not null, "the handler asking the session to stop");
+            await Eventually.HoldsAsync(() => stopping is not null, "the handler asking the attachment to stop");
             await stopping!.WaitAsync(Eventually.Patience);
             await alice.Completion.WaitAsync(Eventually.Patience);
 
@@ -130,26 +130,26 @@ public sealed class AttachSessionTests : IDisposable
     public async Task A_slot_or_a_card_can_be_attached_only_once()
     {
         using var vpcd = new FakeVpcd();
-        await using var session = new VpcdAttachSession(basePort: vpcd.Port);
+        await using var attachment = new VpcdAttachment(basePort: vpcd.Port);
         EmulatedCard alice = TestCards.NewCard(new ProbeLog());
-        session.Attach(0, alice, "alice", new VpcdSlotOptions { ReconnectInitialDelay = TimeSpan.FromSeconds(1) });
+        attachment.Attach(0, alice, "alice", new VpcdSlotOptions { ReconnectInitialDelay = TimeSpan.FromSeconds(1) });
 
-        ArgumentException slotTaken = Assert.Throws<ArgumentException>(() => session.Attach(0, TestCards.NewCard(new ProbeLog()), "bob"));
-        ArgumentException cardTaken = Assert.Throws<ArgumentException>(() => session.Attach(1, alice, "alice again"));
+        ArgumentException slotTaken = Assert.Throws<ArgumentException>(() => attachment.Attach(0, TestCards.NewCard(new ProbeLog()), "bob"));
+        ArgumentException cardTaken = Assert.Throws<ArgumentException>(() => attachment.Attach(1, alice, "alice again"));
 
         Assert.Contains("slot 0 already holds alice", slotTaken.Message, StringComparison.Ordinal);
         Assert.Contains("already attached to slot 0", cardTaken.Message, StringComparison.Ordinal);
-        Assert.Single(session.Bridges);
+        Assert.Single(attachment.Bridges);
     }
 
     [Fact]
     public async Task A_stopped_session_attaches_nothing_more()
     {
-        var session = new VpcdAttachSession(basePort: 20_000);
-        await session.StopAsync();
+        var attachment = new VpcdAttachment(basePort: 20_000);
+        await attachment.StopAsync();
 
-        Assert.Throws<ObjectDisposedException>(() => session.Attach(0, TestCards.NewCard(new ProbeLog()), "late"));
-        await session.StopAsync();
+        Assert.Throws<ObjectDisposedException>(() => attachment.Attach(0, TestCards.NewCard(new ProbeLog()), "late"));
+        await attachment.StopAsync();
     }
 
     [Fact]
@@ -157,9 +157,9 @@ public sealed class AttachSessionTests : IDisposable
     {
         using var vpcd = new FakeVpcd();
         // Slot 3 of this base port would be somewhere else; the slot's own port wins.
-        await using var session = new VpcdAttachSession(basePort: 20_000);
+        await using var attachment = new VpcdAttachment(basePort: 20_000);
 
-        VpcdBridge bridge = session.Attach(3, TestCards.NewCard(new ProbeLog()), "custom",
+        VpcdBridge bridge = attachment.Attach(3, TestCards.NewCard(new ProbeLog()), "custom",
             new VpcdSlotOptions { Port = vpcd.Port, Interface = InterfaceProfile.Contactless });
         using FakeVpcdConnection reader = await vpcd.AcceptAsync();
 

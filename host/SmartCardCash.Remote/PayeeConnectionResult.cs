@@ -2,9 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace SmartCardCash.Remote;
 
-/// <summary>What one session did for a payment into the card.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PayeeSessionResult>))]
-public enum PayeeSessionResult
+/// <summary>What one connection did for a payment into the card.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PayeeConnectionResult>))]
+public enum PayeeConnectionResult
 {
     /// <summary>No START TO reached the card.</summary>
     NoPayment,
