@@ -23,6 +23,7 @@ public sealed class PropertyTests
         Step.Array[1, 6].Sample(steps =>
         {
             var world = new PaymentWorld();
+            var archive = new ExceptionArchive();
             TestCard bank = world.Bank("bank", Minted);
             TestCard[] purses = [bank, world.Customer("c1", 20_000, bank), world.Customer("c2", 20_000, bank), world.Customer("c3", 20_000, bank)];
             foreach (RandomStep step in steps)
@@ -42,7 +43,7 @@ public sealed class PropertyTests
 
                 PurseSnapshot[] after = [.. purses.Select(p => p.Read())];
                 OutcomeAudit.AssertTrue(outcome, after[step.Payer], after[step.Payee], before[step.Payer].Balance, before[step.Payee].Balance);
-                Assert.Equal(Minted, Ledger.Accounted(after));
+                Assert.Equal(Minted, Ledger.Accounted(after, archive));
 
                 if (step.FollowUp == 1)
                 {
@@ -57,7 +58,7 @@ public sealed class PropertyTests
                     payer.Reinsert();
                     world.Coordinator.Abandon(payer.Purse);
                 }
-                Assert.Equal(Minted, Ledger.Accounted([.. purses.Select(p => p.Read())]));
+                Assert.Equal(Minted, Ledger.Accounted([.. purses.Select(p => p.Read())], archive));
             }
 
             // Everything back in, every pair recovered: all idle, every cent accounted for.
@@ -73,7 +74,7 @@ public sealed class PropertyTests
             }
             PurseSnapshot[] end = [.. purses.Select(p => p.Read())];
             Assert.All(end, p => Assert.Equal(TransferState.Idle, p.State));
-            Assert.Equal(Minted, Ledger.Accounted(end));
+            Assert.Equal(Minted, Ledger.Accounted(end, archive));
         }, iter: 40);
     }
 
