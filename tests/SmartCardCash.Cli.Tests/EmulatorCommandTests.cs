@@ -161,6 +161,44 @@ public sealed class EmulatorCommandTests : TemporaryHomeTests
     }
 
     [Fact]
+    public async Task A_slot_that_another_card_takes_while_attached_is_reported_and_the_card_waits_for_it()
+    {
+        using var vpcd = new LoopbackVpcd();
+        var occupied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _cli.StdoutLineWritten = line =>
+        {
+            if (JsonDocument.Parse(line).RootElement.GetProperty("event").GetString() == "occupied")
+            {
+                occupied.TrySetResult();
+            }
+        };
+        Task stopper = Task.Run(async () =>
+        {
+            try
+            {
+                LoopbackVpcd.WaitFor(() => vpcd.Connections == 1, Liveness);
+                vpcd.GiveSlot0ToAnotherCard();
+                await occupied.Task.WaitAsync(Liveness);
+            }
+            finally
+            {
+                _cli.Interrupt.Cancel();
+            }
+        });
+
+        CliResult result = _cli.Run("emulator", "attach", "--json", "--slot", "0", "alice",
+            "--port-base", vpcd.PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await stopper.WaitAsync(Liveness);
+
+        Assert.True(result.ExitCode == 0, result.Stderr + result.Stdout);
+        var events = result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["attach", "insert", "reconnect", "occupied", "detach"], events.Select(e => e.GetProperty("event").GetString()));
+        Assert.Equal($"vpcd's slot 0 (127.0.0.1:{vpcd.PortBase}) now holds another card; waiting for it to leave",
+            events[3].GetProperty("message").GetString());
+        using CardConnection alice = _home.Cards.Open("alice");
+    }
+
+    [Fact]
     public async Task A_run_reports_attach_insert_and_detach_as_json_lines_and_ends_with_exit_0_on_ctrl_c()
     {
         using var vpcd = new LoopbackVpcd();

@@ -29,6 +29,9 @@ internal sealed class CliHarness
     /// <summary>Called with each line scc writes to stderr, as it is written (from whichever thread writes it).</summary>
     public Action<string>? StderrLineWritten { get; set; }
 
+    /// <summary>Called with each line scc writes to stdout, as it is written (from whichever thread writes it).</summary>
+    public Action<string>? StdoutLineWritten { get; set; }
+
     /// <summary>Runs against every CardOpener a command builds (to register a remote opener, say).</summary>
     public Action<SmartCardCash.CardAccess.CardOpener>? ConfigureCards { get; set; }
 
@@ -51,7 +54,7 @@ internal sealed class CliHarness
 
     public CliResult Run(params string[] args)
     {
-        var stdout = new StringWriter { NewLine = "\n" };
+        var stdout = new ObservedStringWriter(StdoutLineWritten) { NewLine = "\n" };
         var stderr = new ObservedStringWriter(StderrLineWritten) { NewLine = "\n" };
         int exitCode = CliApplication.Run(args, Context(stdout, stderr, Interrupt.Token));
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());

@@ -15,6 +15,9 @@ internal sealed class LoopbackVpcd : IDisposable
     private readonly List<Socket> _accepted = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Socket? _otherCard;
+    private readonly List<Socket> _heldSilent = [];
+    private Socket? _slot0Card;
+    private volatile bool _slot0TakenByAnother;
 
     /// <param name="slot0HoldsAnotherCard">Slot 0 already serves another card (as vpcd with vsmartcard's vicc in it): it
     /// listens like vpcd, with a backlog of 0, has taken the other card's connection and takes no other.</param>
@@ -32,7 +35,7 @@ internal sealed class LoopbackVpcd : IDisposable
         }
         for (int slot = slot0HoldsAnotherCard ? 1 : 0; slot < _listeners.Length; slot++)
         {
-            _ = AcceptAsync(_listeners[slot]);
+            _ = AcceptAsync(_listeners[slot], slot);
         }
     }
 
@@ -73,6 +76,25 @@ internal sealed class LoopbackVpcd : IDisposable
         return port;
     }
 
+    /// <summary>
+    /// Another card takes slot 0 while ours is in it (as when vicc wins the slot after vpcd restarts): the card in slot
+    /// 0 is dropped, and every connection slot 0 takes from then on is held without a word, as vpcd holds the
+    /// connections queued behind the card it serves.
+    /// </summary>
+    public void GiveSlot0ToAnotherCard()
+    {
+        _slot0TakenByAnother = true;
+        lock (_accepted)
+        {
+            if (_slot0Card is not null)
+            {
+                _accepted.Remove(_slot0Card);
+                _slot0Card.Dispose();
+                _slot0Card = null;
+            }
+        }
+    }
+
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds; false if it never did.</summary>
     public static bool WaitFor(Func<bool> condition, TimeSpan timeout)
     {
@@ -99,17 +121,29 @@ internal sealed class LoopbackVpcd : IDisposable
         {
             _accepted.ForEach(s => s.Dispose());
         }
+        lock (_heldSilent)
+        {
+            _heldSilent.ForEach(s => s.Dispose());
+        }
         _otherCard?.Dispose();
         _stop.Dispose();
     }
 
-    private async Task AcceptAsync(TcpListener listener)
+    private async Task AcceptAsync(TcpListener listener, int slot)
     {
         try
         {
             while (true)
             {
                 Socket socket = await listener.AcceptSocketAsync(_stop.Token);
+                if (slot == 0 && _slot0TakenByAnother)
+                {
+                    lock (_heldSilent)
+                    {
+                        _heldSilent.Add(socket);
+                    }
+                    continue;
+                }
                 try
                 {
                     await PollAsync(socket);
@@ -123,6 +157,7 @@ internal sealed class LoopbackVpcd : IDisposable
                 lock (_accepted)
                 {
                     _accepted.Add(socket);
+                    _slot0Card = slot == 0 ? socket : _slot0Card;
                 }
             }
         }

@@ -10,6 +10,7 @@ internal sealed record AttachRecord(DateTimeOffset Time, string Event, int Slot,
     public const string Removed = "remove";
     public const string Torn = "tear";
     public const string Reconnecting = "reconnect";
+    public const string Occupied = "occupied";
     public const string Fault = "fault";
     public const string Detached = "detach";
 

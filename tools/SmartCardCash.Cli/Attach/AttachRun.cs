@@ -258,6 +258,11 @@ internal sealed class AttachRun(CliContext context, AttachPlan plan, bool json, 
                 // Another card is in this reader: attach reports it and stops rather than wait for that card to leave.
                 _occupiedSlot.TrySetResult(e.Slot);
                 break;
+            case VpcdSlotState.Occupied:
+                // Our card was in this reader and another took it meanwhile: the slot keeps trying, so say so and wait.
+                Post(Record(AttachRecord.Occupied, bridge, $"vpcd's slot {e.Slot} ({vpcd}) now holds another card; " +
+                    "waiting for it to leave") with { Vpcd = vpcd });
+                break;
             case VpcdSlotState.Detached:
                 Post(Record(AttachRecord.Detached, bridge, "out of the reader; image saved and unlocked"));
                 break;

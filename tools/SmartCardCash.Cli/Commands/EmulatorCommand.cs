@@ -43,7 +43,8 @@ internal sealed class EmulatorCommand
           machine, scc holds a PC/SC context while attached: that starts a socket-activated pcscd, and keeps one
           started with --auto-exit (Debian's unit) from quitting after 60 s without clients and dropping the cards.
           No PC/SC service at the start is exit 3 before any card goes in; a pcscd that stops once the cards are in
-          is waited for: the slots say "reconnecting" and the cards go back in when it is back.
+          is waited for: the slots say "reconnecting" and the cards go back in when it is back. A slot that another
+          card takes meanwhile says "occupied", and its card goes back in when that card leaves.
           vpcd listens on 35963 + slot on all interfaces: anyone who can reach those ports can put a card into this
           machine's readers.
           An image stays locked while attached: other scc commands reach the card through its reader
