@@ -58,7 +58,7 @@ public sealed class CliApplicationTests
     [Theory]
     [InlineData(new[] { "readers", "--frobnicate" }, "scc: unrecognized command or argument '--frobnicate' (see 'scc readers --help')")]
     [InlineData(new[] { "dance" }, "scc: unrecognized command or argument 'dance' (see 'scc --help')")]
-    [InlineData(new string[0], "scc: required command was not provided (see 'scc --help')")]
+    [InlineData(new string[0], "scc: a command is missing (see 'scc --help')")]
     [InlineData(new[] { "apdu" }, "scc: argument <apdu> is missing (see 'scc apdu --help')")]
     [InlineData(new[] { "apdu", "--reader" }, "scc: required argument missing for option: '--reader'")]
     public void Parse_errors_are_one_line_with_a_hint_and_exit_2(string[] args, string expected)

@@ -84,6 +84,15 @@ public sealed class ParseErrorTests
     }
 
     [Theory]
+    [InlineData(new[] { "card" }, "scc: 'scc card' needs one of its commands: new, list, delete, personalise (see 'scc card --help')")]
+    [InlineData(new[] { "issuer" }, "scc: 'scc issuer' needs one of its commands: init, show (see 'scc issuer --help')")]
+    [InlineData(new[] { "emulator" }, "scc: 'scc emulator' needs one of its commands: attach (see 'scc emulator --help')")]
+    public void A_group_without_its_command_lists_its_commands(string[] args, string expected)
+    {
+        AssertOneLineUsageError(args, expected);
+    }
+
+    [Theory]
     [InlineData("dance")]
     [InlineData("x")]
     [InlineData("ap")]

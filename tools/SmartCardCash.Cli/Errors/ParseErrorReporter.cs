@@ -49,7 +49,9 @@ internal static class ParseErrorReporter
             .Where(a => !parseResult.Errors.Any(e => e.SymbolResult is ArgumentResult r && r.Argument == a))
             .Select(Missing));
         messages.AddRange(parseResult.Errors.Select(e =>
-            e.SymbolResult is ArgumentResult r && missing.Contains(r.Argument) ? Missing(r.Argument) : Sentence(e.Message)));
+            e.SymbolResult is ArgumentResult r && missing.Contains(r.Argument) ? Missing(r.Argument)
+            : e.SymbolResult == command && IsOnlyAGroup(command.Command) && parseResult.UnmatchedTokens.Count == 0
+                ? CommandMissing(command) : Sentence(e.Message)));
         messages = [.. messages.Where(m => m.Length > 0).Distinct()];
 
         // "scc dance" also reports that no command was given; the unknown word is the one thing to say.
@@ -60,6 +62,18 @@ internal static class ParseErrorReporter
     }
 
     private static string Missing(Argument argument) => $"argument <{argument.HelpName ?? argument.Name}> is missing";
+
+    /// <summary>A command that does nothing itself, only holds others (scc card, scc issuer, scc itself).</summary>
+    private static bool IsOnlyAGroup(Command command) => command.Action is null && command.Subcommands.Count > 0;
+
+    /// <summary>"'scc card' needs one of its commands: new, list, delete, personalise"; scc's own are too many to list.</summary>
+    private static string CommandMissing(CommandResult command)
+    {
+        string[] names = [.. command.Command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name)];
+        return names.Length > 8
+            ? "a command is missing"
+            : $"'{Path(command)}' needs one of its commands: {string.Join(", ", names)}";
+    }
 
     /// <summary>System.CommandLine's sentences, as the middle of one line: "Option '--x' is required." → "option '--x' is required".</summary>
     private static string Sentence(string message)
