@@ -155,7 +155,9 @@ internal static class TransferPoster
                 _ => (debit with { DebitsPending = debit.DebitsPending - released },
                     credit with { CreditsPending = credit.CreditsPending - released }),
             };
-            _ = checked(debitAfter.DebitsPending + debitAfter.DebitsPosted + creditAfter.CreditsPending + creditAfter.CreditsPosted);
+            // The flags (and the database's CHECKs) add pending to posted: that sum must fit too.
+            _ = checked(debitAfter.DebitsPending + debitAfter.DebitsPosted);
+            _ = checked(creditAfter.CreditsPending + creditAfter.CreditsPosted);
         }
         catch (OverflowException)
         {
