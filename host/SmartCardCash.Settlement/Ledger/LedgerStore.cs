@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Settlement.Storage;
 
@@ -66,6 +67,21 @@ internal static class LedgerStore
 
     public static Transfer? FindTransfer(BankTransaction tx, TransferId id) =>
         tx.Single<TransferRow>($"SELECT {TransferColumns} FROM transfers WHERE id = @Id", new { Id = id.Value })?.ToTransfer();
+
+    /// <summary>Those of <paramref name="ids"/> that exist, read in one statement: one snapshot even at READ COMMITTED,
+    /// so a chain another writer commits meanwhile is seen whole or not at all.</summary>
+    public static Dictionary<TransferId, Transfer> FindTransfers(BankTransaction tx, IReadOnlyList<TransferId> ids)
+    {
+        // One parameter per ID: Npgsql would bind a list as one array parameter, which IN does not take.
+        var parameters = new DynamicParameters();
+        for (int i = 0; i < ids.Count; i++)
+        {
+            parameters.Add($"Id{i}", ids[i].Value);
+        }
+        string list = string.Join(", ", ids.Select((_, i) => $"@Id{i}"));
+        return tx.Query<TransferRow>($"SELECT {TransferColumns} FROM transfers WHERE id IN ({list})", parameters)
+            .Select(r => r.ToTransfer()).ToDictionary(t => t.Id);
+    }
 
     /// <summary>The post or void that resolved <paramref name="pendingId"/>, if any.</summary>
     public static Transfer? FindResolution(BankTransaction tx, TransferId pendingId) =>

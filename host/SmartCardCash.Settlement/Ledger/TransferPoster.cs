@@ -15,7 +15,8 @@ internal static class TransferPoster
     public static SubmitResult Submit(BankTransaction tx, IReadOnlyList<TransferRequest> chain)
     {
         CheckShape(chain);
-        Transfer?[] existing = [.. chain.Select(r => LedgerStore.FindTransfer(tx, r.Id))];
+        Dictionary<TransferId, Transfer> found = LedgerStore.FindTransfers(tx, [.. chain.Select(r => r.Id)]);
+        Transfer?[] existing = [.. chain.Select(r => found.GetValueOrDefault(r.Id))];
         if (Array.Exists(existing, t => t is not null))
         {
             return Retried(chain, existing);

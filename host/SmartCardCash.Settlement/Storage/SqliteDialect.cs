@@ -40,12 +40,13 @@ internal sealed class SqliteDialect(StorageLocation location) : SqlDialect(locat
         try
         {
             connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
             string mode = connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL") ?? "";
             if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
             {
                 throw new SqliteException($"the file would not switch to WAL mode (it stays in {mode} mode)", SqliteCantOpen);
             }
-            connection.Execute($"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+            connection.Execute("PRAGMA synchronous = FULL");
             return connection;
         }
         catch
