@@ -62,7 +62,7 @@ public sealed class BankDatabase
             }
             catch (Exception e) when (_dialect.DescribeUnavailable(e) is string reason)
             {
-                throw new BankStorageException($"the bank's database, {Location.Server}, {reason}.", Location.Server, e);
+                throw new BankStorageException($"the bank's database, {Location.Server}, {reason.TrimEnd('.')}.", Location.Server, e);
             }
             catch (DbException e)
             {
