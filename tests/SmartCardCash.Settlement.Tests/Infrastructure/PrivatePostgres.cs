@@ -26,7 +26,7 @@ public sealed class PrivatePostgres : IDisposable
     {
         if (Unavailable is string reason)
         {
-            throw new InvalidOperationException($"PostgreSQL cannot run here: {reason}");
+            throw PostgresRequirement.Unmet(reason); // only reached when the PostgreSQL tests are not skipped
         }
         _runAs = Environment.UserName == "root" ? (NonRootUser("postgres") ?? NonRootUser("nobody")) : null;
         Directory = Path.Combine(Path.GetTempPath(), $"scc-postgres-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
