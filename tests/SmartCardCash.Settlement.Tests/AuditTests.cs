@@ -8,7 +8,7 @@ namespace SmartCardCash.Settlement.Tests;
 [Collection(BankStorageCollection.Name)]
 public sealed class AuditTests(BankStorageFixture storage)
 {
-    private const string BankPurseId = "5343430A00000001";
+    private const string BankPurseId = TestBank.BankPurseId;
     private static readonly Currency Eur = TestBank.Eur;
 
     [Theory, OnSqlite, OnPostgres]
@@ -56,8 +56,7 @@ public sealed class AuditTests(BankStorageFixture storage)
         using TestBank bank = storage.Create(provider);
         AccountId alice = bank.Customer("alice", cash: 2_000);
         bank.BankPurse(BankPurseId, minted: 10_000);
-        bank.Ledger.Submit(BankPostings.AuthoriseLoad(new("load.1"), Eur, alice, 1_000));
-        bank.Ledger.Submit(BankPostings.CompleteLoad(new("load.1"), Eur, BankPurseId, 1_000));
+        bank.Load("load.1", alice, 1_000);
 
         LedgerRefusedException refused = Assert.Throws<LedgerRefusedException>(() =>
             bank.Ledger.Submit(BankPostings.RefundLostValue(new("lost.1"), Eur, alice, 400)));

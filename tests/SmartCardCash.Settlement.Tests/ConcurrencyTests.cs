@@ -10,7 +10,7 @@ namespace SmartCardCash.Settlement.Tests;
 public sealed class ConcurrencyTests(BankStorageFixture storage)
 {
     private const int Threads = 6;
-    private const string BankPurseId = "5343430A00000001";
+    private const string BankPurseId = TestBank.BankPurseId;
     private static readonly Currency Eur = TestBank.Eur;
 
     [Theory, OnSqlite, OnPostgres]
@@ -33,7 +33,7 @@ public sealed class ConcurrencyTests(BankStorageFixture storage)
                 try
                 {
                     IEnumerable<SubmitResult> results = i % 4 == 0 || from == to
-                        ? Load(bank, key, from, amount)
+                        ? bank.Load(key, from, amount)
                         : [bank.Ledger.Submit(TransferRequest.Single(new(key), from, to, amount, Eur, TransferCode.Refund))];
                     foreach (SubmitResult result in results)
                     {
@@ -115,11 +115,4 @@ public sealed class ConcurrencyTests(BankStorageFixture storage)
         Assert.Equal(0, bank.Balance(alice).DebitsPending);
         Assert.True(bank.Ledger.Audit().Balanced);
     }
-
-    /// <summary>A whole load: authorised, then completed from the bank purse.</summary>
-    private static SubmitResult[] Load(TestBank bank, string key, AccountId account, long amount) =>
-    [
-        bank.Ledger.Submit(BankPostings.AuthoriseLoad(new(key), Eur, account, amount)),
-        bank.Ledger.Submit(BankPostings.CompleteLoad(new(key), Eur, BankPurseId, amount)),
-    ];
 }

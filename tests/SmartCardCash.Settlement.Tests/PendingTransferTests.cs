@@ -9,10 +9,8 @@ public sealed class PendingTransferTests(BankStorageFixture storage)
     [Theory, OnSqlite, OnPostgres]
     public void A_pending_transfer_reserves_its_amount_against_the_accounts_flag(StorageProvider provider)
     {
-        using TestBank bank = storage.Create(provider);
-        AccountId alice = bank.Customer("alice", cash: 1_000), bob = bank.Customer("bob");
+        using TestBank bank = WithPendingP1(provider, out AccountId alice, out AccountId bob);
 
-        bank.Ledger.Submit(TransferRequest.Pending(new("p1"), alice, bob, 800, Eur, TransferCode.Load));
         LedgerRefusedException second = Assert.Throws<LedgerRefusedException>(() =>
             bank.Ledger.Submit(TransferRequest.Pending(new("p2"), alice, bob, 201, Eur, TransferCode.Load)));
         LedgerRefusedException spend = Assert.Throws<LedgerRefusedException>(() =>
@@ -28,9 +26,7 @@ public sealed class PendingTransferTests(BankStorageFixture storage)
     [Theory, OnSqlite, OnPostgres]
     public void A_pending_transfer_is_posted_exactly_once(StorageProvider provider)
     {
-        using TestBank bank = storage.Create(provider);
-        AccountId alice = bank.Customer("alice", cash: 1_000), bob = bank.Customer("bob");
-        bank.Ledger.Submit(TransferRequest.Pending(new("p1"), alice, bob, 800, Eur, TransferCode.Load, "load 1"));
+        using TestBank bank = WithPendingP1(provider, out AccountId alice, out AccountId bob);
 
         SubmitResult posted = bank.Ledger.Submit(TransferRequest.Post(new("p1/post"), new("p1"), 800));
         SubmitResult retried = bank.Ledger.Submit(TransferRequest.Post(new("p1/post"), new("p1"), 800));
@@ -54,9 +50,7 @@ public sealed class PendingTransferTests(BankStorageFixture storage)
     [Theory, OnSqlite, OnPostgres]
     public void A_pending_transfer_is_voided_exactly_once_and_then_cannot_be_posted(StorageProvider provider)
     {
-        using TestBank bank = storage.Create(provider);
-        AccountId alice = bank.Customer("alice", cash: 1_000), bob = bank.Customer("bob");
-        bank.Ledger.Submit(TransferRequest.Pending(new("p1"), alice, bob, 800, Eur, TransferCode.Load));
+        using TestBank bank = WithPendingP1(provider, out AccountId alice, out AccountId bob);
 
         Transfer voided = Assert.Single(bank.Ledger.Submit(TransferRequest.Void(new("p1/void"), new("p1"))).Transfers);
         Assert.True(bank.Ledger.Submit(TransferRequest.Void(new("p1/void"), new("p1"))).AlreadyRecorded);
@@ -73,9 +67,7 @@ public sealed class PendingTransferTests(BankStorageFixture storage)
     [Theory, OnSqlite, OnPostgres]
     public void A_partial_post_releases_the_rest_and_a_post_above_the_reservation_is_refused(StorageProvider provider)
     {
-        using TestBank bank = storage.Create(provider);
-        AccountId alice = bank.Customer("alice", cash: 1_000), bob = bank.Customer("bob");
-        bank.Ledger.Submit(TransferRequest.Pending(new("p1"), alice, bob, 800, Eur, TransferCode.Load));
+        using TestBank bank = WithPendingP1(provider, out AccountId alice, out AccountId bob);
 
         LedgerRefusedException above = Assert.Throws<LedgerRefusedException>(() =>
             bank.Ledger.Submit(TransferRequest.Post(new("p1/post"), new("p1"), 801)));
@@ -90,9 +82,7 @@ public sealed class PendingTransferTests(BankStorageFixture storage)
     [Theory, OnSqlite, OnPostgres]
     public void Only_a_pending_transfer_can_be_posted_or_voided_and_only_once_per_chain(StorageProvider provider)
     {
-        using TestBank bank = storage.Create(provider);
-        AccountId alice = bank.Customer("alice", cash: 1_000), bob = bank.Customer("bob");
-        bank.Ledger.Submit(TransferRequest.Pending(new("p1"), alice, bob, 800, Eur, TransferCode.Load));
+        using TestBank bank = WithPendingP1(provider, out AccountId alice, out AccountId bob);
 
         LedgerRefusedException single = Assert.Throws<LedgerRefusedException>(() =>
             bank.Ledger.Submit(TransferRequest.Post(new("x/post"), new("cash-in.alice"), 10)));
@@ -106,5 +96,15 @@ public sealed class PendingTransferTests(BankStorageFixture storage)
         Assert.Equal(LedgerRefusal.PendingAlreadyResolved, twice.Reason);
         Assert.Null(bank.Ledger.FindResolution(new("p1")));
         Assert.Equal(new AccountBalance(800, 0, 0, 1_000), bank.Balance(alice));
+    }
+
+    /// <summary>A bank where alice has 1000 and pending transfer p1 reserves 800 of it for bob.</summary>
+    private TestBank WithPendingP1(StorageProvider provider, out AccountId alice, out AccountId bob)
+    {
+        TestBank bank = storage.Create(provider);
+        alice = bank.Customer("alice", cash: 1_000);
+        bob = bank.Customer("bob");
+        bank.Ledger.Submit(TransferRequest.Pending(new("p1"), alice, bob, 800, Eur, TransferCode.Load, "load 1"));
+        return bank;
     }
 }

@@ -13,6 +13,9 @@ public sealed class TestBank : IDisposable
 {
     public static readonly Currency Eur = Currency.Eur;
 
+    /// <summary>The bank purse <see cref="Load"/> pays from.</summary>
+    public const string BankPurseId = "5343430A00000001";
+
     private readonly Action _delete;
 
     private TestBank(StorageProvider provider, StorageLocation location, TimeProvider? time, Action delete)
@@ -84,6 +87,14 @@ public sealed class TestBank : IDisposable
         }
         return id;
     }
+
+    /// <summary>A whole load of <paramref name="amount"/> from <paramref name="account"/>: authorised, then completed
+    /// from <see cref="BankPurseId"/> (whose account must exist).</summary>
+    public SubmitResult[] Load(string key, AccountId account, long amount) =>
+    [
+        Ledger.Submit(BankPostings.AuthoriseLoad(new(key), Eur, account, amount)),
+        Ledger.Submit(BankPostings.CompleteLoad(new(key), Eur, BankPurseId, amount)),
+    ];
 
     public AccountBalance Balance(AccountId id) => (Ledger.FindAccount(id) ?? throw new InvalidOperationException($"no account {id}")).Balance;
 
