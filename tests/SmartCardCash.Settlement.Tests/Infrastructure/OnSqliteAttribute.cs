@@ -1,0 +1,11 @@
+using System.Reflection;
+using Xunit.Sdk;
+
+namespace SmartCardCash.Settlement.Tests.Infrastructure;
+
+/// <summary>Runs the theory on a fresh SQLite file (with <see cref="OnPostgresAttribute"/>: on both databases).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class OnSqliteAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[StorageProvider.Sqlite]];
+}
