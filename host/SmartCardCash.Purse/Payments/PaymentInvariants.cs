@@ -59,6 +59,9 @@ internal static class PaymentInvariants
             case ValueLocation.PayerExceptionLog:
                 Holds(debited != Certainty.No && credited != Certainty.Yes, "logged but never debited, or credited", outcome);
                 break;
+            case ValueLocation.PayerExceptionLogOrPayee:
+                Holds(debited != Certainty.No && credited == Certainty.Maybe, "logged or credited, but not debited, or certain", outcome);
+                break;
         }
         return outcome;
     }

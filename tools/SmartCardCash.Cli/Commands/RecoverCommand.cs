@@ -33,7 +33,8 @@ internal sealed class RecoverCommand : CliCommand
     private readonly Option<bool> _abandon = new("--abandon")
     {
         Description = "Give up the transfer in progress on --card: ABORT, which logs it in the purse's exception log where " +
-            "value was in flight (the bank settles it). Use it when the other card is gone for good.",
+            "value was in flight, for the bank. Use it when the other card is gone for good: a payer's record (reason 01) is " +
+            "refunded only when the payee's matching record (reason 02) shows the value never arrived.",
     };
     private readonly Option<string?> _card = CardOption.Create("With --abandon, the card to give up the transfer on", "Needed with --abandon");
 

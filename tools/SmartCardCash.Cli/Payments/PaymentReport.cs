@@ -140,6 +140,7 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
             ValueLocation.PayerOrPendingLog => $"with {payer}, or in its pending log (epa)",
             ValueLocation.PendingLogOrPayee => $"in {payer}'s pending log (epa), or with {payee}",
             ValueLocation.PayerExceptionLog => $"in {payer}'s exception log (reason 01), for the bank",
+            ValueLocation.PayerExceptionLogOrPayee => $"in {payer}'s exception log (reason 01), or with {payee}",
             _ => "not known from this purse alone",
         };
     }
@@ -187,8 +188,12 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
                 }
                 break;
             case PaymentRemedy.BankSettles:
-                string logged = parties.PayerAddress is null ? payee : ShellWord.Quote(parties.PayerAddress);
-                steps.Add($"the bank settles it from the exception log: scc log --exceptions --card {logged} shows the record");
+                // Spec 4.4(6): the payer's 01 is refunded only with the payee's matching 02.
+                steps.Add(parties.PayerAddress is null
+                    ? $"if {outcome.Payer.Name} was debited, the bank refunds it from that purse's record (reason 01) and this one: " +
+                      $"scc log --exceptions --card {payee} shows this one"
+                    : $"the bank refunds it only when the payee's matching record (reason 02) shows it never arrived: " +
+                      $"scc log --exceptions --card {ShellWord.Quote(parties.PayerAddress)} shows {outcome.Payer.Name}'s record");
                 break;
             case PaymentRemedy.TryAgain:
                 steps.Add("nothing was debited: pay again with both cards present");
