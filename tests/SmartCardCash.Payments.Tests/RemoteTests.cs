@@ -350,6 +350,30 @@ public sealed class RemoteTests : IDisposable
         Assert.Equal(TransferState.Idle, _alice.Read().State);
     }
 
+    [Fact]
+    public void A_payer_abandoned_after_the_connection_went_down_still_pays_a_remote_payee_waiting_for_its_val()
+    {
+        using var proxy = new DroppingProxy(_listener.Endpoint.Port, 4, DropMode.BeforeCommand) { RefuseAfterDrop = true };
+        using var remote = new RemoteCardChannel("127.0.0.1", proxy.Port, new RemoteCardOptions { ConnectTimeout = TimeSpan.FromSeconds(2) });
+        PaymentDetails pd = PayRemotely(remote, 1_250).Payment!.Details;
+        remote.Dispose();
+        _listener.WaitUntilFree();
+        Assert.Equal((TransferState.ExpectingAck, TransferState.ExpectingVal), (_alice.Read().State, _bob.Read().State));
+
+        Assert.Equal(PaymentOutcomeKind.ValueLogged, _world.Coordinator.Abandon(_alice.Purse).Kind);
+        using RemoteCardChannel again = _listener.Connect();
+        PaymentOutcome recovered = _world.Coordinator.Recover(_alice.Purse, PurseCard.Open(again, "bob"));
+        again.Dispose();
+
+        // No ABORT passes the listener, and none is needed: alice's kept val credits bob; her 01 record stays.
+        Assert.True(recovered.Kind == PaymentOutcomeKind.Completed, recovered.Summary);
+        _listener.WaitUntilFree();
+        PurseSnapshot payer = _alice.Read(), payee = _bob.Read();
+        Assert.Equal((8_750u, 3_250u), (payer.Balance, payee.Balance));
+        Assert.True(payer.Logged(pd, ExceptionReason.PayerAbortedInEpa));
+        Assert.Equal(12_000, Ledger.Accounted([payer, payee]));
+    }
+
     private void AssertAccounted(PaymentOutcome outcome)
     {
         _listener.WaitUntilFree();
