@@ -48,6 +48,13 @@ public sealed class RemoteTests : IDisposable
         Assert.Contains(_listener.Events, e => e.Kind == PayeeEventKind.PaymentReceived && e.Payment!.Details.Equals(outcome.Payment!.Details));
         Assert.DoesNotContain(_listener.Events, e => e.Kind == PayeeEventKind.CommandRefused);
         Assert.Equal((8_750u, 3_250u), (_alice.Balance(), _bob.Balance()));
+
+        // The receiving side keeps the same evidence the payer's terminal does: alice's val, bob's ack, alice's certificate.
+        SignedPayment received = _listener.WaitFor(PayeeEventKind.PaymentReceived).SignedPayment!;
+        Assert.Equal(outcome.SignedPayment!.Val.ToData(), received.Val.ToData());
+        Assert.Equal(outcome.SignedPayment.Ack!.ToData(), received.Ack!.ToData());
+        Assert.Equal(_alice.Certificate.Encoded.ToArray(), received.PayerCertificate!.Encoded.ToArray());
+        Assert.True(received.Val.Verify(received.PayerCertificate.Body.PublicKey));
     }
 
     [Fact]
@@ -64,6 +71,11 @@ public sealed class RemoteTests : IDisposable
         Assert.Equal(PayeeConnectionResult.Received, listener.WaitFor(PayeeEventKind.SessionClosed).Result);
         Assert.Equal(outcome.Payment!.Details, listener.WaitFor(PayeeEventKind.PaymentStarted).Payment?.Details);
         Assert.Contains(carol.Channel.Sent, c => c[1] == PurseInstruction.GetResponse);
+        // The ack came through GET RESPONSE, which the listener does not piece together: the val is the evidence.
+        SignedPayment received = listener.WaitFor(PayeeEventKind.PaymentReceived).SignedPayment!;
+        Assert.Equal(outcome.SignedPayment!.Val.ToData(), received.Val.ToData());
+        Assert.Null(received.Ack);
+        Assert.NotNull(received.PayerCertificate);
     }
 
     [Fact]
