@@ -116,8 +116,9 @@ internal sealed class PayCommand : CliCommand
 
         var parties = new PaymentParties(payer.Address.ToString(), payee.Address.ToString(),
             BalanceAfter(payer, outcome, currency), BalanceAfter(payee, outcome, currency));
-        int exitCode = PaymentExitCodes.ForPayment(outcome);
-        new PaymentReport(Context, run.Settings).Write(outcome, parties, exitCode);
+        KeptEvidence? evidence = outcome.SignedPayment is { } signed ? new EvidenceJournal(Context).Keep(signed, "pay") : null;
+        int exitCode = evidence is { Kept: false } ? ExitCodes.LocalData : PaymentExitCodes.ForPayment(outcome);
+        new PaymentReport(Context, run.Settings).Write(outcome, parties, exitCode, evidence);
         return exitCode;
     }
 

@@ -130,13 +130,28 @@ internal sealed class ReceiveCommand : PurseCommand
         }
 
         PayeeConnectionResult? result = null;
+        var journal = new EvidenceJournal(Context);
+        bool evidenceLost = false;
+        // Each payment received is journalled before its event is written, so the event can say where its evidence is.
+        void Handle(PayeeEvent e)
+        {
+            KeptEvidence? evidence = e.SignedPayment is { } signed ? journal.Keep(signed, "receive") : null;
+            Write(e, json, listener, evidence);
+            if (evidence is { Kept: false })
+            {
+                // The value is on the card; only its evidence is missing. No more payments without it.
+                Context.Stderr.WriteLine($"scc: {EvidenceJournal.NotKept(card.Name, e.SignedPayment!, evidence)}; stopped receiving");
+                evidenceLost = true;
+                stop.Cancel();
+            }
+        }
         try
         {
             while (true)
             {
                 while (queue.Reader.TryRead(out PayeeEvent? e))
                 {
-                    Write(e, json, listener);
+                    Handle(e);
                     if (once && e.Kind == PayeeEventKind.SessionClosed && e.Result is { } r && r != PayeeConnectionResult.NoPayment)
                     {
                         result = r;
@@ -157,9 +172,13 @@ internal sealed class ReceiveCommand : PurseCommand
         }
         while (queue.Reader.TryRead(out PayeeEvent? e))
         {
-            Write(e, json, listener);
+            Handle(e);
         }
 
+        if (evidenceLost)
+        {
+            return ExitCodes.LocalData;
+        }
         if (!once)
         {
             return ExitCodes.Success;
@@ -200,7 +219,7 @@ internal sealed class ReceiveCommand : PurseCommand
         return ExitCodes.Unavailable;
     }
 
-    private void Write(PayeeEvent e, bool json, PayeeListener listener)
+    private void Write(PayeeEvent e, bool json, PayeeListener listener, KeptEvidence? evidence)
     {
         DateTimeOffset local = TimeZoneInfo.ConvertTime(e.Time, Context.Time.LocalTimeZone);
         if (json)
@@ -209,7 +228,8 @@ internal sealed class ReceiveCommand : PurseCommand
             JsonOutput.WriteLine(Context.Stdout, new PayeeEventJson(
                 local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture), PaymentsJson.Name(e.Kind), e.Message,
                 address, e.Remote, PaymentsJson.Payment(e.Payment), e.Command, e.StatusWord, e.Result is { } r ? PaymentsJson.Name(r) : null,
-                PaymentsJson.Money(e.BalanceAfter)));
+                PaymentsJson.Money(e.BalanceAfter),
+                evidence is null ? null : new JournalJson(evidence.Path, evidence.Kept, evidence.Problem)));
             return;
         }
         if (e.Kind == PayeeEventKind.Listening)
