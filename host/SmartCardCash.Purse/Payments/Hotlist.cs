@@ -38,7 +38,20 @@ public sealed class Hotlist
     /// <summary><c>hotlist.txt</c> in a SmartCardCash home.</summary>
     public static string DefaultPath(string home) => Path.Combine(home, FileName);
 
-    public static Hotlist Of(IEnumerable<PurseId> purses) => new([.. purses], null);
+    public static Hotlist Of(IEnumerable<PurseId> purses, string? source = null) => new([.. purses], source);
+
+    /// <summary>Every purse on this list or on <paramref name="other"/>: a terminal honours the issuer's signed list and its own.</summary>
+    public Hotlist With(Hotlist other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        string? source = (Source, other.Source) switch
+        {
+            (null, var o) => o,
+            (var s, null) => s,
+            (var s, var o) => $"{s} and {o}",
+        };
+        return new Hotlist([.. _purses, .. other._purses], source);
+    }
 
     /// <summary>Reads the text of a hotlist.</summary>
     /// <exception cref="FormatException">A line is not a purse ID; the message names the line.</exception>
