@@ -446,7 +446,7 @@ public sealed class PurseCommandTests : TemporaryHomeTests
         Assert.Contains("scc log --exceptions and\n       scc mint refuse with 5 while a transfer is in progress", root);
         Assert.Contains("  2  bad options:", pay);
         Assert.Contains("  3  a card that is not there", pay);
-        Assert.Contains("  7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or the hotlist file", pay);
+        Assert.Contains("  7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or a hotlist", pay);
         Assert.Contains("SCC_LOCK_CODE is not read", pay);
         Assert.Contains("or the payment completed but its evidence could not be kept in the journal", pay);
     }

@@ -6,8 +6,9 @@ namespace SmartCardCash.Purse.Payments;
 
 /// <summary>
 /// The purses a terminal must not transfer value with (spec 9: a purse the bank found cloned or reported stolen).
-/// For now a text file, <c>$SCC_HOME/hotlist.txt</c> by default: one purse ID in hex (16 digits) per line; <c>#</c>
-/// starts a comment; blank lines are ignored. The bank will publish it later; the format stays.
+/// The terminal's own list is a text file, <c>$SCC_HOME/hotlist.txt</c> by default: one purse ID in hex (16 digits) per
+/// line; <c>#</c> starts a comment; blank lines are ignored. The issuer publishes its list signed
+/// (<see cref="SignedHotlist"/>); a terminal honours both (<see cref="HotlistFile"/>).
 /// </summary>
 /// <remarks>A hotlist that cannot be read or parsed is refused as a whole: paying on a partly read hotlist would let
 /// exactly the purses on the broken line through.</remarks>

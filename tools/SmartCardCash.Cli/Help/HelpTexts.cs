@@ -37,7 +37,7 @@ internal static class HelpTexts
           130  interrupted (Ctrl+C); scc monitor exits 0 when stopped that way
 
         Environment:
-          SCC_HOME                             where cards (cards/), the issuer (issuer/), the payment journal (journal/) and the hotlist (hotlist.txt) live; default ~/.local/share/smartcardcash
+          SCC_HOME                             where cards (cards/), the issuer (issuer/), the payment journal (journal/) and the hotlists (hotlist.txt, hotlist.signed) live; default ~/.local/share/smartcardcash
           SCC_CARD                             default card for the purse commands (--card wins)
           SCC_LOCK_CODE                        the lock code, when --code is not given (never echoed); not scc pay
           SCC_NEW_LOCK_CODE                    the new lock code for scc lockcode
@@ -191,13 +191,15 @@ internal static class HelpTexts
           5  interrupted (debited and held in the payer's pending log, or "may have been" when an answer was lost), or
              aborted with the value in the payer's exception log; the output gives the exact 'scc recover' commands
           6  refused for security: hotlisted purse, certificate not from the trusted issuer or expired
-          7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or the hotlist file
-             unreadable or malformed; or the payment completed but its evidence could not be kept in the journal (the
+          7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or a hotlist
+             unreadable or malformed, or the installed signed hotlist refused; or the payment completed but its evidence could not be kept in the journal (the
              value moved; only the payer's signed val, for the bank, is missing)
 
         Notes:
           The trust anchor is the issuer certificate ($SCC_HOME/issuer/issuer-certificate.cvc, or --issuer-certificate).
-          The hotlist is $SCC_HOME/hotlist.txt (or --hotlist): purse IDs in hex, one per line, # comments.
+          The hotlist is $SCC_HOME/hotlist.txt (or --hotlist): purse IDs in hex, one per line, # comments; and, once
+          installed, the issuer's signed list $SCC_HOME/hotlist.signed: a purse on either is refused. A signed list
+          that is missing, unsigned, badly signed or older than the one installed stops every payment (exit 7).
           Every completed payment's evidence (the payer's signed val) is appended to $SCC_HOME/journal/payments.jsonl,
           for the bank's clearing; --json says where ("journal").
           --to tcp://HOST:PORT pays into a card that 'scc receive' serves there.
