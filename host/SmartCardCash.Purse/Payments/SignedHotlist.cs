@@ -26,6 +26,8 @@ public sealed class SignedHotlist
 
     private const string DateFormat = "yyyy-MM-dd";
 
+    private readonly byte[] _signature;
+
     private SignedHotlist(IssuerId issuer, uint sequence, DateOnly date, IReadOnlyList<PurseId> purses, string body, byte[] signature)
     {
         Issuer = issuer;
@@ -33,7 +35,7 @@ public sealed class SignedHotlist
         Date = date;
         Purses = purses;
         Body = body;
-        Signature = signature;
+        _signature = signature;
     }
 
     public IssuerId Issuer { get; }
@@ -49,7 +51,8 @@ public sealed class SignedHotlist
     /// <summary>The signed text: every line before the signature line.</summary>
     public string Body { get; }
 
-    public byte[] Signature { get; }
+    /// <summary>The issuer's DER signature over <c>SCC1 ‖ 40 ‖</c> <see cref="Body"/>.</summary>
+    public ReadOnlySpan<byte> Signature => _signature;
 
     /// <summary>The whole list, as it is stored and sent.</summary>
     public string Text => $"{Body}signature {Hex.Encode(Signature)}\n";
@@ -132,7 +135,7 @@ public sealed class SignedHotlist
         {
             throw new HotlistSignatureException($"the hotlist is issuer {list.Issuer}'s, not the trusted issuer {trusted}'s");
         }
-        if (!(crypto ?? P256.Shared).Verify(trustedIssuer.Body.PublicKey, SignedBytes(list.Body), list.Signature))
+        if (!(crypto ?? P256.Shared).Verify(trustedIssuer.Body.PublicKey, SignedBytes(list.Body), list._signature))
         {
             throw new HotlistSignatureException($"the hotlist's signature does not verify under issuer {trusted}'s key");
         }
