@@ -14,4 +14,7 @@ public enum MessageType : byte
     Terminate = 0x24,
     ResetLockCode = 0x25,
     CertificateBody = 0x30,
+
+    /// <summary>The issuer's signed hotlist (spec 3.2, 9): signed and checked by hosts only, never by a card.</summary>
+    Hotlist = 0x40,
 }

@@ -62,6 +62,12 @@ public static class SignedMessages
         return ExceptionLogRecord(purse, record.Encode());
     }
 
+    /// <summary>
+    /// <c>SCC1 ‖ 40 ‖ list</c>: the issuer's hotlist, the UTF-8 text of every line before its signature line (spec 9).
+    /// Hosts sign and check it; no card ever does.
+    /// </summary>
+    public static byte[] Hotlist(ReadOnlySpan<byte> listText) => Build(MessageType.Hotlist, listText);
+
     /// <summary><c>SCC1 ‖ type ‖ purse ID ‖ issuer counter ‖ parameters</c>, signed by the issuer (spec 7.1).</summary>
     public static byte[] IssuerCommand(MessageType type, PurseId purse, uint counter, ReadOnlySpan<byte> parameters)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Issuing;
+using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Issuing;
@@ -131,6 +132,16 @@ public sealed class Issuer : IIssuerSigner
     {
         ArgumentNullException.ThrowIfNull(authorisation);
         return authorisation.Sign(_keyPair.PrivateKey, _crypto);
+    }
+
+    /// <summary>
+    /// Signs a hotlist of <paramref name="purses"/> as version <paramref name="sequence"/> of <paramref name="date"/>
+    /// (<see cref="SignedHotlist"/>): what every terminal that trusts this issuer honours once installed.
+    /// </summary>
+    public SignedHotlist SignHotlist(uint sequence, DateOnly date, IEnumerable<PurseId> purses)
+    {
+        string body = SignedHotlist.BodyOf(Id, sequence, date, purses);
+        return SignedHotlist.Assemble(body, _crypto.Sign(_keyPair.PrivateKey, SignedHotlist.SignedBytes(body)));
     }
 
     /// <summary>Signs <paramref name="authorisation"/>: ready for <see cref="PurseCard.Execute"/>.</summary>

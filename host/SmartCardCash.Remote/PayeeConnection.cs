@@ -205,7 +205,7 @@ internal sealed class PayeeConnection(PayeeListener listener, TcpClient client, 
                     _result = PayeeConnectionResult.Received;
                     Raise(PayeeEventKind.PaymentReceived,
                         $"{_options.CardName} received {(payment is null ? "a payment" : $"{payment.Value} from purse {payment.From}")}",
-                        payment: payment);
+                        payment: payment, signed: SignedPaymentIn(command, status, data));
                 }
                 else
                 {
@@ -277,6 +277,37 @@ internal sealed class PayeeConnection(PayeeListener listener, TcpClient client, 
         }
     }
 
+    /// <summary>
+    /// The val the card just accepted (it checked the payer's signature over it), with the ack it answered when the
+    /// answer came whole (not through GET RESPONSE) and the payer's certificate when this session verified it.
+    /// </summary>
+    private SignedPayment? SignedPaymentIn(byte[] command, StatusWord status, ReadOnlySpan<byte> answer)
+    {
+        ProtectedMessage val;
+        try
+        {
+            val = ProtectedMessage.Parse(MessageType.Val, CommandApdu.Parse(command).Data.Span);
+        }
+        catch (SmartCardException)
+        {
+            return null;
+        }
+        ProtectedMessage? ack = null;
+        if (status.IsSuccess && !answer.IsEmpty)
+        {
+            try
+            {
+                ack = ProtectedMessage.Parse(MessageType.Ack, answer);
+            }
+            catch (PurseFormatException)
+            {
+                // The card's own answer: if it does not read, the evidence is the val alone.
+            }
+        }
+        PurseCertificate? certificate = _guard.VerifiedPayerCertificate is { } c && c.Body.Holder == val.Details.From ? c : null;
+        return new SignedPayment(val, ack is not null && ack.Details.Equals(val.Details) ? ack : null, certificate);
+    }
+
     private static PaymentSummary? PaymentIn(byte[] val)
     {
         try
@@ -331,11 +362,12 @@ internal sealed class PayeeConnection(PayeeListener listener, TcpClient client, 
         Raise(PayeeEventKind.ConnectionRefused, $"turned away {_remote}: {why}");
 
     private void Raise(PayeeEventKind kind, string message, PaymentSummary? payment = null, string? command = null,
-        StatusWord? statusWord = null) =>
+        StatusWord? statusWord = null, SignedPayment? signed = null) =>
         listener.Raise(new PayeeEvent(kind, _options.Time.GetUtcNow(), message)
         {
             Remote = _remote,
             Payment = payment,
+            SignedPayment = signed,
             Command = command,
             StatusWord = statusWord?.ToString(),
         });

@@ -20,6 +20,13 @@ public sealed record PayeeEvent(PayeeEventKind Kind, DateTimeOffset Time, string
     /// <summary>The command concerned ("VAL", "READ LOG").</summary>
     public string? Command { get; init; }
 
+    /// <summary>
+    /// For <see cref="PayeeEventKind.PaymentReceived"/>: the payer's signed val the card accepted, with the card's ack and
+    /// the payer's certificate when this session carried them; for the terminal's journal. Bytes, so not in the JSON.
+    /// </summary>
+    [JsonIgnore]
+    public SignedPayment? SignedPayment { get; init; }
+
     /// <summary>For <see cref="PayeeEventKind.SessionClosed"/>: what the connection did for a payment.</summary>
     public PayeeConnectionResult? Result { get; init; }
 

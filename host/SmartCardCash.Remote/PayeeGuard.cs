@@ -23,9 +23,12 @@ namespace SmartCardCash.Remote;
 internal sealed class PayeeGuard(PayeeListener listener)
 {
     private readonly PayeeListenerOptions _options = listener.Options;
-    private PurseId? _screened;          // the payer whose certificate passed the screen, until the card answers
+    private PurseCertificate? _screened; // the payer's certificate that passed the screen, until the card answers
     private PurseId? _verifiedPayer;     // ... and which the card then accepted in this session
     private string? _hotlistProblem;     // why the hotlist could not be read, for the refusal
+
+    /// <summary>The certificate of this session's payer, as screened and accepted by the card; null before that.</summary>
+    public PurseCertificate? VerifiedPayerCertificate { get; private set; }
 
     /// <summary>Null when <paramref name="command"/> may go on to the card; otherwise the refusal to answer.</summary>
     /// <exception cref="SmartCardException">The card failed while its transfer state was read.</exception>
@@ -46,7 +49,8 @@ internal sealed class PayeeGuard(PayeeListener listener)
     {
         if (instruction == PurseInstruction.VerifyCertificate && status.IsSuccess && _screened is { } payer)
         {
-            _verifiedPayer = payer;
+            _verifiedPayer = payer.Body.Holder;
+            VerifiedPayerCertificate = payer;
         }
         _screened = null;
     }
@@ -78,7 +82,7 @@ internal sealed class PayeeGuard(PayeeListener listener)
                 : StatusWord.SecurityStatusNotSatisfied;
             return new GateRefusal(refusal, problem.Message, IsPayment: true);
         }
-        _screened = payer;
+        _screened = certificate;
         return null;
     }
 

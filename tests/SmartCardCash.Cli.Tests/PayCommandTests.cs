@@ -58,7 +58,7 @@ public sealed class PayCommandTests : TemporaryHomeTests
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
         JsonElement root = json.RootElement;
         Assert.Equal(["outcome", "summary", "payment", "payer", "payee", "debited", "credited", "value", "refusal", "sideEffects",
-            "recovery", "remedy", "next", "exitCode"], root.EnumerateObject().Select(p => p.Name));
+            "recovery", "remedy", "next", "journal", "exitCode"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("completed", root.GetProperty("outcome").GetString());
         Assert.Equal(("yes", "yes", "withPayee"), (root.GetProperty("debited").GetString(), root.GetProperty("credited").GetString(),
             root.GetProperty("value").GetString()));
@@ -71,6 +71,9 @@ public sealed class PayCommandTests : TemporaryHomeTests
         Assert.Equal("87.50", root.GetProperty("payer").GetProperty("balance").GetProperty("amount").GetString());
         Assert.Equal("idle", root.GetProperty("payee").GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("refusal").ValueKind);
+        JsonElement journal = root.GetProperty("journal");
+        Assert.Equal((Path.Combine(_home.Path, "journal", "payments.jsonl"), true, JsonValueKind.Null),
+            (journal.GetProperty("path").GetString(), journal.GetProperty("kept").GetBoolean(), journal.GetProperty("problem").ValueKind));
         Assert.Equal(0, root.GetProperty("exitCode").GetInt32());
     }
 

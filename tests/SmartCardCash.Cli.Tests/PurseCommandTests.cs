@@ -442,11 +442,12 @@ public sealed class PurseCommandTests : TemporaryHomeTests
         Assert.Contains("a card name taken", root);
         Assert.Contains("an issuer that already exists, deleting a card that holds value", root);
         Assert.Contains("a card image damaged, unreadable, not writable or in use by another", root);
-        Assert.Contains("the mint journal not writable, a home folder (SCC_HOME, --home) that cannot", root);
+        Assert.Contains("the mint journal or the payment journal not writable (a payment's value has", root);
         Assert.Contains("scc log --exceptions and\n       scc mint refuse with 5 while a transfer is in progress", root);
         Assert.Contains("  2  bad options:", pay);
         Assert.Contains("  3  a card that is not there", pay);
-        Assert.Contains("  7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or the hotlist file", pay);
+        Assert.Contains("  7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or a hotlist", pay);
         Assert.Contains("SCC_LOCK_CODE is not read", pay);
+        Assert.Contains("or the payment completed but its evidence could not be kept in the journal", pay);
     }
 }

@@ -32,7 +32,7 @@ public sealed class KillDashNinePaymentTests : IDisposable
     private readonly ITestOutputHelper _output;
 
     /// <summary>Every exception record seen across the kills: a purse in a later transfer cannot show its log.</summary>
-    private readonly ExceptionArchive _archive = new();
+    private readonly PaymentArchive _archive = new();
 
     public KillDashNinePaymentTests(ITestOutputHelper output)
     {

@@ -15,7 +15,7 @@ public sealed class LedgerTests
         var world = new PaymentWorld();
         TestCard bank = world.Bank("bank", Minted);
         TestCard carol = world.Customer("carol", 20_000, bank);
-        var archive = new ExceptionArchive();
+        var archive = new PaymentArchive();
 
         // carol's 68.30 to the bank is cut before VAL, and both ends abandon it: carol logs 01, the bank 02.
         PaymentWorld.StartAndStop(carol, bank, 6_830, stopBefore: PurseInstruction.Val);

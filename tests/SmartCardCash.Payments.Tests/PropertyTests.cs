@@ -23,7 +23,7 @@ public sealed class PropertyTests
         Step.Array[1, 6].Sample(steps =>
         {
             var world = new PaymentWorld();
-            var archive = new ExceptionArchive();
+            var archive = new PaymentArchive();
             TestCard bank = world.Bank("bank", Minted);
             TestCard[] purses = [bank, world.Customer("c1", 20_000, bank), world.Customer("c2", 20_000, bank), world.Customer("c3", 20_000, bank)];
             foreach (RandomStep step in steps)

@@ -193,12 +193,14 @@ public sealed class RecoveryTests
         Assert.True(_alice.Read().Logged(pd, ExceptionReason.PayerAbortedInEpa));
         Assert.Equal(PaymentOutcomeKind.NothingToRecover, _world.Coordinator.Abandon(_alice.Purse).Kind);
 
-        // bob still waits; recovery now sees alice past the payment and aborts bob too: all of it is in the logs.
-        PaymentOutcome recovered = _world.Coordinator.Recover(_alice.Purse, _bob.Purse);
-        Assert.Equal(PaymentOutcomeKind.ValueLogged, recovered.Kind);
+        // bob still waits (recovery would deliver alice's val: MaybeLostTests); abandoned too, he logs 02 and the payment
+        // is definitely lost, counted once; then neither has anything left to recover.
+        PaymentOutcome bob = _world.Coordinator.Abandon(_bob.Purse);
+        Assert.Contains("with this record it is definitely lost", bob.Summary);
         PurseSnapshot payer = _alice.Read(), payee = _bob.Read();
         Assert.True(payee.Logged(pd, ExceptionReason.PayeeAbortedInEpv));
         Assert.Equal(10_000, Ledger.Accounted([payer, payee]));
+        Assert.Equal(PaymentOutcomeKind.NothingToRecover, _world.Coordinator.Recover(_alice.Purse, _bob.Purse).Kind);
     }
 
     [Fact]

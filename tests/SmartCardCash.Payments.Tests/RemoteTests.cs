@@ -48,6 +48,13 @@ public sealed class RemoteTests : IDisposable
         Assert.Contains(_listener.Events, e => e.Kind == PayeeEventKind.PaymentReceived && e.Payment!.Details.Equals(outcome.Payment!.Details));
         Assert.DoesNotContain(_listener.Events, e => e.Kind == PayeeEventKind.CommandRefused);
         Assert.Equal((8_750u, 3_250u), (_alice.Balance(), _bob.Balance()));
+
+        // The receiving side keeps the same evidence the payer's terminal does: alice's val, bob's ack, alice's certificate.
+        SignedPayment received = _listener.WaitFor(PayeeEventKind.PaymentReceived).SignedPayment!;
+        Assert.Equal(outcome.SignedPayment!.Val.ToData(), received.Val.ToData());
+        Assert.Equal(outcome.SignedPayment.Ack!.ToData(), received.Ack!.ToData());
+        Assert.Equal(_alice.Certificate.Encoded.ToArray(), received.PayerCertificate!.Encoded.ToArray());
+        Assert.True(received.Val.Verify(received.PayerCertificate.Body.PublicKey));
     }
 
     [Fact]
@@ -64,6 +71,11 @@ public sealed class RemoteTests : IDisposable
         Assert.Equal(PayeeConnectionResult.Received, listener.WaitFor(PayeeEventKind.SessionClosed).Result);
         Assert.Equal(outcome.Payment!.Details, listener.WaitFor(PayeeEventKind.PaymentStarted).Payment?.Details);
         Assert.Contains(carol.Channel.Sent, c => c[1] == PurseInstruction.GetResponse);
+        // The ack came through GET RESPONSE, which the listener does not piece together: the val is the evidence.
+        SignedPayment received = listener.WaitFor(PayeeEventKind.PaymentReceived).SignedPayment!;
+        Assert.Equal(outcome.SignedPayment!.Val.ToData(), received.Val.ToData());
+        Assert.Null(received.Ack);
+        Assert.NotNull(received.PayerCertificate);
     }
 
     [Fact]
@@ -348,6 +360,30 @@ public sealed class RemoteTests : IDisposable
         using RemoteCardChannel again = listener.Connect();
         Assert.Equal(PaymentOutcomeKind.Completed, _world.Coordinator.Recover(_alice.Purse, PurseCard.Open(again, "bob")).Kind);
         Assert.Equal(TransferState.Idle, _alice.Read().State);
+    }
+
+    [Fact]
+    public void A_payer_abandoned_after_the_connection_went_down_still_pays_a_remote_payee_waiting_for_its_val()
+    {
+        using var proxy = new DroppingProxy(_listener.Endpoint.Port, 4, DropMode.BeforeCommand) { RefuseAfterDrop = true };
+        using var remote = new RemoteCardChannel("127.0.0.1", proxy.Port, new RemoteCardOptions { ConnectTimeout = TimeSpan.FromSeconds(2) });
+        PaymentDetails pd = PayRemotely(remote, 1_250).Payment!.Details;
+        remote.Dispose();
+        _listener.WaitUntilFree();
+        Assert.Equal((TransferState.ExpectingAck, TransferState.ExpectingVal), (_alice.Read().State, _bob.Read().State));
+
+        Assert.Equal(PaymentOutcomeKind.ValueLogged, _world.Coordinator.Abandon(_alice.Purse).Kind);
+        using RemoteCardChannel again = _listener.Connect();
+        PaymentOutcome recovered = _world.Coordinator.Recover(_alice.Purse, PurseCard.Open(again, "bob"));
+        again.Dispose();
+
+        // No ABORT passes the listener, and none is needed: alice's kept val credits bob; her 01 record stays.
+        Assert.True(recovered.Kind == PaymentOutcomeKind.Completed, recovered.Summary);
+        _listener.WaitUntilFree();
+        PurseSnapshot payer = _alice.Read(), payee = _bob.Read();
+        Assert.Equal((8_750u, 3_250u), (payer.Balance, payee.Balance));
+        Assert.True(payer.Logged(pd, ExceptionReason.PayerAbortedInEpa));
+        Assert.Equal(12_000, Ledger.Accounted([payer, payee]));
     }
 
     private void AssertAccounted(PaymentOutcome outcome)

@@ -9,13 +9,15 @@ public sealed class PaymentKnowledgeTests
     private static readonly PurseId Payer = PurseId.Parse("5343430A00000002");
     private static readonly PurseId Payee = PurseId.Parse("5343430A00000003");
     private static readonly PaymentDetails Pd = new(Payer, Payee, Currency.Eur.Code, 1_250, 4, 2, default);
+    private static readonly ProtectedMessage Val = new(MessageType.Val, Pd, [0x30, 0x01]);
+    private static readonly ProtectedMessage Ack = new(MessageType.Ack, Pd, [0x30, 0x02]);
 
     [Fact]
     public void A_payment_answered_step_by_step_is_debited_then_credited_then_acknowledged()
     {
         PaymentKnowledge fixedPd = PaymentKnowledge.BeforeStart.Fixed(Pd);
-        PaymentKnowledge debited = fixedPd.ReqAnswered();
-        PaymentKnowledge credited = debited.ValAnswered();
+        PaymentKnowledge debited = fixedPd.ReqAnswered(Val);
+        PaymentKnowledge credited = debited.ValAnswered(Ack);
         PaymentKnowledge acknowledged = credited.AckAnswered();
 
         Assert.Equal((Certainty.No, Certainty.No, (bool?)null), (fixedPd.Debited, fixedPd.Credited, fixedPd.PayerHolds));
@@ -23,6 +25,7 @@ public sealed class PaymentKnowledgeTests
         Assert.Equal((Certainty.Yes, Certainty.Yes, (bool?)true), (credited.Debited, credited.Credited, credited.PayerHolds));
         Assert.Equal((true, (bool?)false), (acknowledged.Acknowledged, acknowledged.PayerHolds));
         Assert.Equal(PaymentEvidence.ReqAnswered | PaymentEvidence.ValAnswered | PaymentEvidence.AckAnswered, acknowledged.Evidence);
+        Assert.Equal((Val, Ack), (acknowledged.Val, acknowledged.Ack));   // the evidence a completed payment carries
         // Each transition is a new record: the earlier ones still say what was known then.
         Assert.Equal((Certainty.No, false), (PaymentKnowledge.BeforeStart.Debited, credited.Acknowledged));
         Assert.Null(PaymentKnowledge.BeforeStart.Pd);
@@ -34,11 +37,11 @@ public sealed class PaymentKnowledgeTests
         PaymentKnowledge fixedPd = PaymentKnowledge.BeforeStart.Fixed(Pd);
 
         Assert.Equal((Certainty.Maybe, (bool?)null), (fixedPd.ReqLost().Debited, fixedPd.ReqLost().PayerHolds));
-        Assert.Equal(Certainty.Maybe, fixedPd.ReqAnswered().ValLost().Credited);
-        Assert.Null(fixedPd.ReqAnswered().ValAnswered().AckLost().PayerHolds);
-        Assert.True(fixedPd.ReqAnswered().ValRefusedByPayee().ValRefused);
+        Assert.Equal(Certainty.Maybe, fixedPd.ReqAnswered(Val).ValLost().Credited);
+        Assert.Null(fixedPd.ReqAnswered(Val).ValAnswered(Ack).AckLost().PayerHolds);
+        Assert.True(fixedPd.ReqAnswered(Val).ValRefusedByPayee().ValRefused);
         Assert.Equal((Certainty.No, Certainty.No), (fixedPd.ReqLost().NotStarted().Debited, fixedPd.ReqLost().NotStarted().Credited));
-        PaymentKnowledge aborted = fixedPd.ReqAnswered().PayerAbortedLogging();
+        PaymentKnowledge aborted = fixedPd.ReqAnswered(Val).PayerAbortedLogging();
         Assert.Equal(((bool?)false, true), (aborted.PayerHolds, aborted.PayerAbortedHere));
     }
 
@@ -105,6 +108,31 @@ public sealed class PaymentKnowledgeTests
         var error = Assert.Throws<PaymentInvariantException>(broken.Checked);
 
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Evidence_of_other_payment_details_or_of_a_payment_the_payee_did_not_take_is_refused()
+    {
+        var other = new PaymentDetails(Payer, Payee, Currency.Eur.Code, 1_251, 4, 2, default);
+        PaymentKnowledge fixedPd = PaymentKnowledge.BeforeStart.Fixed(Pd);
+
+        Assert.Contains("a val that is not the payer's val of these payment details",
+            Assert.Throws<PaymentInvariantException>(() => fixedPd.ReqAnswered(new ProtectedMessage(MessageType.Val, other, [0x30]))).Message);
+        Assert.Contains("an ack that is not the payee's ack",
+            Assert.Throws<PaymentInvariantException>(() => fixedPd.ReqAnswered(Val).ValAnswered(Val)).Message);
+        var interrupted = new PaymentOutcome
+        {
+            Kind = PaymentOutcomeKind.Interrupted,
+            Summary = "-",
+            Payment = new PaymentSummary(Pd),
+            Payer = new PurseReport("alice", Payer, TransferState.ExpectingAck, reachable: true),
+            Debited = Certainty.Yes,
+            Credited = Certainty.Maybe,
+            Value = ValueLocation.PendingLogOrPayee,
+            Remedy = PaymentRemedy.RecoverOrAbandon,
+            SignedPayment = new SignedPayment(Val),
+        };
+        Assert.Contains("evidence of a payment the payee did not take", Assert.Throws<PaymentInvariantException>(interrupted.Checked).Message);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal static class ExitCodes
 
     /// <summary>
     /// A local data problem: a card image damaged, unreadable or in use by another process, a card image or a mint
-    /// journal that cannot be written, the issuer's key missing, unreadable or open to other users, a home folder that
+    /// journal that cannot be written, a completed payment whose evidence the payment journal could not keep (the value
+    /// moved; only the evidence is missing), the issuer's key missing, unreadable or open to other users, a home folder that
     /// cannot be used; any file the operating system refuses (permission denied, a full disk). "No issuer yet" is one
     /// too (the fix is a command, <c>scc issuer init</c>, not a different command line). The message names the path.
     /// </summary>

@@ -6,8 +6,9 @@ namespace SmartCardCash.Purse.Payments;
 
 /// <summary>
 /// The purses a terminal must not transfer value with (spec 9: a purse the bank found cloned or reported stolen).
-/// For now a text file, <c>$SCC_HOME/hotlist.txt</c> by default: one purse ID in hex (16 digits) per line; <c>#</c>
-/// starts a comment; blank lines are ignored. The bank will publish it later; the format stays.
+/// The terminal's own list is a text file, <c>$SCC_HOME/hotlist.txt</c> by default: one purse ID in hex (16 digits) per
+/// line; <c>#</c> starts a comment; blank lines are ignored. The issuer publishes its list signed
+/// (<see cref="SignedHotlist"/>); a terminal honours both (<see cref="HotlistFile"/>).
 /// </summary>
 /// <remarks>A hotlist that cannot be read or parsed is refused as a whole: paying on a partly read hotlist would let
 /// exactly the purses on the broken line through.</remarks>
@@ -38,7 +39,20 @@ public sealed class Hotlist
     /// <summary><c>hotlist.txt</c> in a SmartCardCash home.</summary>
     public static string DefaultPath(string home) => Path.Combine(home, FileName);
 
-    public static Hotlist Of(IEnumerable<PurseId> purses) => new([.. purses], null);
+    public static Hotlist Of(IEnumerable<PurseId> purses, string? source = null) => new([.. purses], source);
+
+    /// <summary>Every purse on this list or on <paramref name="other"/>: a terminal honours the issuer's signed list and its own.</summary>
+    public Hotlist With(Hotlist other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        string? source = (Source, other.Source) switch
+        {
+            (null, var o) => o,
+            (var s, null) => s,
+            (var s, var o) => $"{s} and {o}",
+        };
+        return new Hotlist([.. _purses, .. other._purses], source);
+    }
 
     /// <summary>Reads the text of a hotlist.</summary>
     /// <exception cref="FormatException">A line is not a purse ID; the message names the line.</exception>

@@ -48,6 +48,9 @@ internal enum OutcomeStory
     /// <summary>Recovery found the payer had already aborted: the value is in its exception log.</summary>
     AbortedEarlier,
 
+    /// <summary>The payer logged the value (reason 01), and the payee may have been credited with it all the same.</summary>
+    LoggedMaybeCredited,
+
     /// <summary>A purse's unfinished transfer is with a counterparty that is not here (<see cref="PaymentConclusion.Subject"/>).</summary>
     HeldWithAnother,
 

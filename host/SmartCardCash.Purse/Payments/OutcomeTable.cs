@@ -47,7 +47,13 @@ internal static class OutcomeTable
                 PayeeLeft = payeeLeft,
             };
         }
-        if (known.PayerHolds != false || known.Credited == Certainty.Maybe)
+        if (known.PayerHolds == false && known.Credited == Certainty.Maybe)
+        {
+            // The payer aborted after the debit (01), and its val may have reached the payee since, or may still.
+            return new PaymentConclusion(PaymentOutcomeKind.ValueLogged, OutcomeStory.LoggedMaybeCredited,
+                ValueLocation.PayerExceptionLogOrPayee, PaymentRemedy.Recover) { PayeeLeft = payeeLeft };
+        }
+        if (known.PayerHolds != false)
         {
             (OutcomeStory story, ValueLocation where) = (known.Debited, known.Credited) switch
             {

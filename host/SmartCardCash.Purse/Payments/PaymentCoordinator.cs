@@ -63,7 +63,8 @@ public sealed class PaymentCoordinator
 
     /// <summary>
     /// Gives up the transfer in progress on one purse: ABORT, which logs it in the purse's exception log where value was
-    /// in flight (epa: reason 01, epv: reason 02) for the bank to settle; epr logs nothing. Idempotent.
+    /// in flight (epa: reason 01, epv: reason 02) for the bank; epr logs nothing. Idempotent. A payer's 01 record alone
+    /// is no ground for a refund: the payee, if still in epv, takes the val when both cards are recovered (spec 4.4(6)).
     /// </summary>
     /// <exception cref="Iso7816.Errors.SmartCardException">The card does not answer.</exception>
     public PaymentOutcome Abandon(PurseCard purse)

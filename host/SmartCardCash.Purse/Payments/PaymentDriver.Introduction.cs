@@ -37,6 +37,7 @@ internal sealed partial class PaymentDriver
         PurseCertificate payerCertificate = Ask(_payer, "GET DATA (certificate)", card => card.GetCertificate());
         PurseCertificate payeeCertificate = Ask(_payee, "GET DATA (certificate)", card => card.GetCertificate());
         CheckCertificate(policy, today, _payer, payerCertificate, payerId);
+        _payer.Certificate = payerCertificate;
         CheckCertificate(policy, today, _payee, payeeCertificate, payeeId);
         foreach (PaymentParticipant party in new[] { _payer, _payee })
         {

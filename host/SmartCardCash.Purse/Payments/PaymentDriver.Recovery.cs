@@ -113,6 +113,12 @@ internal sealed partial class PaymentDriver
                     _events.Add(new PaymentResumed(action));
                 }
                 break;
+            case RecoveryAction.DeliverLoggedVal:
+                if (DeliverVal(payer.Pending!).IsAnswered)
+                {
+                    _events.Add(new PaymentResumed(action));
+                }
+                break;
             case RecoveryAction.DeliverAck:
                 if (DeliverAck(payee.Pending!, "ACK (the payee's ack, from RESUME)").IsAnswered)
                 {

@@ -148,19 +148,19 @@ internal sealed partial class PaymentDriver
 
     private CardAnswer<ProtectedMessage> DeliverReq(ProtectedMessage req, string? logAs = null) =>
         Delivered(_payer, Send(_payer, "REQ", card => card.Req(req), logAs), TransferState.ExpectingAck,
-            answered: known => known.ReqAnswered(), lost: known => known.ReqLost());
+            answered: (known, val) => known.ReqAnswered(val), lost: known => known.ReqLost());
 
     private CardAnswer<ProtectedMessage> DeliverVal(ProtectedMessage val) =>
         Delivered(_payee, Send(_payee, "VAL", card => card.Val(val)), TransferState.Idle,
-            answered: known => known.ValAnswered(), lost: known => known.ValLost(), refused: known => known.ValRefusedByPayee());
+            answered: (known, ack) => known.ValAnswered(ack), lost: known => known.ValLost(), refused: known => known.ValRefusedByPayee());
 
     private CardAnswer<bool> DeliverAck(ProtectedMessage ack, string? logAs = null) =>
         Delivered(_payer, Send(_payer, "ACK", card => card.Ack(ack), logAs), TransferState.Idle,
-            answered: known => known.AckAnswered(), lost: known => known.AckLost());
+            answered: (known, _) => known.AckAnswered(), lost: known => known.AckLost());
 
     /// <summary>What a protocol message's answer proves: the purse's state after it, and the knowledge's transition.</summary>
     private CardAnswer<T> Delivered<T>(PaymentParticipant party, CardAnswer<T> answer, TransferState after,
-        Func<PaymentKnowledge, PaymentKnowledge> answered, Func<PaymentKnowledge, PaymentKnowledge> lost,
+        Func<PaymentKnowledge, T, PaymentKnowledge> answered, Func<PaymentKnowledge, PaymentKnowledge> lost,
         Func<PaymentKnowledge, PaymentKnowledge>? refused = null)
     {
         if (answer.IsAnswered)
@@ -169,7 +169,7 @@ internal sealed partial class PaymentDriver
         }
         _known = answer.Kind switch
         {
-            AnswerKind.Answered => answered(_known),
+            AnswerKind.Answered => answered(_known, answer.Value),
             AnswerKind.Lost => lost(_known),
             _ => refused?.Invoke(_known) ?? _known,
         };
@@ -216,6 +216,8 @@ internal sealed partial class PaymentDriver
             SideEffects = words.SideEffects,
             Recovery = words.Recovery,
             Remedy = conclusion.Remedy,
+            SignedPayment = conclusion.Kind is PaymentOutcomeKind.Completed or PaymentOutcomeKind.CompletedAwaitingAcknowledgement &&
+                _known.Val is { } val ? new SignedPayment(val, _known.Ack, _payer.Certificate) : null,
         }.Checked();
     }
 

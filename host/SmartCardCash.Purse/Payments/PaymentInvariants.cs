@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Purse.Payments;
 
@@ -24,6 +25,10 @@ internal static class PaymentInvariants
             evidence.HasFlag(PaymentEvidence.AckAnswered) || evidence.HasFlag(PaymentEvidence.PayerShowedAck),
             "acknowledged without ACK answered or the payer's record of it", known);
         Holds(known.PayerHolds != true || known.Debited == Certainty.Yes, "the payer holds the value but was not debited", known);
+        Holds(known.Val is null || (known.Val.Type == MessageType.Val && known.Val.Details.Equals(known.Pd)),
+            "a val that is not the payer's val of these payment details", known);
+        Holds(known.Ack is null || (known.Ack.Type == MessageType.Ack && known.Ack.Details.Equals(known.Pd)),
+            "an ack that is not the payee's ack of these payment details", known);
         Holds(known.Pd is not null || (known.Debited == Certainty.No && known.Credited == Certainty.No && !known.ValRefused &&
             !known.Recovering && !known.PayerAbortedHere), "value in motion for payment details no purse fixed", known);
         return known;
@@ -45,6 +50,8 @@ internal static class PaymentInvariants
                 break;
         }
         Holds(outcome.Refusal is null || outcome.Kind == PaymentOutcomeKind.NotStarted, "a refusal of a payment that started", outcome);
+        Holds(outcome.SignedPayment is null || (outcome.PayeeHasValue && outcome.SignedPayment.Details.Equals(outcome.Payment?.Details)),
+            "evidence of a payment the payee did not take, or of another payment", outcome);
         switch (outcome.Value)
         {
             case ValueLocation.WithPayer:
@@ -58,6 +65,9 @@ internal static class PaymentInvariants
                 break;
             case ValueLocation.PayerExceptionLog:
                 Holds(debited != Certainty.No && credited != Certainty.Yes, "logged but never debited, or credited", outcome);
+                break;
+            case ValueLocation.PayerExceptionLogOrPayee:
+                Holds(debited != Certainty.No && credited == Certainty.Maybe, "logged or credited, but not debited, or certain", outcome);
                 break;
         }
         return outcome;

@@ -43,6 +43,12 @@ internal sealed record PaymentKnowledge
     /// <summary>The payee as recovery last saw it; null before recovery looked.</summary>
     public PurseView? PayeeLastSeen { get; private init; }
 
+    /// <summary>The payer's val for the PD, once REQ answered it or a card's pending log showed it.</summary>
+    public ProtectedMessage? Val { get; private init; }
+
+    /// <summary>The payee's ack for the PD, once VAL answered it or the payee's pending log showed it.</summary>
+    public ProtectedMessage? Ack { get; private init; }
+
     /// <summary>A value text for sentences: "EUR 12.50", or "the amount" before any purse fixed it.</summary>
     public string ValueText => Pd is null ? "the amount" : new Money(Pd.Currency, Pd.Value).ToString();
 
@@ -52,8 +58,9 @@ internal sealed record PaymentKnowledge
     public PaymentKnowledge Fixed(PaymentDetails pd) => (this with { Pd = pd }).Checked();
 
     /// <summary>REQ answered with the val: the payer was debited and holds the value until ACK.</summary>
-    public PaymentKnowledge ReqAnswered() => (this with
+    public PaymentKnowledge ReqAnswered(ProtectedMessage val) => (this with
     {
+        Val = val,
         Debited = Certainty.Yes,
         PayerHolds = true,
         Evidence = Evidence | PaymentEvidence.ReqAnswered,
@@ -63,8 +70,9 @@ internal sealed record PaymentKnowledge
     public PaymentKnowledge ReqLost() => (this with { Debited = Certainty.Maybe, PayerHolds = null }).Checked();
 
     /// <summary>VAL answered with the ack: the payee was credited.</summary>
-    public PaymentKnowledge ValAnswered() => (this with
+    public PaymentKnowledge ValAnswered(ProtectedMessage ack) => (this with
     {
+        Ack = ack,
         Credited = Certainty.Yes,
         Evidence = Evidence | PaymentEvidence.ValAnswered,
     }).Checked();
@@ -144,7 +152,12 @@ internal sealed record PaymentKnowledge
     public PaymentKnowledge Saw(PurseView payer, PurseView payee, Func<Certainty> payeeReceived, Func<Certainty> payerSent)
     {
         PaymentDetails pd = Pd ?? throw new PaymentInvariantException("recovery looked at the cards for no payment details");
-        PaymentKnowledge known = this with { PayeeLastSeen = payee };
+        PaymentKnowledge known = this with
+        {
+            PayeeLastSeen = payee,
+            Val = payer.HasPending(MessageType.Val, pd) ? payer.Pending : Val,
+            Ack = payee.HasPending(MessageType.Ack, pd) ? payee.Pending : Ack,
+        };
         if (payee.Reachable)
         {
             Certainty credited =

@@ -29,8 +29,17 @@ internal sealed class PaymentNarrator(string payer, string payee)
                     "debited, so its next payment (or recovery) clears it, logging a record with no value behind it.");
                 break;
         }
-        return new PaymentNarration(Summary(conclusion, known), sideEffects, recovery);
+        return new PaymentNarration(Summary(conclusion, known, PayeeLogged(known, events)), sideEffects, recovery);
     }
+
+    /// <summary>
+    /// The payee logged this payment (reason 02): this run aborted it in epv, or it was seen idle still holding the
+    /// payment details without the ack, which only an abort in epv leaves (its pdAuth is set only by START TO).
+    /// </summary>
+    private static bool PayeeLogged(PaymentKnowledge known, IReadOnlyList<PaymentEvent> events) =>
+        events.OfType<LoggingAbort>().Any(a => a.Role == PaymentParty.Payee) ||
+        (known.Pd is { } pd && known.PayeeLastSeen is { } payee && payee.State == TransferState.Idle && payee.Holds(pd) &&
+         !payee.HasPending(MessageType.Ack, pd));
 
     /// <summary>"bob did not answer VAL (the card was removed)", "alice refused REQ (…)".</summary>
     public static string Cause(PaymentCause cause) => cause.Refused
@@ -43,14 +52,20 @@ internal sealed class PaymentNarrator(string payer, string payee)
     public static string TamperedStartTo(string payee, PaymentDetails req) =>
         $"{payee} answered START TO with a req for other payment details ({new PaymentSummary(req)}); nothing was debited";
 
-    private string Summary(PaymentConclusion conclusion, PaymentKnowledge known)
+    private string Summary(PaymentConclusion conclusion, PaymentKnowledge known, bool payeeLogged)
     {
         string value = known.ValueText;
         string cause = known.Cause is { } first ? $"{Cause(first)}. " : "";
-        // Only an abort (reason 01) can have ended the payer's epa without the ack.
+        // Only an abort (reason 01) can have ended the payer's epa without the ack. The record stays; spec 4.4(6) is why
+        // it is never refunded: a credited payee never logs the matching 02.
         string tail = !known.Acknowledged
-            ? $" {payer} had aborted it meanwhile, so its exception log holds a record (reason 01) for this payment; the bank matches it with {payee}'s credit."
+            ? $" {payer} had aborted it meanwhile, so its exception log also holds a record (reason 01) for it: the bank never " +
+              $"refunds that record, because {payee} was credited and so never logs the matching record (reason 02) a refund needs."
             : "";
+        // Spec 4.4(6): definitely lost (and refunded) only with the payee's 02; the payer's 01 alone is maybe lost.
+        string settles = payeeLogged
+            ? $"; {payee} logged it too (reason 02), so it is definitely lost and the bank refunds it to {payer} from the two records."
+            : $"; the bank refunds it only when {payee}'s matching record (reason 02) shows it never arrived (until then it is maybe lost).";
         string maybe = known.Debited == Certainty.Maybe ? $"If {payer} was debited, " : "";
         PaymentDetails? pd = known.Pd;
         return conclusion.Story switch
@@ -79,20 +94,25 @@ internal sealed class PaymentNarrator(string payer, string payee)
             OutcomeStory.DebitedMaybeCredited =>
                 $"{value} was debited from {payer}, and {payee} may have been credited: {cause}" +
                 $"The value is in {payer}'s pending log or already with {payee}. Recover with both cards to finish the payment; " +
-                $"if {payee} is gone for good, abandon it on {payer}, and the bank matches the record with any credit.",
+                $"if {payee} is gone for good, abandon it on {payer}: the payment is then maybe lost, and the bank refunds it only " +
+                $"when {payee}'s matching record (reason 02) shows the value never arrived.",
             OutcomeStory.DebitedHeld =>
                 $"{value} was debited from {payer} and not credited to {payee}: {cause}" +
                 $"The value is safe in {payer}'s pending log ({payer} is expecting the acknowledgement, epa). " +
                 $"Recover with both cards to finish the payment, or abandon it on {payer} to log it for the bank.",
             OutcomeStory.Aborted =>
-                $"The payment was aborted: {cause}{maybe}{value} is in {payer}'s exception log (reason 01), not with {payee}, " +
-                "and the bank settles it.",
+                $"The payment was aborted: {cause}{maybe}{value} is in {payer}'s exception log (reason 01), not with {payee}{settles}",
             OutcomeStory.AbortedByRecovery =>
                 $"The payment could not be finished, so it was aborted: {maybe}{value} is in {payer}'s exception log " +
-                $"(reason 01), not with {payee}, and the bank settles it.",
+                $"(reason 01), not with {payee}{settles}",
             OutcomeStory.AbortedEarlier =>
                 $"The payment cannot be finished: {payer} had already aborted it, so {(maybe.Length > 0 ? "if it was debited, " : "")}" +
-                $"{value} is in its exception log (reason 01), not with {payee}, and the bank settles it.",
+                $"{value} is in its exception log (reason 01), not with {payee}{settles}",
+            OutcomeStory.LoggedMaybeCredited =>
+                $"{maybe}{value} is in {payer}'s exception log (reason 01), and {payee} may have been credited with it: {cause}" +
+                $"If {payee} is still expecting the val (epv), recovering with both cards delivers it; until {payee} shows " +
+                $"otherwise the payment is maybe lost, and the bank refunds it only when {payee}'s matching record (reason 02) " +
+                "shows it never arrived.",
             OutcomeStory.HeldWithAnother => HeldWithAnother(conclusion.Subject == PaymentParty.Payer ? payer : payee, pd!),
             OutcomeStory.NothingInProgress => NothingInProgress,
             OutcomeStory.LastPaymentCompleted => $"{NothingInProgress} Their last payment, {new PaymentSummary(pd!)}, completed.",
@@ -102,12 +122,14 @@ internal sealed class PaymentNarrator(string payer, string payee)
                 "(epr), so nothing had been debited and nothing was logged.",
             OutcomeStory.AbandonedInEpa =>
                 $"Abandoned {payer}'s payment of {value} to purse {pd!.To}: {payer} had been debited and was " +
-                $"expecting the acknowledgement (epa); the amount is now in {payer}'s exception log (reason 01) and " +
-                "the bank settles it (if the payee was credited after all, the bank matches the record with that credit).",
+                $"expecting the acknowledgement (epa); the amount is now in {payer}'s exception log (reason 01). The payment is " +
+                "maybe lost: the payee may already have it, or may still take it (recovering with both cards delivers the val), " +
+                "and the bank refunds it only when the payee's matching record (reason 02) shows it never arrived.",
             OutcomeStory.AbandonedInEpv =>
                 $"Abandoned {payer}'s receipt of {value} from purse {pd!.From}: it had not been credited, and it logged " +
                 $"the transfer in its exception log (reason 02). If purse {pd.From} was debited, the value is in its pending " +
-                "log (epa) or its exception log (reason 01): the bank settles it from both records.",
+                "log (epa) or its exception log (reason 01) and can no longer arrive: with this record it is definitely lost, " +
+                "and the bank refunds it from the payer's record (reason 01) and this one.",
             _ => throw new PaymentInvariantException($"no words for the story {conclusion.Story}"),
         };
     }
@@ -153,6 +175,9 @@ internal sealed class PaymentNarrator(string payer, string payee)
             case PaymentResumed { Step: RecoveryAction.DeliverReq }:
                 recovery.Add($"RESUME on {payee} gave its req; REQ to {payer}, VAL to {payee} and ACK to {payer} finished the payment.");
                 break;
+            case PaymentResumed { Step: RecoveryAction.DeliverLoggedVal }:
+                recovery.Add($"RESUME on {payer} gave the val it kept after its abort; VAL to {payee} credited it ({payer} is idle, so no ACK).");
+                break;
             case PaymentResumed { Step: RecoveryAction.DeliverVal }:
                 recovery.Add($"RESUME on {payer} gave its val; VAL to {payee} and ACK to {payer} finished the payment.");
                 break;
@@ -167,7 +192,8 @@ internal sealed class PaymentNarrator(string payer, string payee)
         PendingTransfer unfinished = forced.Unfinished;
         string what = unfinished.State switch
         {
-            TransferState.ExpectingAck => "its value is now in the exception log (reason 01) for the bank to settle",
+            TransferState.ExpectingAck => "its value is now in the exception log (reason 01), maybe lost until its payee's matching " +
+                "record (reason 02) shows it never arrived",
             TransferState.ExpectingVal => "it is now in the exception log (reason 02)",
             _ => "nothing was logged: nothing had been debited",
         };

@@ -47,6 +47,14 @@ public sealed record PaymentOutcome
 
     public required PaymentRemedy Remedy { get; init; }
 
+    /// <summary>
+    /// For a payment the payee took (<see cref="PayeeHasValue"/>): the payer's signed val, and the payee's ack and the
+    /// payer's certificate where the run saw them, for the terminal's journal and the bank's clearing. Null otherwise,
+    /// and when the run never saw the val (the payee was found credited by an earlier run). Bytes, so not in the JSON.
+    /// </summary>
+    [JsonIgnore]
+    public SignedPayment? SignedPayment { get; init; }
+
     /// <summary>True when the payment was refused for security: untrusted or expired certificate, hotlisted purse.</summary>
     [JsonIgnore]
     public bool IsSecurityRefusal => Refusal?.IsSecurity == true;

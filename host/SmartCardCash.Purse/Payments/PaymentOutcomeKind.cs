@@ -24,7 +24,10 @@ public enum PaymentOutcomeKind
     /// </summary>
     Interrupted,
 
-    /// <summary>The transfer was aborted after the debit: the amount is in the payer's exception log for the bank to settle.</summary>
+    /// <summary>
+    /// The transfer was aborted after the debit: the amount is in the payer's exception log, for the bank, which refunds
+    /// it only on the payee's matching record (reason 02).
+    /// </summary>
     ValueLogged,
 
     /// <summary>Recovery found no unfinished transfer between the purses (or on the purse) to act on.</summary>

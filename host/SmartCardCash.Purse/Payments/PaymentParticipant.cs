@@ -14,6 +14,9 @@ internal sealed class PaymentParticipant(PurseCard card, PaymentParty role)
     /// <summary>The purse ID, from its first SELECT; later answers from another purse do not count as this one.</summary>
     public PurseId? Id { get; set; }
 
+    /// <summary>Its certificate, as the introduction read and checked it; null in a recovery, which reads none.</summary>
+    public PurseCertificate? Certificate { get; set; }
+
     /// <summary>The transfer state as last answered or observed; null once a command to it got no answer.</summary>
     public TransferState? State { get; set; }
 

@@ -21,6 +21,9 @@ public enum PaymentRemedy
     /// <summary>A purse holds an unfinished earlier transfer: recover that one (with its counterparty) first.</summary>
     RecoverEarlierTransfer,
 
-    /// <summary>The value is in the payer's exception log: the bank settles it when the log is collected.</summary>
+    /// <summary>
+    /// The value is in an exception log for the bank: refunded to the payer only when the payee's matching record
+    /// (reason 02) shows it never arrived; the payer's record (reason 01) alone makes it maybe lost (spec 4.4(6)).
+    /// </summary>
     BankSettles,
 }

@@ -18,6 +18,13 @@ internal enum RecoveryAction
     /// <summary>Payer epa, payee credited (pending ack): RESUME the payee's ack, ACK to the payer.</summary>
     DeliverAck,
 
+    /// <summary>
+    /// Payer aborted in epa (idle, reason 01 logged, its val still in the pending log), payee still epv: RESUME the
+    /// payer's val, VAL to the payee, which still takes it. No ACK: the payer is idle. Its 01 record stays, and the
+    /// payee's credit is why the bank never refunds a 01 record without the payee's matching 02 (spec 4.4(6)).
+    /// </summary>
+    DeliverLoggedVal,
+
     /// <summary>Payer epr and the payee cannot take part: abort the payer, nothing is logged (nothing was debited).</summary>
     AbortPayer,
 
@@ -27,6 +34,6 @@ internal enum RecoveryAction
     /// <summary>The payee waits (epv) for a val the payer will never send: abort the payee (logs 02).</summary>
     AbortPayee,
 
-    /// <summary>The payee refuses the val while in epv for it: abort both (01 and 02), the bank settles.</summary>
+    /// <summary>The payee refuses the val while in epv for it: abort both (01 and 02), definitely lost (spec 4.4(6)).</summary>
     AbortBoth,
 }

@@ -17,6 +17,8 @@ internal static class RecoveryTable
         bool payerEpr = payer.IsIn(TransferState.ExpectingReq, pd);
         bool payeeEpv = payee.IsIn(TransferState.ExpectingVal, pd);
         bool payeeCredited = payee.HasPending(MessageType.Ack, pd);
+        // Idle with its val still pending and the payee still in epv: only an ABORT in epa (reason 01) leaves a payer so.
+        bool payerAbortedWithVal = payer.Reachable && payer.State == TransferState.Idle && payer.HasPending(MessageType.Val, pd);
 
         if (payerEpa && payeeCredited)
         {
@@ -43,6 +45,14 @@ internal static class RecoveryTable
         {
             // The payer may be in epr or epa for this PD: the payee's epv is what finishes it later. Touch nothing.
             return payeeCredited ? RecoveryAction.None : RecoveryAction.Wait;
+        }
+        if (payerAbortedWithVal && !payee.Reachable)
+        {
+            return RecoveryAction.Wait;                             // the payee may still be in epv, and the val still credits it
+        }
+        if (payeeEpv && payerAbortedWithVal && !valRefused)
+        {
+            return RecoveryAction.DeliverLoggedVal;                 // idle (01 logged, val pending) | epv: the val still credits
         }
         if (payeeEpv)
         {

@@ -65,7 +65,8 @@ internal sealed class PayCommand : CliCommand
     };
     private readonly Option<string?> _hotlist = new("--hotlist")
     {
-        Description = $"The hotlist: purse IDs in hex, one per line, # comments. Default: $SCC_HOME/{Hotlist.FileName} (none if absent).",
+        Description = $"The terminal's own hotlist: purse IDs in hex, one per line, # comments. Default: $SCC_HOME/{Hotlist.FileName} " +
+            $"(none if absent). The issuer's signed list, $SCC_HOME/{SignedHotlistFile.FileName}, is honoured as well once installed.",
         HelpName = "file",
     };
     private readonly Option<string?> _issuerCertificate = new("--issuer-certificate")
@@ -98,8 +99,11 @@ internal sealed class PayCommand : CliCommand
         Money amount = MoneyInput.Amount(run.Get(_amount), currency, "--amount", positive: true);
         byte[] digest = OrderDigest(run.Get(_orderDigest), run.Get(_order));
         string? hotlistFile = run.Get(_hotlist);
-        Hotlist hotlist = Hotlist.Load(hotlistFile ?? Hotlist.DefaultPath(Context.Home), mustExist: hotlistFile is not null);
-        var policy = new PaymentPolicy(TrustAnchor.Load(Context, run.Get(_issuerCertificate)), hotlist, Context.Time);
+        PurseCertificate trustedIssuer = TrustAnchor.Load(Context, run.Get(_issuerCertificate));
+        // The terminal's own list and the issuer's signed one, once installed: a purse on either is refused.
+        Hotlist hotlist = new HotlistFile(hotlistFile ?? Hotlist.DefaultPath(Context.Home), mustExist: hotlistFile is not null,
+            SignedHotlistFile.InHome(Context.Home), trustedIssuer).Current;
+        var policy = new PaymentPolicy(trustedIssuer, hotlist, Context.Time);
         string? codeOption = run.Get(_code);
         string? code = codeOption is null ? null : new LockCodeInput(Context).Read(codeOption, "--code");
         var request = new PaymentRequest(amount, digest) { LockCode = code, Force = run.Get(_force) };
@@ -116,8 +120,9 @@ internal sealed class PayCommand : CliCommand
 
         var parties = new PaymentParties(payer.Address.ToString(), payee.Address.ToString(),
             BalanceAfter(payer, outcome, currency), BalanceAfter(payee, outcome, currency));
-        int exitCode = PaymentExitCodes.ForPayment(outcome);
-        new PaymentReport(Context, run.Settings).Write(outcome, parties, exitCode);
+        KeptEvidence? evidence = outcome.SignedPayment is { } signed ? new EvidenceJournal(Context).Keep(signed, "pay") : null;
+        int exitCode = evidence is { Kept: false } ? ExitCodes.LocalData : PaymentExitCodes.ForPayment(outcome);
+        new PaymentReport(Context, run.Settings).Write(outcome, parties, exitCode, evidence);
         return exitCode;
     }
 

@@ -41,7 +41,8 @@ internal sealed class ReceiveCommand : PurseCommand
     private readonly Option<string?> _hotlist = new("--hotlist")
     {
         Description = $"Payers to refuse: purse IDs in hex, one per line, # comments (as for 'scc pay'). Default: " +
-            $"$SCC_HOME/{Hotlist.FileName} (none if absent). Read again whenever it changes.",
+            $"$SCC_HOME/{Hotlist.FileName} (none if absent). The issuer's signed list, $SCC_HOME/{SignedHotlistFile.FileName}, " +
+            "is honoured as well once installed. Both are read again whenever they change.",
         HelpName = "file",
     };
     private readonly Option<string?> _issuerCertificate = new("--issuer-certificate")
@@ -70,8 +71,6 @@ internal sealed class ReceiveCommand : PurseCommand
         bool once = run.Get(_once);
         // The payer's own program checks these too, but it is not to be trusted: the receiving side checks for itself.
         string? hotlistFile = run.Get(_hotlist);
-        // Read again whenever it changes: a purse the bank bars while the listener runs is refused from then on.
-        var hotlist = new HotlistFile(hotlistFile ?? Hotlist.DefaultPath(Context.Home), mustExist: hotlistFile is not null);
         string? issuerFile = run.Get(_issuerCertificate);
 
         using PurseConnection card = run.OpenPurse(address);
@@ -86,6 +85,11 @@ internal sealed class ReceiveCommand : PurseCommand
                 $"pay into {card.Name} (and do nothing else with it)");
         }
 
+        PurseCertificate trustedIssuer = TrustedIssuer(issuerFile, card);
+        // The terminal's own list and the issuer's signed one, read again whenever either changes: a purse the bank bars
+        // while the listener runs is refused from then on.
+        var hotlist = new HotlistFile(hotlistFile ?? Hotlist.DefaultPath(Context.Home), mustExist: hotlistFile is not null,
+            SignedHotlistFile.InHome(Context.Home), trustedIssuer);
         var queue = Channel.CreateUnbounded<PayeeEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var listener = new PayeeListener(card.Connection.Channel, new PayeeListenerOptions
         {
@@ -93,7 +97,7 @@ internal sealed class ReceiveCommand : PurseCommand
             CardName = card.Name,
             Time = Context.Time,
             CurrentHotlist = () => hotlist.Current,
-            TrustedIssuer = TrustedIssuer(issuerFile, card),
+            TrustedIssuer = trustedIssuer,
         }, run.Logging.CreateLogger("receive"));
         listener.EventRaised += (_, e) => queue.Writer.TryWrite(e);
         try
@@ -130,13 +134,28 @@ internal sealed class ReceiveCommand : PurseCommand
         }
 
         PayeeConnectionResult? result = null;
+        var journal = new EvidenceJournal(Context);
+        bool evidenceLost = false;
+        // Each payment received is journalled before its event is written, so the event can say where its evidence is.
+        void Handle(PayeeEvent e)
+        {
+            KeptEvidence? evidence = e.SignedPayment is { } signed ? journal.Keep(signed, "receive") : null;
+            Write(e, json, listener, evidence);
+            if (evidence is { Kept: false })
+            {
+                // The value is on the card; only its evidence is missing. No more payments without it.
+                Context.Stderr.WriteLine($"scc: {EvidenceJournal.NotKept(card.Name, e.SignedPayment!, evidence)}; stopped receiving");
+                evidenceLost = true;
+                stop.Cancel();
+            }
+        }
         try
         {
             while (true)
             {
                 while (queue.Reader.TryRead(out PayeeEvent? e))
                 {
-                    Write(e, json, listener);
+                    Handle(e);
                     if (once && e.Kind == PayeeEventKind.SessionClosed && e.Result is { } r && r != PayeeConnectionResult.NoPayment)
                     {
                         result = r;
@@ -157,9 +176,13 @@ internal sealed class ReceiveCommand : PurseCommand
         }
         while (queue.Reader.TryRead(out PayeeEvent? e))
         {
-            Write(e, json, listener);
+            Handle(e);
         }
 
+        if (evidenceLost)
+        {
+            return ExitCodes.LocalData;
+        }
         if (!once)
         {
             return ExitCodes.Success;
@@ -200,7 +223,7 @@ internal sealed class ReceiveCommand : PurseCommand
         return ExitCodes.Unavailable;
     }
 
-    private void Write(PayeeEvent e, bool json, PayeeListener listener)
+    private void Write(PayeeEvent e, bool json, PayeeListener listener, KeptEvidence? evidence)
     {
         DateTimeOffset local = TimeZoneInfo.ConvertTime(e.Time, Context.Time.LocalTimeZone);
         if (json)
@@ -209,7 +232,8 @@ internal sealed class ReceiveCommand : PurseCommand
             JsonOutput.WriteLine(Context.Stdout, new PayeeEventJson(
                 local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture), PaymentsJson.Name(e.Kind), e.Message,
                 address, e.Remote, PaymentsJson.Payment(e.Payment), e.Command, e.StatusWord, e.Result is { } r ? PaymentsJson.Name(r) : null,
-                PaymentsJson.Money(e.BalanceAfter)));
+                PaymentsJson.Money(e.BalanceAfter),
+                evidence is null ? null : new JournalJson(evidence.Path, evidence.Kept, evidence.Problem)));
             return;
         }
         if (e.Kind == PayeeEventKind.Listening)

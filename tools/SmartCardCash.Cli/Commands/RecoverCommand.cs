@@ -33,7 +33,8 @@ internal sealed class RecoverCommand : CliCommand
     private readonly Option<bool> _abandon = new("--abandon")
     {
         Description = "Give up the transfer in progress on --card: ABORT, which logs it in the purse's exception log where " +
-            "value was in flight (the bank settles it). Use it when the other card is gone for good.",
+            "value was in flight, for the bank. Use it when the other card is gone for good: a payer's record (reason 01) is " +
+            "refunded only when the payee's matching record (reason 02) shows the value never arrived.",
     };
     private readonly Option<string?> _card = CardOption.Create("With --abandon, the card to give up the transfer on", "Needed with --abandon");
 
@@ -63,6 +64,7 @@ internal sealed class RecoverCommand : CliCommand
         var coordinator = new PaymentCoordinator(run.Logging.CreateLogger(PayCommand.LogCategory));
         PaymentOutcome outcome;
         PaymentParties parties;
+        KeptEvidence? evidence = null;
         if (abandon)
         {
             using PurseConnection card = run.OpenPurse(run.ResolveCard(_card));
@@ -85,9 +87,13 @@ internal sealed class RecoverCommand : CliCommand
             outcome = coordinator.Recover(payer.Purse, payee.Purse);
             parties = new PaymentParties(payer.Address.ToString(), payee.Address.ToString(), Balance(payer, outcome),
                 payee.Address.Kind == CardAddressKind.Remote ? null : Balance(payee, outcome));
+            if (outcome.SignedPayment is { } signed)
+            {
+                evidence = new EvidenceJournal(Context).Keep(WithPayerCertificate(signed, payer), "recover");
+            }
         }
-        int exitCode = PaymentExitCodes.ForRecovery(outcome);
-        new PaymentReport(Context, run.Settings).Write(outcome, parties, exitCode);
+        int exitCode = evidence is { Kept: false } ? ExitCodes.LocalData : PaymentExitCodes.ForRecovery(outcome);
+        new PaymentReport(Context, run.Settings).Write(outcome, parties, exitCode, evidence);
         return exitCode;
     }
 
@@ -115,6 +121,21 @@ internal sealed class RecoverCommand : CliCommand
                 }
                 Context.Interrupt.WaitHandle.WaitOne(BusyRetryInterval);
             }
+        }
+    }
+
+    /// <summary>Recovery reads no certificate: the payer's is read now for the journal, when the card still answers.</summary>
+    private static SignedPayment WithPayerCertificate(SignedPayment signed, PurseConnection payer)
+    {
+        try
+        {
+            PurseCertificate certificate = payer.Purse.GetCertificate();
+            return certificate.Body.Holder == signed.Details.From ? signed.WithPayerCertificate(certificate) : signed;
+        }
+        catch (SmartCardCash.Iso7816.Errors.SmartCardException)
+        {
+            // Without it the bank finds the certificate by the payer's purse ID, which the PD holds.
+            return signed;
         }
     }
 

@@ -30,13 +30,14 @@ internal static class HelpTexts
                expired, or refused by a purse or by the scc receive serving it
           7    local data problem: a card image damaged, unreadable, not writable or in use by another
                process, no issuer yet (run 'scc issuer init'), the issuer's files unreadable or the key open
-               to other users, the mint journal not writable, a home folder (SCC_HOME, --home) that cannot
+               to other users, the mint journal or the payment journal not writable (a payment's value has
+               moved then; only its evidence is missing), a home folder (SCC_HOME, --home) that cannot
                be used; the message names the path and what is wrong with it
           70   internal error (a bug in scc; --verbose shows the stack trace)
           130  interrupted (Ctrl+C); scc monitor exits 0 when stopped that way
 
         Environment:
-          SCC_HOME                             where cards (cards/), the issuer (issuer/) and the hotlist (hotlist.txt) live; default ~/.local/share/smartcardcash
+          SCC_HOME                             where cards (cards/), the issuer (issuer/), the payment journal (journal/) and the hotlists (hotlist.txt, hotlist.signed) live; default ~/.local/share/smartcardcash
           SCC_CARD                             default card for the purse commands (--card wins)
           SCC_LOCK_CODE                        the lock code, when --code is not given (never echoed); not scc pay
           SCC_NEW_LOCK_CODE                    the new lock code for scc lockcode
@@ -190,12 +191,17 @@ internal static class HelpTexts
           5  interrupted (debited and held in the payer's pending log, or "may have been" when an answer was lost), or
              aborted with the value in the payer's exception log; the output gives the exact 'scc recover' commands
           6  refused for security: hotlisted purse, certificate not from the trusted issuer or expired
-          7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or the hotlist file
-             unreadable or malformed
+          7  local data: a card image damaged, unreadable, not writable or in use, the trust anchor or a hotlist
+             unreadable or malformed, or the installed signed hotlist refused; or the payment completed but its evidence could not be kept in the journal (the
+             value moved; only the payer's signed val, for the bank, is missing)
 
         Notes:
           The trust anchor is the issuer certificate ($SCC_HOME/issuer/issuer-certificate.cvc, or --issuer-certificate).
-          The hotlist is $SCC_HOME/hotlist.txt (or --hotlist): purse IDs in hex, one per line, # comments.
+          The hotlist is $SCC_HOME/hotlist.txt (or --hotlist): purse IDs in hex, one per line, # comments; and, once
+          installed, the issuer's signed list $SCC_HOME/hotlist.signed: a purse on either is refused. A signed list
+          that is missing, unsigned, badly signed or older than the one installed stops every payment (exit 7).
+          Every completed payment's evidence (the payer's signed val) is appended to $SCC_HOME/journal/payments.jsonl,
+          for the bank's clearing; --json says where ("journal").
           --to tcp://HOST:PORT pays into a card that 'scc receive' serves there.
           --code is the only source of the payer's lock code: SCC_LOCK_CODE is not read, because a code presented on
           every payment (most need none) would spend a try each time it is wrong.
@@ -225,9 +231,13 @@ internal static class HelpTexts
         each command within 30 s, a session within 2 minutes. A dropped connection leaves the card as it is; one that
         stalls holds the card until those 30 s pass (a payer reconnecting to recover waits that out).
         Ctrl+C stops (exit 0). With --json each event is one JSON line (the first, "listening", has the address).
+        Each payment received is kept in $SCC_HOME/journal/payments.jsonl (the payer's signed val, for the bank);
+        if it cannot be kept there, scc says so and stops receiving (exit 7): the value is on the card, only its
+        evidence is missing.
         Exit codes: 0 stopped (with --once: received); 1 with --once, refused; 3 with --once, no payment before
         --timeout; 5 with --once, left unfinished (epv), or the card holds an unfinished payment as the payer and is
-        not served: finish it with 'scc recover' first; 7 a hotlist or issuer certificate that cannot be read.
+        not served: finish it with 'scc recover' first; 7 a hotlist or issuer certificate that cannot be read, or a
+        payment received whose evidence could not be kept.
         """;
 
     public const string RecoverDescription =
@@ -244,8 +254,9 @@ internal static class HelpTexts
         Exit codes: 0 finished, cleared (nothing had been debited) or nothing to recover; 1 the purses' unfinished
         transfers are with other purses; 3 a card cannot be reached at all: no card or reader, nobody receiving at
         tcp://HOST:PORT, or the remote card still busy after 45 s; 4 a card stopped answering; 5 still interrupted
-        (a card out of reach) or ended with the value in an exception log for the bank. Running it again is safe: it
-        acts on what the cards hold.
+        (a card out of reach) or ended with the value in an exception log for the bank; 7 the payment was finished but
+        its evidence could not be kept in $SCC_HOME/journal/payments.jsonl. Running it again is safe: it acts on what
+        the cards hold. A payment it finishes is journalled like one 'scc pay' completes.
         A remote card (tcp://) may still be held by the interrupted payment's connection when that stalled rather than
         closed: its receiver lets go within 30 s, and recover waits up to 45 s for it. If it still says busy, wait and
         run recover again.

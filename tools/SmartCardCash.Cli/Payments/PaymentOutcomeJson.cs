@@ -4,7 +4,8 @@ namespace SmartCardCash.Cli.Payments;
 
 /// <summary>
 /// The JSON document of <c>scc pay</c> and <c>scc recover</c>: the outcome as the coordinator established it from
-/// the cards, the payment details, both purses, where the value is, and the commands that finish it.
+/// the cards, the payment details, both purses, where the value is, the commands that finish it, and where a completed
+/// payment's evidence was kept (null when there is none to keep).
 /// </summary>
 internal sealed record PaymentOutcomeJson(
     string Outcome,
@@ -20,4 +21,5 @@ internal sealed record PaymentOutcomeJson(
     IReadOnlyList<string> Recovery,
     string Remedy,
     IReadOnlyList<string> Next,
+    JournalJson? Journal,
     int ExitCode);

@@ -14,18 +14,25 @@ namespace SmartCardCash.Cli.Payments;
 /// </summary>
 internal sealed class PaymentReport(CliContext context, OutputSettings settings)
 {
-    public void Write(PaymentOutcome outcome, PaymentParties parties, int exitCode)
+    /// <param name="evidence">For a payment the payee took: where its evidence was kept, or why not (then the exit is 7
+    /// and the one error line says the value moved and only the evidence is missing).</param>
+    public void Write(PaymentOutcome outcome, PaymentParties parties, int exitCode, KeptEvidence? evidence = null)
     {
         IReadOnlyList<string> next = NextSteps(outcome, parties);
         if (settings.Json)
         {
-            JsonOutput.WriteDocument(context.Stdout, ToJson(outcome, parties, next, exitCode));
+            JsonOutput.WriteDocument(context.Stdout, ToJson(outcome, parties, next, exitCode, evidence));
         }
         else
         {
             WriteText(outcome, parties, next);
         }
-        if (exitCode != ExitCodes.Success)
+        if (evidence is { Kept: false } && outcome.SignedPayment is { } signed)
+        {
+            string payee = outcome.Payee is { } p ? parties.PayeeAddress ?? p.Name : "the payee";
+            context.Stderr.WriteLine($"scc: {EvidenceJournal.NotKept(payee, signed, evidence)}");
+        }
+        else if (exitCode != ExitCodes.Success)
         {
             context.Stderr.WriteLine($"scc: {ErrorLine(outcome, next)}");
         }
@@ -48,7 +55,8 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
             $"{WhereIsTheValue(outcome)}" + (next.Count > 0 ? $"; next: {next[0]}" : "");
     }
 
-    public static PaymentOutcomeJson ToJson(PaymentOutcome outcome, PaymentParties parties, IReadOnlyList<string> next, int exitCode) => new(
+    public static PaymentOutcomeJson ToJson(PaymentOutcome outcome, PaymentParties parties, IReadOnlyList<string> next, int exitCode,
+        KeptEvidence? evidence = null) => new(
         PaymentsJson.Name(outcome.Kind),
         outcome.Summary,
         PaymentsJson.Payment(outcome.Payment),
@@ -65,6 +73,7 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
         outcome.Recovery,
         PaymentsJson.Name(outcome.Remedy),
         next,
+        evidence is null ? null : new JournalJson(evidence.Path, evidence.Kept, evidence.Problem),
         exitCode);
 
     private static PaymentPurseJson Purse(PurseReport report, string? address, Money? balance) =>
@@ -140,6 +149,7 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
             ValueLocation.PayerOrPendingLog => $"with {payer}, or in its pending log (epa)",
             ValueLocation.PendingLogOrPayee => $"in {payer}'s pending log (epa), or with {payee}",
             ValueLocation.PayerExceptionLog => $"in {payer}'s exception log (reason 01), for the bank",
+            ValueLocation.PayerExceptionLogOrPayee => $"in {payer}'s exception log (reason 01), or with {payee}",
             _ => "not known from this purse alone",
         };
     }
@@ -187,8 +197,12 @@ internal sealed class PaymentReport(CliContext context, OutputSettings settings)
                 }
                 break;
             case PaymentRemedy.BankSettles:
-                string logged = parties.PayerAddress is null ? payee : ShellWord.Quote(parties.PayerAddress);
-                steps.Add($"the bank settles it from the exception log: scc log --exceptions --card {logged} shows the record");
+                // Spec 4.4(6): the payer's 01 is refunded only with the payee's matching 02.
+                steps.Add(parties.PayerAddress is null
+                    ? $"if {outcome.Payer.Name} was debited, the bank refunds it from that purse's record (reason 01) and this one: " +
+                      $"scc log --exceptions --card {payee} shows this one"
+                    : $"the bank refunds it only when the payee's matching record (reason 02) shows it never arrived: " +
+                      $"scc log --exceptions --card {ShellWord.Quote(parties.PayerAddress)} shows {outcome.Payer.Name}'s record");
                 break;
             case PaymentRemedy.TryAgain:
                 steps.Add("nothing was debited: pay again with both cards present");
