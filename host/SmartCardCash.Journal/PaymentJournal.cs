@@ -74,7 +74,7 @@ public sealed class PaymentJournal
             }
             catch (Exception e) when (FileProblem.IsFileFailure(e))
             {
-                throw new LocalDataException($"the journal {FilePath} cannot be written ({FileProblem.Describe(e)})", e);
+                throw new LocalDataException($"the journal {FilePath} cannot be written ({FileProblem.Describe(e, FilePath)})", e);
             }
         }
     }

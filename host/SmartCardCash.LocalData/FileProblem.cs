@@ -12,9 +12,15 @@ public static class FileProblem
     /// </summary>
     public static bool IsFileFailure(Exception exception) => exception is IOException or UnauthorizedAccessException;
 
-    public static string Describe(Exception exception)
+    /// <param name="file">The file that was to be read or written, when known: .NET reports a folder in its place as
+    /// access denied, which would send the user looking at permissions.</param>
+    public static string Describe(Exception exception, string? file = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        if (exception is UnauthorizedAccessException && file is not null && Directory.Exists(file))
+        {
+            return "it is a folder, not a file";
+        }
         return exception is UnauthorizedAccessException ? "permission denied" : exception.Message.TrimEnd('.');
     }
 }

@@ -151,6 +151,16 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_where_the_journal_file_should_be_is_said_as_such_not_as_a_permission_problem()
+    {
+        SignedPayment payment = _world.Pay(_alice, _bob, 1_250).SignedPayment!;
+        Directory.CreateDirectory(_journal.FilePath);
+
+        LocalDataException e = Assert.Throws<LocalDataException>(() => _journal.Append(new JournalEntry(Noon, "pay", payment)));
+        Assert.Equal($"the journal {_journal.FilePath} cannot be written (it is a folder, not a file)", e.Message);
+    }
+
+    [Fact]
     public void Evidence_that_does_not_fit_together_cannot_be_made()
     {
         SignedPayment payment = _world.Pay(_alice, _bob, 1_250).SignedPayment!;
