@@ -82,7 +82,7 @@ public sealed class AttachmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Stopping_the_session_from_a_slot_event_stops_every_slot_and_releases_every_image()
+    public async Task Stopping_the_attachment_from_a_slot_event_stops_every_slot_and_releases_every_image()
     {
         var store = new CardImageStore(_directory.Path);
         var log = new ProbeLog();
