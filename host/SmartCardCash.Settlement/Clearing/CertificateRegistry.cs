@@ -76,8 +76,9 @@ public sealed class CertificateRegistry
         tx.Single<string>("SELECT certificate FROM purse_certificates WHERE purse_id = @Purse", new { Purse = purse.ToString() })
             is string hex ? PurseCertificate.Parse(Hex.Decode(hex)) : null;
 
-    /// <summary>The certificate to verify <paramref name="purse"/>'s signatures with: the registered one, else
-    /// <paramref name="supplied"/> once verified and registered.</summary>
+    /// <summary>The certificate to verify <paramref name="purse"/>'s signatures with: <paramref name="supplied"/> once
+    /// verified against the issuer's (and found the same as any registered), else the registered one. The caller
+    /// registers a supplied one once the evidence it came with verified, so that nothing is stored for refused evidence.</summary>
     /// <exception cref="CertificateRefusedException">Neither is there, or the supplied one is refused.</exception>
     internal PurseCertificate CertificateOf(BankTransaction tx, PurseId purse, PurseCertificate? supplied)
     {
@@ -88,7 +89,13 @@ public sealed class CertificateRegistry
         }
         if (supplied is not null)
         {
-            return Register(tx, supplied).Certificate;
+            CheckIssued(supplied);
+            if (Find(tx, purse) is PurseCertificate registered && !registered.Encoded.SequenceEqual(supplied.Encoded))
+            {
+                throw new CertificateRefusedException(CertificateRefusal.Conflict,
+                    $"the certificate supplied for purse {purse} is not the one the bank registered for it.");
+            }
+            return supplied;
         }
         return Find(tx, purse) ?? throw new CertificateRefusedException(CertificateRefusal.Unknown,
             $"the bank holds no certificate of purse {purse}, and none came with the evidence.");
@@ -98,6 +105,11 @@ public sealed class CertificateRegistry
     internal bool VerifyVal(PurseCertificate certificate, ProtectedMessage val) =>
         val.Type == MessageType.Val && val.Details.From == certificate.Body.Holder &&
         _keys.Verify(certificate, SignedMessages.Payment(MessageType.Val, val.Details), val.Signature);
+
+    /// <summary>Whether <paramref name="ack"/> is signed by the payee purse <paramref name="certificate"/> certifies.</summary>
+    internal bool VerifyAck(PurseCertificate certificate, ProtectedMessage ack) =>
+        ack.Type == MessageType.Ack && ack.Details.To == certificate.Body.Holder &&
+        _keys.Verify(certificate, SignedMessages.Payment(MessageType.Ack, ack.Details), ack.Signature);
 
     /// <summary>Whether <paramref name="entry"/> is signed by the purse <paramref name="certificate"/> certifies.</summary>
     internal bool VerifyRecord(PurseCertificate certificate, ExceptionLogEntry entry) =>
