@@ -139,7 +139,7 @@ internal sealed class ClearingWorld : IDisposable
     public CurrencyTotals AssertBalanced()
     {
         AuditReport report = Bank.Ledger.Audit();
-        Assert.True(report.Balanced, string.Join(" ", report.Findings.Select(f => f.Message)));
+        Assert.True(report.Balanced, string.Join(" ", report.Findings.Select(f => f.Sentence)));
         return Assert.Single(report.Currencies);
     }
 
