@@ -17,7 +17,7 @@ namespace SmartCardCash.Settlement.Tests.Clearing;
 /// <summary>
 /// A bank on a fresh database and real emulated purses of one issuer: a bank purse minted in the ledger as on the
 /// card, customers loaded from their accounts (the card paid by the bank purse, the load posted and the purse linked
-/// to the account), merchants, and the bank's clearing, archive and hotlist. <see cref="AssertBalanced"/> runs the audit.
+/// to the account), merchants, every certificate registered as the issuer issued it, and the bank's clearing, archive and hotlist. <see cref="AssertBalanced"/> runs the audit.
 /// </summary>
 internal sealed class ClearingWorld : IDisposable
 {
@@ -62,7 +62,7 @@ internal sealed class ClearingWorld : IDisposable
     /// unless <paramref name="linked"/> is false.</summary>
     public TestPurse Customer(string name, uint cents, bool linked = true)
     {
-        TestPurse purse = _purses.Issued(name, PurseClass.Customer, Currency.Eur);
+        TestPurse purse = Issued(name, PurseClass.Customer);
         AccountId account = Bank.Customer(name, cash: cents);
         if (cents > 0)
         {
@@ -78,7 +78,18 @@ internal sealed class ClearingWorld : IDisposable
         return purse;
     }
 
-    public TestPurse Merchant(string name) => _purses.Issued(name, PurseClass.Merchant, Currency.Eur);
+    public TestPurse Merchant(string name) => Issued(name, PurseClass.Merchant);
+
+    /// <summary>A purse the issuer personalised; its certificate registered with the bank, as issuing does.</summary>
+    public TestPurse Issued(string name, PurseClass purseClass, bool registered = true)
+    {
+        TestPurse purse = _purses.Issued(name, purseClass, Currency.Eur);
+        if (registered)
+        {
+            Assert.False(Registry.Register(purse.Certificate).AlreadyRegistered);
+        }
+        return purse;
+    }
 
     /// <summary>Another card with the same image as <paramref name="original"/>: the same key, balance and sequence numbers.</summary>
     public static TestPurse Clone(TestPurse original, string name)
