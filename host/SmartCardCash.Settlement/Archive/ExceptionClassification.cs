@@ -9,7 +9,7 @@ public enum ExceptionClassification
     /// <summary>The payer's 01 and the payee's 02 for one PD: definitely lost, refunded to the payer's account.</summary>
     Refunded,
 
-    /// <summary>Definitely lost, and the payer purse has no linked account: owed until an operator names one.</summary>
+    /// <summary>Definitely lost, and the payer purse has no linked account or is hotlisted: owed until an operator names one.</summary>
     Owed,
 
     /// <summary>The payment's val was cleared: the value arrived, nothing is refunded.</summary>

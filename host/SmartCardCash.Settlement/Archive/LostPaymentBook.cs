@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.Hotlist;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Postings;
 using SmartCardCash.Settlement.Storage;
@@ -11,7 +12,8 @@ namespace SmartCardCash.Settlement.Archive;
 /// <summary>
 /// The rules of PRG-126's archive, per PD, inside the caller's transaction (which holds the PD's lock, see
 /// <c>PaymentLocks</c>): a payer's 01 sets the value aside in suspense (maybe lost); the payee's 02 for the same PD
-/// then makes it definitely lost, refunded exactly once to the payer's linked account (or owed); a cleared val closes
+/// then makes it definitely lost, refunded exactly once to the payer's linked account (or owed while there is none, or
+/// while the payer is hotlisted; a later upload of either side refunds it once there is one); a cleared val closes
 /// it as arrived and releases the suspense. A 01 alone is never refunded (spec 4.4(6)). Every posting's ID derives
 /// from the PD (<c>lost/SHA-256(PD)</c>), so the ledger itself refuses a second refund.
 /// </summary>
@@ -22,7 +24,7 @@ internal static class LostPaymentBook
     {
         if (Find(tx, pd) is LostPaymentRow row)
         {
-            return row.Parsed == LostPaymentState.MaybeLost && HasRecord(tx, pd.To, ExceptionReason.PayeeAbortedInEpv, pd)
+            return (row.Parsed is LostPaymentState.MaybeLost or LostPaymentState.Owed) && HasRecord(tx, pd.To, ExceptionReason.PayeeAbortedInEpv, pd)
                 ? DefinitelyLost(tx, pd, row)
                 : Classification(row.Parsed);
         }
@@ -48,7 +50,7 @@ internal static class LostPaymentBook
     public static ExceptionClassification PayeeRecorded(BankTransaction tx, PaymentDetails pd) => Find(tx, pd) switch
     {
         null => ExceptionClassification.AwaitingPayerRecord,
-        { Parsed: LostPaymentState.MaybeLost } row => DefinitelyLost(tx, pd, row),
+        { Parsed: LostPaymentState.MaybeLost or LostPaymentState.Owed } row => DefinitelyLost(tx, pd, row),
         var row => Classification(row.Parsed),
     };
 
@@ -96,9 +98,10 @@ internal static class LostPaymentBook
         return ExceptionClassification.Owed;
     }
 
-    /// <summary>The payer's linked account, when it can take a refund in the payment's currency.</summary>
+    /// <summary>The payer's linked account, when it can take a refund in the payment's currency and the payer is not on
+    /// the hotlist: a cloned purse's records are held for an operator (<c>RefundOwed</c>), never paid out unseen.</summary>
     private static AccountId? RefundableAccount(BankTransaction tx, PaymentDetails pd) =>
-        PurseAccounts.Find(tx, pd.From) is AccountId id && LedgerStore.FindAccount(tx, id) is
+        !BankHotlist.IsListed(tx, pd.From) && PurseAccounts.Find(tx, pd.From) is AccountId id && LedgerStore.FindAccount(tx, id) is
         { Kind: AccountKind.Customer or AccountKind.Merchant } account && account.Currency.Code == pd.Currency
             ? id : null;
 

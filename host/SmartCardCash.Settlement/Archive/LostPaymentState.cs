@@ -6,7 +6,8 @@ public enum LostPaymentState
     /// <summary>Only the payer's 01 is known: the funds are in suspense, nothing is refunded (spec 4.4(6)). Open.</summary>
     MaybeLost,
 
-    /// <summary>Definitely lost (the payee's 02 too), but the purse has no linked account yet: owed, open, in suspense.</summary>
+    /// <summary>Definitely lost (the payee's 02 too), but the purse has no linked account yet, or is on the hotlist: owed,
+    /// open, in suspense, until an operator names the account (or, when it was only unlinked, a later upload finds one).</summary>
     Owed,
 
     /// <summary>Definitely lost and refunded, once, to <see cref="LostPayment.RefundAccount"/>. Closed.</summary>

@@ -76,6 +76,9 @@ public sealed class BankHotlist(BankDatabase database)
         return true;
     }
 
+    internal static bool IsListed(BankTransaction tx, PurseId purse) =>
+        tx.Scalar<long>("SELECT COUNT(*) FROM hotlist_entries WHERE purse_id = @Purse", new { Purse = purse.ToString() }) > 0;
+
     private static HotlistEntry? Find(BankTransaction tx, PurseId purse) =>
         tx.Single<HotlistEntryRow>($"SELECT {EntryColumns} FROM hotlist_entries WHERE purse_id = @Purse", new { Purse = purse.ToString() })?.ToEntry();
 

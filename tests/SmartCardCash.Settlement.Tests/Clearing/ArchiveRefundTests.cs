@@ -98,6 +98,32 @@ public sealed class ArchiveRefundTests(BankStorageFixture storage)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void An_owed_payment_is_refunded_by_a_later_upload_once_linked_but_a_hotlisted_payers_stays_held_for_the_operator(StorageProvider provider)
+    {
+        using var world = new ClearingWorld(storage.Create(provider));
+        TestPurse alice = world.Customer("alice", 10_000, linked: false), carol = world.Customer("carol", 10_000, linked: false);
+        TestPurse bob = world.Customer("bob", 0);
+        PaymentDetails fromAlice = ClearingWorld.LoseInFlight(alice, bob, 100), fromCarol = ClearingWorld.LoseInFlight(carol, bob, 200);
+        world.Archive.Upload(ClearingWorld.UploadOf(bob));
+        Assert.Equal(ExceptionClassification.Owed, Assert.Single(world.Archive.Upload(ClearingWorld.UploadOf(alice)).Records).Classification);
+        Assert.Equal(ExceptionClassification.Owed, Assert.Single(world.Archive.Upload(ClearingWorld.UploadOf(carol)).Records).Classification);
+
+        world.Hotlist.Report(carol.Id, "reported stolen");
+        world.PurseAccounts.Link(alice.Id, new AccountId("customer.alice"));
+        world.PurseAccounts.Link(carol.Id, new AccountId("customer.carol"));
+        Assert.Equal([ExceptionClassification.Refunded, ExceptionClassification.Owed],
+            world.Archive.Upload(ClearingWorld.UploadOf(bob)).Records.Select(r => r.Classification));
+        Assert.Equal(ExceptionClassification.Refunded, Assert.Single(world.Archive.Upload(ClearingWorld.UploadOf(alice)).Records).Classification);
+
+        Assert.Equal((100L, 0L), (world.AccountBalance("alice"), world.AccountBalance("carol")));
+        Assert.Equal(fromCarol, Assert.Single(world.Archive.OpenPayments()).Details);
+        Assert.Equal(LostPaymentState.Refunded, world.Archive.Find(fromAlice)!.State);
+        Assert.Equal(fromCarol, Assert.Single(world.Archive.RefundOwed(carol.Id, new AccountId("customer.carol"))).Details);
+        Assert.Equal(200L, world.AccountBalance("carol"));
+        Assert.Equal(0, world.AssertBalanced().Suspense);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_link_needs_an_existing_customer_or_merchant_account_and_the_latest_load_wins(StorageProvider provider)
     {
         using var world = new ClearingWorld(storage.Create(provider));
