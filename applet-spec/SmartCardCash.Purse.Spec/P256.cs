@@ -136,43 +136,17 @@ public sealed class P256 : IPurseCrypto
         return d;
     }
 
-    /// <summary>
-    /// Strict DER <c>30 L { 02 Lr r, 02 Ls s }</c>: short lengths (a P-256 signature is at most 72 bytes), minimal
-    /// positive integers, nothing trailing, r and s in [1, n-1]. Written out rather than left to a general ASN.1
-    /// parser, whose failure modes are many and not all documented.
-    /// </summary>
+    /// <summary>r and s of a signature in the one form <see cref="P256Signature"/> accepts.</summary>
     private static bool TryDecodeDer(ReadOnlySpan<byte> der, out BigInteger? r, out BigInteger? s)
     {
-        r = s = null;
-        if (der.Length < 2 || der[0] != 0x30 || der[1] != der.Length - 2)
+        Span<byte> rs = stackalloc byte[2 * P256Signature.ScalarLength];
+        if (!P256Signature.TryToFixedWidth(der, rs))
         {
+            r = s = null;
             return false;
         }
-        ReadOnlySpan<byte> rest = der[2..];
-        return TryReadInteger(ref rest, out r) && TryReadInteger(ref rest, out s) && rest.IsEmpty;
-    }
-
-    private static bool TryReadInteger(ref ReadOnlySpan<byte> input, out BigInteger? value)
-    {
-        value = null;
-        if (input.Length < 3 || input[0] != 0x02 || input[1] == 0 || input[1] > 33 || input[1] > input.Length - 2)
-        {
-            return false;
-        }
-        ReadOnlySpan<byte> content = input.Slice(2, input[1]);
-        bool negative = (content[0] & 0x80) != 0;
-        bool superfluousZero = content.Length > 1 && content[0] == 0 && (content[1] & 0x80) == 0;
-        if (negative || superfluousZero)
-        {
-            return false;
-        }
-        var integer = new BigInteger(1, content);
-        if (integer.SignValue <= 0 || integer.CompareTo(Domain.N) >= 0)
-        {
-            return false;
-        }
-        value = integer;
-        input = input[(2 + content.Length)..];
+        r = new BigInteger(1, rs[..P256Signature.ScalarLength]);
+        s = new BigInteger(1, rs[P256Signature.ScalarLength..]);
         return true;
     }
 

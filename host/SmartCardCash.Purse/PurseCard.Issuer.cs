@@ -58,6 +58,22 @@ public sealed partial class PurseCard
         return records;
     }
 
+    /// <summary>
+    /// CLEAR EXCEPTION LOG with an authorisation the bank signed (its archive returns one for exactly the records it
+    /// archived): a terminal clears the card without ever holding the issuer's key. The card refuses it (6985,
+    /// <see cref="WrongStateException"/>) unless the log still holds exactly those records and the counter is current.
+    /// </summary>
+    /// <exception cref="ArgumentException">The authorisation is not a CLEAR EXCEPTION LOG: nothing is sent.</exception>
+    public void ClearExceptionLog(SignedIssuerAuthorisation clear)
+    {
+        ArgumentNullException.ThrowIfNull(clear);
+        if (clear.Authorisation.Type != MessageType.ClearExceptionLog)
+        {
+            throw new ArgumentException($"the authorisation is a {clear.Authorisation.Type}, not a CLEAR EXCEPTION LOG", nameof(clear));
+        }
+        Execute(clear);
+    }
+
     /// <summary>DEACTIVATE: ISSUED → BLOCKED (aborts a transfer in progress first).</summary>
     public void Deactivate(IIssuerSigner issuer) => ExecuteSimple(issuer, IssuerAuthorisation.Deactivate);
 
