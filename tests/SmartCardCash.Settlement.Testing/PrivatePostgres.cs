@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace SmartCardCash.Settlement.Tests.Infrastructure;
+namespace SmartCardCash.Settlement.Testing;
 
 /// <summary>
 /// A PostgreSQL server of the tests' own: <c>initdb</c> into a temporary folder, then <c>pg_ctl start</c> listening on
