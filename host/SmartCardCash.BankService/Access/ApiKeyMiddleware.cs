@@ -38,7 +38,11 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, BankBackend bank, I
         {
             return null;
         }
-        string scheme = BankRoutes.AuthorizationScheme + " ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : header;
+        string scheme = BankRoutes.AuthorizationScheme;
+        if (header.Trim().Equals(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        return header.StartsWith(scheme + " ", StringComparison.OrdinalIgnoreCase) ? header[(scheme.Length + 1)..].Trim() : header;
     }
 }

@@ -40,10 +40,6 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
                 return ProblemWriter.WriteAsync(context, e.Status, e.Title, e.Message, e.Field);
             case AccessRefusedException e:
                 (int status, string title) = RefusalStatus.Of(e.Reason);
-                if (status == 401)
-                {
-                    context.Response.Headers.WWWAuthenticate = "Bearer";
-                }
                 log.LogInformation("{Method} {Path} refused: {Reason}", context.Request.Method, context.Request.Path, e.Reason);
                 return ProblemWriter.WriteAsync(context, status, title, e.Message, reason: e.Reason.ToString());
             case LedgerRefusedException e:

@@ -16,6 +16,10 @@ internal static class ProblemWriter
         HttpResponse response = context.Response;
         response.Clear();
         response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            response.Headers.WWWAuthenticate = "Bearer"; // RFC 6750: the scheme a client must use
+        }
         response.ContentType = ContentType;
         var problem = new ProblemJson($"https://httpstatuses.io/{status}", title, status, detail, field, reason);
         await JsonSerializer.SerializeAsync(response.Body, problem, BankApiJsonContext.Default.ProblemJson, context.RequestAborted);

@@ -37,7 +37,7 @@ public sealed class BankAccess(BankDatabase database)
         if (!ApiKeyToken.TryParse(presented, out string id, out byte[] secret))
         {
             throw new AccessRefusedException(AccessRefusal.MalformedKey,
-                $"the API key is not in the form scc_<16 hex digits>_<64 hex digits> ({ApiKeyToken.Length} characters).");
+                $"the API key is not in the form of one: scc_, 16 hex digits, _ and 64 hex digits ({ApiKeyToken.Length} characters).");
         }
         ApiKeyRow? row = Database.Read(tx => AccessStore.FindKey(tx, id));
         // The hash is compared even when there is no such key, so an unknown ID takes as long as a wrong secret.
