@@ -43,10 +43,22 @@ internal static class JsonBody
         catch (JsonException e)
         {
             string field = e.Path is null or "$" ? "body" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
+            if (e.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && Unmapped(e.Message) is string unknown)
+            {
+                throw ApiProblemException.BadRequest(unknown, $"{unknown} is not a field of this request (a misspelt name?).");
+            }
             throw ApiProblemException.BadRequest(field, field == "body"
                 ? $"the request body is not the JSON object this route takes: {FirstSentence(e.Message)}"
                 : $"{field} has the wrong type or is malformed JSON: {FirstSentence(e.Message)}");
         }
+    }
+
+    /// <summary>The property System.Text.Json names in "The JSON property 'x' could not be mapped…", with the path before it.</summary>
+    private static string? Unmapped(string message)
+    {
+        int start = message.IndexOf('\'', StringComparison.Ordinal);
+        int end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end > start + 1 ? RequestFields.Printable(message[(start + 1)..end]) : null;
     }
 
     private static ApiProblemException TooLarge(long maxBytes) =>
