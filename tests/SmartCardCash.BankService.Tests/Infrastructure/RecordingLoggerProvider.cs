@@ -10,19 +10,9 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
-    public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new RecordingLogger(categoryName, _lines);
 
     public void Dispose()
     {
-    }
-
-    private sealed class Recorder(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }
