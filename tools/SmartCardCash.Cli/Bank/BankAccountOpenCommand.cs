@@ -25,12 +25,12 @@ internal sealed class BankAccountOpenCommand : BankClientCommand
         HelpName = "code",
         Required = true,
     };
-    private readonly Option<int?> _feeBasisPoints = new("--fee-bp")
+    private readonly Option<int?> _feeBasisPoints = NumberOption.InRange(new Option<int?>("--fee-bp")
     {
         Description = "A merchant's fee on each deposit, in basis points (hundredths of a percent, rounded down): 0 to 10000. " +
             "Required for a merchant.",
         HelpName = "n",
-    };
+    }, 0, 10_000);
     private readonly Option<string?> _feeFixed = new("--fee-fixed")
     {
         Description = "A merchant's fixed fee on each deposit, in the currency (0.10). Default: 0.",
@@ -88,10 +88,6 @@ internal sealed class BankAccountOpenCommand : BankClientCommand
         if (basisPoints is not int points)
         {
             throw new UsageException("--fee-bp: a merchant's account needs its fee rate in basis points (0 to 10000; 150 is 1.5%)");
-        }
-        if (points is < 0 or > 10_000)
-        {
-            throw new UsageException($"--fee-bp: {points} is not from 0 to 10000");
         }
         long fixedPart = fixedText is null ? 0 : (long)MoneyInput.Amount(fixedText, currency, "--fee-fixed").MinorUnits;
         return new FeeRateJson(points, fixedPart);
