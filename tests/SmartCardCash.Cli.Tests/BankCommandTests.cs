@@ -156,6 +156,26 @@ public sealed class BankCommandTests : TemporaryHomeTests
     }
 
     [Fact]
+    public void Serve_with_verbose_logs_refusals_and_keys_by_ID_and_never_a_secret()
+    {
+        using BackgroundScc serve = Serve("--verbose");
+        CliResult issued = _cli.Run("bank", "key", "issue", "--role", "terminal", "--json");
+        string keyId = JsonDocument.Parse(issued.Stdout).RootElement.GetProperty("key").GetProperty("id").GetString()!;
+        string secret = File.ReadAllText(Path.Combine(_home.Path, "bank", "keys", $"{keyId}.key")).Trim();
+        _cli.Environment["SCC_BANK_KEY"] = secret;
+        CliResult refused = _cli.Run("bank", "audit");
+        serve.Interrupt();
+        Assert.Equal(0, serve.WaitForExit());
+
+        Assert.Equal(6, refused.ExitCode);
+        Assert.Contains($"key {keyId} (Terminal) issued by key", serve.Stderr, StringComparison.Ordinal);
+        Assert.Contains("GET /v1/audit refused: WrongRole", serve.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret[^64..], serve.Stderr + serve.Stdout, StringComparison.Ordinal);
+        string operatorSecret = File.ReadAllText(Path.Combine(_home.Path, "bank", "operator.key")).Trim()[^64..];
+        Assert.DoesNotContain(operatorSecret, serve.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_address_already_in_use_is_a_usage_error()
     {
         var taken = new TcpListener(IPAddress.Loopback, 0);
@@ -175,9 +195,9 @@ public sealed class BankCommandTests : TemporaryHomeTests
 
     /// <summary>scc bank serve on a free port; SCC_BANK_URL then points the other commands at it, with the operator key
     /// it saved in the home.</summary>
-    private BackgroundScc Serve()
+    private BackgroundScc Serve(params string[] options)
     {
-        var serve = new BackgroundScc(_cli, "bank", "serve", "--listen", "127.0.0.1:0");
+        var serve = new BackgroundScc(_cli, ["bank", "serve", "--listen", "127.0.0.1:0", .. options]);
         string line = serve.WaitForLine("listening on");
         _cli.Environment["SCC_BANK_URL"] = line.Split(' ').Single(w => w.StartsWith("http://", StringComparison.Ordinal));
         serve.WaitForLine("Stop it with Ctrl+C.");

@@ -45,6 +45,8 @@ internal static class BankHelpTexts
 
         /health and /openapi/v1.json answer without a key; every other route needs Authorization: Bearer KEY with the
         route's role (docs/bank.md). A database that is down makes the requests fail with 503 until it is back.
+        --verbose logs each refusal (by reason), each key issued or revoked (by ID) and each database failure on stderr;
+        no log line holds a key's or a credential's secret.
 
         Exit codes:
           0  stopped by Ctrl+C or SIGTERM

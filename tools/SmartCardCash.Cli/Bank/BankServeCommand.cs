@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Net;
+using Microsoft.Extensions.Logging;
 using SmartCardCash.BankService;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Settlement.Access;
@@ -44,7 +46,7 @@ internal sealed class BankServeCommand : CliCommand
             Context.Stderr.WriteLine($"scc: warning: listening on {endpoint}, not on loopback: anyone who can reach it can try keys, " +
                 "and plain HTTP carries them unencrypted (put TLS in front of it)");
         }
-        BankServiceHost host = Start(database, endpoint);
+        BankServiceHost host = Start(database, endpoint, run.Settings.Verbose);
         try
         {
             string? keyFile = host.BootstrapOperatorKey is IssuedApiKey key
@@ -75,12 +77,22 @@ internal sealed class BankServeCommand : CliCommand
         }
     }
 
-    private BankServiceHost Start(string database, IPEndPoint endpoint)
+    private BankServiceHost Start(string database, IPEndPoint endpoint, bool verbose)
     {
+        var options = new BankServiceOptions
+        {
+            Database = database,
+            Endpoint = endpoint,
+            // --verbose: the service's own log (refusals by reason, keys issued and revoked by ID, database failures) on
+            // stderr; ASP.NET's request lines only when something is wrong.
+            ConfigureLogging = verbose
+                ? logging => logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning)
+                    .AddProvider(new StderrLoggerProvider(Context.Stderr, Context.Time))
+                : null,
+        };
         try
         {
-            return BankServiceHost.StartAsync(new BankServiceOptions { Database = database, Endpoint = endpoint }, Context.Interrupt)
-                .GetAwaiter().GetResult();
+            return BankServiceHost.StartAsync(options, Context.Interrupt).GetAwaiter().GetResult();
         }
         catch (IOException e) when (e.Message.Contains("Failed to bind", StringComparison.OrdinalIgnoreCase))
         {
