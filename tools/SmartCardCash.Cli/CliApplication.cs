@@ -86,6 +86,8 @@ internal static class CliApplication
         {
             root.Subcommands.Add(command);
         }
+        var bank = new Bank.BankCommand(globals, context);
+        root.Subcommands.Add(bank.Command);
 
         var epilogs = new Dictionary<Command, string>
         {
@@ -100,6 +102,8 @@ internal static class CliApplication
             [mint] = HelpTexts.MintEpilog,
             [emulator.Attach] = EmulatorCommand.AttachEpilog,
             [conformance] = ConformanceCommand.Epilog,
+            [bank.Command] = Bank.BankHelpTexts.BankEpilog,
+            [bank.Serve] = Bank.BankHelpTexts.ServeEpilog,
         };
         foreach ((Command command, string epilog) in payments.Epilogs)
         {

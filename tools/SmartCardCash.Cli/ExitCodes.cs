@@ -15,11 +15,15 @@ internal static class ExitCodes
     /// <summary>
     /// Bad input: unknown command or option, malformed hex, an APDU that cannot exist, a card name taken. Also what a
     /// different command line fixes: refused without --force (an issuer that already exists, deleting a card that
-    /// holds value, exception records or a transfer).
+    /// holds value, exception records or a transfer); a request the bank refused as invalid or conflicting (HTTP 400,
+    /// 404, 409, 413, 415: an unknown account, a request ID used for another request).
     /// </summary>
     public const int UsageError = 2;
 
-    /// <summary>Nothing to talk to: no PC/SC service, no reader, unknown or ambiguous reader, no card, card in use.</summary>
+    /// <summary>
+    /// Nothing to talk to: no PC/SC service, no reader, unknown or ambiguous reader, no card, card in use; the bank cannot be
+    /// reached, or its database is down (HTTP 503, or <c>scc bank serve</c> cannot open it).
+    /// </summary>
     public const int Unavailable = 3;
 
     /// <summary>The card was removed, or the exchange with it failed, while the command ran.</summary>
@@ -33,7 +37,10 @@ internal static class ExitCodes
     /// </summary>
     public const int PaymentInterrupted = 5;
 
-    /// <summary>Refused for security: a hotlisted purse, a certificate not from the trusted issuer, expired or refused by a purse.</summary>
+    /// <summary>
+    /// Refused for security: a hotlisted purse, a certificate not from the trusted issuer, expired or refused by a purse; the
+    /// bank refused the API key (HTTP 401: missing, malformed, unknown or revoked; 403: a role or account it may not act for).
+    /// </summary>
     public const int SecurityRefusal = 6;
 
     /// <summary>
@@ -44,6 +51,9 @@ internal static class ExitCodes
     /// too (the fix is a command, <c>scc issuer init</c>, not a different command line). The message names the path.
     /// </summary>
     public const int LocalData = 7;
+
+    /// <summary><c>scc bank audit</c>: the books do not balance (the audit's findings are listed).</summary>
+    public const int BooksUnbalanced = 8;
 
     /// <summary>A bug in scc (an exception nobody expected); EX_SOFTWARE in sysexits.h.</summary>
     public const int InternalError = 70;

@@ -1,8 +1,10 @@
+using SmartCardCash.BankApi;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Issuing.Storage;
 using SmartCardCash.LocalData;
 using SmartCardCash.Pcsc.Errors;
+using SmartCardCash.Settlement.Storage;
 
 namespace SmartCardCash.Cli.Errors;
 
@@ -36,6 +38,8 @@ internal static class ErrorReporter
             IssuerNotFoundException => (ExitCodes.LocalData, $"{message}: run 'scc issuer init' to create one"),
             LocalDataException => (ExitCodes.LocalData, message),
             TransferInProgressException => (ExitCodes.PaymentInterrupted, message),
+            BankUnreachableException or BankStorageException => (ExitCodes.Unavailable, message),
+            BankApiException e => (BankExitCode(e.Status), BankMessage(e)),
             CardStatusException => (ExitCodes.CardError, message),
             CardServiceUnavailableException or ReaderUnavailableException or NoCardException
                 or PcscSharingViolationException => (ExitCodes.Unavailable, message),
@@ -49,6 +53,19 @@ internal static class ErrorReporter
                 $"internal error: {exception.GetType().Name}: {message} (--verbose shows where)"),
         };
     }
+
+    /// <summary>The bank's refusals by HTTP status: the key (401, 403), the bank or its database (503, 5xx), else the request.</summary>
+    private static int BankExitCode(int status) => status switch
+    {
+        401 or 403 => ExitCodes.SecurityRefusal,
+        >= 500 => ExitCodes.Unavailable,
+        _ => ExitCodes.UsageError,
+    };
+
+    /// <summary>"the bank refused …: DETAIL" with the field at fault, as one line.</summary>
+    private static string BankMessage(BankApiException e) =>
+        $"the bank refused the request{(e.Problem.Field is { } field && !e.Message.StartsWith(field, StringComparison.Ordinal) ? $" ({field})" : "")}: " +
+        OneLine(e.Message);
 
     /// <summary>Messages are sentences; on one line, without the final full stop, they read as "scc: what went wrong".</summary>
     internal static string OneLine(string message)

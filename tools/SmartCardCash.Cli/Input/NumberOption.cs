@@ -19,6 +19,14 @@ internal static class NumberOption
         return option;
     }
 
+    /// <summary>The same for an option that may be left out (null then).</summary>
+    public static Option<int?> InRange(Option<int?> option, int minimum, int maximum)
+    {
+        option.CustomParser = result =>
+            result.Tokens.Count == 0 ? null : Parse(result, option.Name, result.Tokens[0].Value, minimum, maximum);
+        return option;
+    }
+
     /// <summary>The same for a repeatable option: every value is checked.</summary>
     public static Option<int[]> InRange(Option<int[]> option, int minimum, int maximum)
     {

@@ -20,4 +20,7 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(BlankCardJson))]
 [JsonSerializable(typeof(ConformanceJson))]
 [JsonSerializable(typeof(AttachEventJson))]
+[JsonSerializable(typeof(BankServeJson))]
+[JsonSerializable(typeof(BankAccountOpenedJson))]
+[JsonSerializable(typeof(BankKeyIssuedJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

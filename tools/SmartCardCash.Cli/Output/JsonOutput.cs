@@ -23,7 +23,8 @@ internal static class JsonOutput
         var options = new JsonSerializerOptions
         {
             // One set of conventions for every command: the reader, card and purse documents and the payment ones.
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(CliJsonContext.Default, Payments.PaymentsJsonContext.Default),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(CliJsonContext.Default, Payments.PaymentsJsonContext.Default,
+                BankApi.BankApiJsonContext.Default),
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = writeIndented,

@@ -7,11 +7,11 @@ namespace SmartCardCash.Cli.Payments;
 /// <summary>--listen HOST:PORT for <c>scc receive</c>: an IP address (or localhost) and a port; loopback by default.</summary>
 internal static class ListenAddress
 {
-    public static IPEndPoint Parse(string? text)
+    public static IPEndPoint Parse(string? text, int defaultPort = Remote.PayeeListenerOptions.DefaultPort)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new IPEndPoint(IPAddress.Loopback, Remote.PayeeListenerOptions.DefaultPort);
+            return new IPEndPoint(IPAddress.Loopback, defaultPort);
         }
         string host;
         string port;

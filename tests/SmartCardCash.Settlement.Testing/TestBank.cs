@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using SmartCardCash.Settlement.Postings;
 
-namespace SmartCardCash.Settlement.Tests.Infrastructure;
+namespace SmartCardCash.Settlement.Testing;
 
 /// <summary>
 /// A fresh bank database for one test, SQLite or PostgreSQL, opened (so migrated) with its ledger and EUR's system

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Xunit.Sdk;
 
-namespace SmartCardCash.Settlement.Tests.Infrastructure;
+namespace SmartCardCash.Settlement.Testing;
 
 /// <summary>Runs the theory on a fresh SQLite file (with <see cref="OnPostgresAttribute"/>: on both databases).</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]

@@ -1,4 +1,4 @@
-namespace SmartCardCash.Settlement.Tests.Infrastructure;
+namespace SmartCardCash.Settlement.Testing;
 
 /// <summary>
 /// One private PostgreSQL server for the whole test run, started when the first PostgreSQL test asks for it and

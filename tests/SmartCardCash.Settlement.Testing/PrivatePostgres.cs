@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace SmartCardCash.Settlement.Tests.Infrastructure;
+namespace SmartCardCash.Settlement.Testing;
 
 /// <summary>
 /// A PostgreSQL server of the tests' own: <c>initdb</c> into a temporary folder, then <c>pg_ctl start</c> listening on
@@ -57,6 +57,9 @@ public sealed class PrivatePostgres : IDisposable
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = Superuser, Database = database }.ConnectionString;
 
+    /// <summary>To the postgres database without pooling: a pooled connection would not survive a <see cref="Stop"/>.</summary>
+    private string AdminConnectionString => ConnectionString("postgres") + ";Pooling=false";
+
     public void Start()
     {
         string options = $"-k {Directory} -p {Port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
@@ -78,7 +81,7 @@ public sealed class PrivatePostgres : IDisposable
     public string CreateDatabase()
     {
         string name = "bank_" + Guid.NewGuid().ToString("N")[..16];
-        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         command.ExecuteNonQuery();
@@ -87,7 +90,7 @@ public sealed class PrivatePostgres : IDisposable
 
     public void DropDatabase(string name)
     {
-        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
         command.ExecuteNonQuery();

@@ -1,11 +1,11 @@
-namespace SmartCardCash.Settlement.Tests.Infrastructure;
+namespace SmartCardCash.Settlement.Testing;
 
 /// <summary>
 /// Whether a PostgreSQL server that cannot run here skips the PostgreSQL tests (by name, with the reason) or fails
 /// them. Locally it skips; CI sets SCC_REQUIRE_POSTGRES=1, so a machine where PostgreSQL cannot run turns red instead of
 /// passing with half the storage tests left out.
 /// </summary>
-internal static class PostgresRequirement
+public static class PostgresRequirement
 {
     public const string VariableName = "SCC_REQUIRE_POSTGRES";
 

@@ -1,0 +1,16 @@
+namespace SmartCardCash.BankApi;
+
+/// <summary>The roles of API keys as the API names them.</summary>
+public static class ApiRoles
+{
+    /// <summary>The bank's staff: accounts, cash-in, the audit, keys.</summary>
+    public const string Operator = "operator";
+
+    /// <summary>A cardholder's terminal: loads, exception uploads, the hotlist.</summary>
+    public const string Terminal = "terminal";
+
+    /// <summary>A merchant's terminal, bound to one merchant account: deposits into it.</summary>
+    public const string MerchantTerminal = "merchant-terminal";
+
+    public static IReadOnlyList<string> All { get; } = [Operator, Terminal, MerchantTerminal];
+}

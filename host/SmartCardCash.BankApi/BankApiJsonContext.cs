@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using SmartCardCash.BankApi.Contracts;
+
+namespace SmartCardCash.BankApi;
+
+/// <summary>
+/// Compile-time JSON metadata for every document of the API: camelCase names are the wire format. A property the
+/// record does not have is refused (a misspelt field is an error, not silently ignored).
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(OpenAccountRequest))]
+[JsonSerializable(typeof(OpenedAccountJson))]
+[JsonSerializable(typeof(AccountJson))]
+[JsonSerializable(typeof(AccountsJson))]
+[JsonSerializable(typeof(CashInRequest))]
+[JsonSerializable(typeof(CashInJson))]
+[JsonSerializable(typeof(AuditJson))]
+[JsonSerializable(typeof(IssueKeyRequest))]
+[JsonSerializable(typeof(IssuedKeyJson))]
+[JsonSerializable(typeof(ApiKeyJson))]
+[JsonSerializable(typeof(KeysJson))]
+[JsonSerializable(typeof(HealthJson))]
+[JsonSerializable(typeof(ProblemJson))]
+public sealed partial class BankApiJsonContext : JsonSerializerContext;

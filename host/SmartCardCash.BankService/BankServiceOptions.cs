@@ -1,0 +1,27 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace SmartCardCash.BankService;
+
+/// <summary>How to run the bank service: its database, where it listens, how large a request may be, where it logs.</summary>
+public sealed record BankServiceOptions
+{
+    /// <summary>The port <c>scc bank serve</c> listens on unless told otherwise.</summary>
+    public const int DefaultPort = 7878;
+
+    /// <summary>The largest request body: every request of the API is a small JSON document.</summary>
+    public const long DefaultMaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary>A SQLite path, a <c>postgres://</c> URL or a <c>Host=…</c> connection string (BankDatabase.Open).</summary>
+    public required string Database { get; init; }
+
+    /// <summary>Loopback by default; port 0 picks a free one.</summary>
+    public IPEndPoint Endpoint { get; init; } = new(IPAddress.Loopback, DefaultPort);
+
+    public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>Where the service logs (nowhere by default). Logs name key IDs, never secrets.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

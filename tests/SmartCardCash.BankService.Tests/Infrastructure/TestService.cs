@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace SmartCardCash.BankService.Tests.Infrastructure;
+
+/// <summary>
+/// The bank service on a fresh database (SQLite or PostgreSQL), listening on a free loopback port, with its bootstrap
+/// operator key; clients for any key, and raw HTTP for what a typed client would never send. Stopped and the database
+/// deleted on dispose.
+/// </summary>
+public sealed class TestService : IAsyncDisposable
+{
+    private readonly List<HttpClient> _clients = [];
+
+    private TestService(TestBank bank, BankServiceHost host, RecordingLoggerProvider logs)
+    {
+        Bank = bank;
+        Host = host;
+        Logs = logs;
+        OperatorKey = host.BootstrapOperatorKey!.Token;
+        Operator = Client(OperatorKey);
+    }
+
+    public TestBank Bank { get; }
+
+    public BankServiceHost Host { get; }
+
+    public RecordingLoggerProvider Logs { get; }
+
+    public string OperatorKey { get; }
+
+    public BankClient Operator { get; }
+
+    public static Task<TestService> StartAsync(BankStorageFixture storage, StorageProvider provider) =>
+        StartAsync(storage.Create(provider));
+
+    public static async Task<TestService> StartAsync(TestBank bank, long maxRequestBodyBytes = BankServiceOptions.DefaultMaxRequestBodyBytes)
+    {
+        var logs = new RecordingLoggerProvider();
+        BankServiceHost host = await BankServiceHost.StartAsync(new BankServiceOptions
+        {
+            Database = Target(bank.Location),
+            Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
+            MaxRequestBodyBytes = maxRequestBodyBytes,
+            ConfigureLogging = logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug),
+        });
+        return new TestService(bank, host, logs);
+    }
+
+    /// <summary>What BankDatabase.Open takes for <paramref name="location"/>: a SQLite file's path, a PostgreSQL connection string.</summary>
+    public static string Target(StorageLocation location) => location.Provider == StorageProvider.Sqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(location.ConnectionString).DataSource
+        : location.ConnectionString;
+
+    public BankClient Client(string? key) => new(Http(), key);
+
+    public HttpClient Http()
+    {
+        var http = new HttpClient { BaseAddress = Host.Address, Timeout = TimeSpan.FromSeconds(30) };
+        _clients.Add(http);
+        return http;
+    }
+
+    /// <summary>A raw request: <paramref name="body"/> as is, with the content type and Authorization given.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string route, string? body = null, string? authorization = null,
+        string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(method, route.TrimStart('/'));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+        return await Http().SendAsync(request);
+    }
+
+    /// <summary>Every transfer and key, as a fingerprint of what the bank has written.</summary>
+    public string Written() =>
+        $"{Bank.Ledger.Audit().Transfers} transfers, {Bank.Ledger.Accounts().Count} accounts, " +
+        $"{string.Join(",", new SmartCardCash.Settlement.Access.BankAccess(Bank.Database).Keys().Select(k => $"{k.Id}:{k.Revoked}"))}";
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (HttpClient client in _clients)
+        {
+            client.Dispose();
+        }
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        Bank.Dispose();
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace SmartCardCash.Cli.Bank;
+
+/// <summary><c>scc bank</c>: the bank service (serve) and its operators' commands, for <see cref="CliApplication"/>.</summary>
+internal sealed class BankCommand
+{
+    public BankCommand(GlobalOptions globals, CliContext context)
+    {
+        Serve = new BankServeCommand(globals, context).Command;
+        var account = new Command("account", BankHelpTexts.AccountDescription)
+        {
+            new BankAccountOpenCommand(globals, context).Command,
+            new BankAccountShowCommand(globals, context).Command,
+            new BankAccountListCommand(globals, context).Command,
+        };
+        var key = new Command("key", BankHelpTexts.KeyDescription)
+        {
+            new BankKeyIssueCommand(globals, context).Command,
+            new BankKeyRevokeCommand(globals, context).Command,
+            new BankKeyListCommand(globals, context).Command,
+        };
+        Command = new Command("bank", BankHelpTexts.BankDescription)
+        {
+            Serve,
+            account,
+            new BankCashInCommand(globals, context).Command,
+            new BankAuditCommand(globals, context).Command,
+            key,
+        };
+    }
+
+    public Command Command { get; }
+
+    public Command Serve { get; }
+}

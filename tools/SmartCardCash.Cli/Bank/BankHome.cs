@@ -1,0 +1,31 @@
+using SmartCardCash.DurableFiles;
+
+namespace SmartCardCash.Cli.Bank;
+
+/// <summary>$SCC_HOME/bank: the embedded bank's SQLite database and the secrets scc keeps for its operator, each in an
+/// owner-only (0600) file in an owner-only folder.</summary>
+internal static class BankHome
+{
+    public const string DatabaseFileName = "bank.db";
+
+    public const string OperatorKeyFileName = "operator.key";
+
+    public static string Directory(string home) => Path.Combine(home, "bank");
+
+    public static string DefaultDatabase(string home) => Path.Combine(Directory(home), DatabaseFileName);
+
+    public static string OperatorKeyFile(string home) => Path.Combine(Directory(home), OperatorKeyFileName);
+
+    /// <summary>Writes <paramref name="secret"/> to <paramref name="path"/> (0600), or beside it under a name of its own
+    /// (<c>NAME-ID.EXT</c>) when a file is there already: an older secret is never overwritten. Returns the path used.</summary>
+    public static string SaveSecret(string path, string id, string secret)
+    {
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        PrivateFiles.EnsureDirectory(directory);
+        string target = PrivateFiles.FileExists(path)
+            ? Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(path)}-{id}{Path.GetExtension(path)}")
+            : path;
+        PrivateFiles.WriteAtomically(target, System.Text.Encoding.UTF8.GetBytes(secret + "\n"));
+        return target;
+    }
+}
