@@ -1,7 +1,7 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Remote;
+namespace SmartCardCash.Purse.Gates;
 
 /// <summary>
 /// What a remote party may send to the payee's card: only what paying into it needs. Everything else is answered by
@@ -21,7 +21,7 @@ namespace SmartCardCash.Remote;
 /// card), ABORT, READ LOG, GET DATA of status, balances, issuer certificate or limits, the lock-code commands, every
 /// issuer and personalisation command, SELECT of anything else, any other class or instruction, and anything before
 /// the SELECT. A command that is not a short APDU is refused with <b>6700</b>.</para>
-/// <para>What passes this list is then checked against the payer and the card's state (<see cref="PayeeGuard"/>):
+/// <para>What passes this list is then checked against the payer and the card's state (the Mondex Telephone listener's <c>PayeeGuard</c>; the bank's deposit gate):
 /// the payer's certificate (6982 hotlisted or untrusted, 9406 expired, 6A80 malformed), START TO only for the purse
 /// screened in the session (6A88) and never while the card is itself paying (6985), RESUME only of a payee message
 /// (6985 while the card is paying, 6A88 once its last transfer, as the payer, is over).</para>

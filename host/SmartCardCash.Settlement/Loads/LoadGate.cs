@@ -1,0 +1,60 @@
+using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.BankPurses;
+
+namespace SmartCardCash.Settlement.Loads;
+
+/// <summary>
+/// What a terminal may send to the bank purse that pays a load: only what paying exactly the authorised amount, in the
+/// authorised currency, to the authorised purse needs. Everything else is answered <b>6900</b> and never reaches the
+/// purse.
+/// </summary>
+/// <remarks>
+/// <para>Allowed (CLA, INS, P1, P2 exactly), all but SELECT only after this session's SELECT of the purse:</para>
+/// <list type="bullet">
+/// <item>SELECT of the purse AID; GET RESPONSE; GET DATA purse certificate (03) and pending transfer (06).</item>
+/// <item>VERIFY CERTIFICATE of the authorised payee's certificate only (the purse itself checks the issuer's signature).</item>
+/// <item>START FROM with exactly the payee purse ID, currency and amount and no order digest, and only while no value
+/// has left the purse for this load (a second start after the debit would abort the payment in epa and pay again).</item>
+/// <item>REQ for a payment from this purse to the payee of exactly the amount, only before the debit; ACK of such a
+/// payment; RESUME once the value left the purse (its pending val is then this load's: before, it would be another
+/// payment's).</item>
+/// </list>
+/// <para>Refused: ABORT (the bank ends its own purse's transfers, <see cref="BankLoads.End"/>), READ LOG, GET DATA of
+/// status, balances or limits, START TO, VAL, lock-code, issuer and personalisation commands, other applications and
+/// classes. A command that is not a short APDU gets 6700.</para>
+/// </remarks>
+internal static class LoadGate
+{
+    public static StatusWord? Check(byte[] command, Load load, PurseId bankPurse, bool selected)
+    {
+        if (!CommandApdu.TryParse(command, out CommandApdu? apdu) || apdu is null || apdu.IsExtended)
+        {
+            return StatusWord.WrongLength;
+        }
+        bool beforeDebit = load.State == LoadState.Authorised;
+        bool allowed = (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
+        {
+            (PurseInstruction.InterindustryClass, PurseInstruction.Select, 0x04, 0x00) => PurseAid.Matches(apdu.Data.Span),
+            (PurseInstruction.InterindustryClass or PurseInstruction.ProprietaryClass, PurseInstruction.GetResponse, 0x00, 0x00) =>
+                selected && apdu.Nc == 0,
+            (PurseInstruction.ProprietaryClass, PurseInstruction.GetData, 0x00,
+                (byte)PurseDataObject.PurseCertificate or (byte)PurseDataObject.PendingTransfer) => selected && apdu.Nc == 0,
+            (PurseInstruction.ProprietaryClass, PurseInstruction.VerifyCertificate, 0x00, PurseInstruction.VerifyCertificateP2) =>
+                selected && GateData.CertificateHolder(apdu) == load.Payee,
+            (PurseInstruction.ProprietaryClass, PurseInstruction.StartFrom, 0x00, 0x00) =>
+                selected && beforeDebit && GateData.Start(apdu) == (load.Payee, load.Currency.Code, (uint)load.Amount),
+            (PurseInstruction.ProprietaryClass, PurseInstruction.Req, 0x00, 0x00) =>
+                selected && beforeDebit && IsThePayment(GateData.Payment(apdu, MessageType.Req), load, bankPurse),
+            (PurseInstruction.ProprietaryClass, PurseInstruction.Ack, 0x00, 0x00) =>
+                selected && IsThePayment(GateData.Payment(apdu, MessageType.Ack), load, bankPurse),
+            (PurseInstruction.ProprietaryClass, PurseInstruction.Resume, 0x00, 0x00) => selected && apdu.Nc == 0 && !beforeDebit,
+            _ => false,
+        };
+        return allowed ? null : StatusWord.CommandNotAllowed;
+    }
+
+    /// <summary>Whether <paramref name="pd"/> pays exactly the load: from the bank purse to the payee, its amount and currency.</summary>
+    public static bool IsThePayment(PaymentDetails? pd, Load load, PurseId bankPurse) =>
+        pd is not null && pd.From == bankPurse && pd.To == load.Payee && pd.Currency == load.Currency.Code && pd.Value == load.Amount;
+}
