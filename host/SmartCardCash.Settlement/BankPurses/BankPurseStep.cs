@@ -1,4 +1,3 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Settlement.Storage;
 
 namespace SmartCardCash.Settlement.BankPurses;
@@ -9,21 +8,21 @@ namespace SmartCardCash.Settlement.BankPurses;
 /// (<paramref name="Committed"/>: the load's or deposit's postings). The caller commits, and only then answers.
 /// </summary>
 /// <param name="Holder">The payment the purse serves (<c>load:ID</c>, <c>deposit:ID</c>).</param>
-/// <param name="Gate">Null when the command may reach the card; otherwise the status word to answer instead.</param>
+/// <param name="Gate">Null when the command may reach the card; otherwise the response to answer instead (a refusal).</param>
 /// <param name="Committed">Given the purse before and after the command (its memory changed), records what that means
 /// in the same transaction; returns true when the payment is over and the purse free again.</param>
 internal sealed record BankPurseStep(
     string Holder,
-    Func<BankPurseCard, StatusWord?> Gate,
+    Func<BankPurseCard, byte[]?> Gate,
     Func<BankPurseSnapshot, BankPurseSnapshot, bool> Committed)
 {
     public byte[] Run(BankTransaction tx, LiveBankPurses cards, BankPurseRow purse, byte[] command)
     {
         BankPurseInvariants.Holds(purse.BusyWith == Holder, $"{Holder} sends a command to bank purse {purse.Id}, held by {purse.BusyWith}");
         BankPurseCard card = cards.Take(purse.PurseId, purse.Image);
-        if (Gate(card) is StatusWord refused)
+        if (Gate(card) is byte[] answer)
         {
-            return new ResponseApdu(refused).ToBytes();
+            return answer;
         }
         byte[] response = card.Transmit(command);
         byte[] image = card.Image();

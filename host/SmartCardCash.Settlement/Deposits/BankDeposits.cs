@@ -77,7 +77,7 @@ public sealed class BankDeposits(BankPursePool purses)
                 return new ResponseApdu(StatusWord.CommandNotAllowed).ToBytes();
             }
             var step = new BankPurseStep(HolderOf(depositId),
-                card => DepositGate.Check(bytes, now, purse.TransferState, card.Selected),
+                card => DepositGate.Answer(bytes, now, purse, card.Selected),
                 (before, after) => Committed(tx, now, before, after));
             return step.Run(tx, _purses.Cards, purse, bytes);
         });

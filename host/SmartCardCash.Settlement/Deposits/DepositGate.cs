@@ -12,12 +12,24 @@ namespace SmartCardCash.Settlement.Deposits;
 /// <remarks>
 /// Beyond the payee gate: VERIFY CERTIFICATE only of the merchant purse's certificate; START TO only from the merchant
 /// purse, in the deposit's currency, and only while the deposit is open; VAL only of a payment from the merchant purse
-/// to this bank purse; RESUME only while the bank purse waits for this deposit's val (its pending req is then this
-/// deposit's: otherwise it would be another payment's). Refused commands answer 6900 and never reach the purse.
+/// to this bank purse. While the purse is idle, GET DATA pending and RESUME are answered by the gate as an idle purse
+/// with nothing pending: the purse's own answer would show the payment it served before. Refused commands answer 6900
+/// and never reach the purse.
 /// </remarks>
 internal static class DepositGate
 {
-    public static StatusWord? Check(byte[] command, Deposit deposit, TransferState purseState, bool selected)
+    /// <summary>Null when the command may reach the purse; otherwise the gate's own answer (<see cref="GateAnswer"/>).</summary>
+    public static byte[]? Answer(byte[] command, Deposit deposit, BankPurseRow purse, bool selected)
+    {
+        if (Check(command, deposit, selected) is StatusWord refused)
+        {
+            return GateAnswer.Refused(refused);
+        }
+        // Until the purse starts this deposit (epv), its pending transfer and message are the previous payment's.
+        return purse.TransferState == TransferState.Idle && GateAnswer.AsksPending(command) ? GateAnswer.NothingPendingYet(command) : null;
+    }
+
+    public static StatusWord? Check(byte[] command, Deposit deposit, bool selected)
     {
         if (PayeeCommandGate.Check(command, selected) is StatusWord refused)
         {
@@ -31,7 +43,6 @@ internal static class DepositGate
                 start.Peer == deposit.MerchantPurse && start.Currency == deposit.Currency.Code,
             PurseInstruction.Val => GateData.Payment(apdu, MessageType.Val) is { } pd &&
                 pd.From == deposit.MerchantPurse && pd.To == deposit.BankPurse && pd.Currency == deposit.Currency.Code,
-            PurseInstruction.Resume => purseState == TransferState.ExpectingVal,
             _ => true,
         };
         return allowed ? null : StatusWord.CommandNotAllowed;

@@ -88,7 +88,7 @@ public sealed class BankLoads(BankPursePool purses)
                 return new ResponseApdu(StatusWord.CommandNotAllowed).ToBytes();
             }
             var step = new BankPurseStep(holder,
-                card => LoadGate.Check(bytes, now, purse.PurseId, card.Selected),
+                card => LoadGate.Answer(bytes, now, purse, card.Selected),
                 (before, after) => Committed(tx, now, before, after));
             return step.Run(tx, _purses.Cards, purse, bytes);
         });

@@ -17,8 +17,9 @@ namespace SmartCardCash.Settlement.Loads;
 /// <item>START FROM with exactly the payee purse ID, currency and amount and no order digest, and only while no value
 /// has left the purse for this load (a second start after the debit would abort the payment in epa and pay again).</item>
 /// <item>REQ for a payment from this purse to the payee of exactly the amount, only before the debit; ACK of such a
-/// payment; RESUME once the value left the purse (its pending val is then this load's: before, it would be another
-/// payment's).</item>
+/// payment; RESUME (for recovery).</item>
+/// <item>Until the purse has started this load, GET DATA pending and RESUME are answered by the gate as an idle purse
+/// with nothing pending: the purse's own answer would show the payment it served before.</item>
 /// </list>
 /// <para>Refused: ABORT (the bank ends its own purse's transfers, <see cref="BankLoads.End"/>), READ LOG, GET DATA of
 /// status, balances or limits, START TO, VAL, lock-code, issuer and personalisation commands, other applications and
@@ -26,6 +27,18 @@ namespace SmartCardCash.Settlement.Loads;
 /// </remarks>
 internal static class LoadGate
 {
+    /// <summary>Null when the command may reach the purse; otherwise the gate's own answer (<see cref="GateAnswer"/>).</summary>
+    public static byte[]? Answer(byte[] command, Load load, BankPurseRow purse, bool selected)
+    {
+        if (Check(command, load, purse.PurseId, selected) is StatusWord refused)
+        {
+            return GateAnswer.Refused(refused);
+        }
+        // Until the purse starts this load (epr), its pending transfer and message are the previous payment's.
+        bool started = load.State != LoadState.Authorised || purse.TransferState != TransferState.Idle;
+        return !started && GateAnswer.AsksPending(command) ? GateAnswer.NothingPendingYet(command) : null;
+    }
+
     public static StatusWord? Check(byte[] command, Load load, PurseId bankPurse, bool selected)
     {
         if (!CommandApdu.TryParse(command, out CommandApdu? apdu) || apdu is null || apdu.IsExtended)
@@ -48,7 +61,7 @@ internal static class LoadGate
                 selected && beforeDebit && IsThePayment(GateData.Payment(apdu, MessageType.Req), load, bankPurse),
             (PurseInstruction.ProprietaryClass, PurseInstruction.Ack, 0x00, 0x00) =>
                 selected && IsThePayment(GateData.Payment(apdu, MessageType.Ack), load, bankPurse),
-            (PurseInstruction.ProprietaryClass, PurseInstruction.Resume, 0x00, 0x00) => selected && apdu.Nc == 0 && !beforeDebit,
+            (PurseInstruction.ProprietaryClass, PurseInstruction.Resume, 0x00, 0x00) => selected && apdu.Nc == 0,
             _ => false,
         };
         return allowed ? null : StatusWord.CommandNotAllowed;

