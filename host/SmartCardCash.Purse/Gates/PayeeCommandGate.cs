@@ -39,20 +39,34 @@ public static class PayeeCommandGate
         {
             return StatusWord.WrongLength;
         }
-        bool allowed = (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
+        bool allowed = SessionCommand(apdu, selected) ?? (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
+        {
+            (PurseInstruction.ProprietaryClass, PurseInstruction.VerifyCertificate, 0x00, PurseInstruction.VerifyCertificateP2) => selected,
+            (PurseInstruction.ProprietaryClass, PurseInstruction.StartTo, 0x00, 0x00) => selected,
+            (PurseInstruction.ProprietaryClass, PurseInstruction.Val, 0x00, 0x00) => selected,
+            _ => false,
+        };
+        return allowed ? null : NotAllowed;
+    }
+
+    /// <summary>
+    /// The commands every party to a payment may send, payer or payee, and which move no value: SELECT of the purse,
+    /// GET RESPONSE, GET DATA certificate and pending transfer, RESUME. Whether <paramref name="apdu"/>, one of them, is
+    /// allowed (all but SELECT only after the session's SELECT, none with data but SELECT); null when it is none of them.
+    /// </summary>
+    public static bool? SessionCommand(CommandApdu apdu, bool selected)
+    {
+        ArgumentNullException.ThrowIfNull(apdu);
+        return (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
         {
             (PurseInstruction.InterindustryClass, PurseInstruction.Select, 0x04, 0x00) => PurseAid.Matches(apdu.Data.Span),
             (PurseInstruction.InterindustryClass or PurseInstruction.ProprietaryClass, PurseInstruction.GetResponse, 0x00, 0x00) =>
                 selected && apdu.Nc == 0,
             (PurseInstruction.ProprietaryClass, PurseInstruction.GetData, 0x00,
                 (byte)PurseDataObject.PurseCertificate or (byte)PurseDataObject.PendingTransfer) => selected && apdu.Nc == 0,
-            (PurseInstruction.ProprietaryClass, PurseInstruction.VerifyCertificate, 0x00, PurseInstruction.VerifyCertificateP2) => selected,
-            (PurseInstruction.ProprietaryClass, PurseInstruction.StartTo, 0x00, 0x00) => selected,
-            (PurseInstruction.ProprietaryClass, PurseInstruction.Val, 0x00, 0x00) => selected,
             (PurseInstruction.ProprietaryClass, PurseInstruction.Resume, 0x00, 0x00) => selected && apdu.Nc == 0,
-            _ => false,
+            _ => null,
         };
-        return allowed ? null : NotAllowed;
     }
 
     /// <summary>A command's name for messages: "START FROM", "READ LOG", "INS 12".</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SmartCardCash.Emulator;
+using SmartCardCash.Iso7816;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
@@ -146,6 +147,16 @@ public sealed class BankPursePool
             throw;
         }
     }
+
+    /// <summary>One command to the purse a payment holds, in one transaction: the purse's row locked, the payment read
+    /// again under that lock, then the payment's <see cref="BankPurseStep"/>; a payment that is over is answered 6900.</summary>
+    internal byte[] Exchange<TPayment>(PurseId purseId, byte[] command, Func<BankTransaction, TPayment> payment, Func<TPayment, bool> isOpen,
+        Func<BankTransaction, TPayment, BankPurseRow, BankPurseStep> step) => Serve(purseId, own: false, tx =>
+    {
+        BankPurseRow purse = BankPurseStore.Lock(tx, purseId);
+        TPayment now = payment(tx);
+        return isOpen(now) ? step(tx, now, purse).Run(tx, Cards, purse, command) : GateAnswer.Refused(StatusWord.CommandNotAllowed);
+    });
 
     /// <summary>The bank ends the transfer its own purse is in (ABORT: in epr nothing is logged, in epv or epa the
     /// purse logs the payment for the exception archive), and frees the purse from <paramref name="holder"/>.</summary>

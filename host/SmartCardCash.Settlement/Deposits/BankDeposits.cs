@@ -1,4 +1,3 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Ledger;
@@ -68,19 +67,10 @@ public sealed class BankDeposits(BankPursePool purses)
     {
         byte[] bytes = command.ToArray();
         Deposit deposit = Find(depositId) ?? throw Unknown(depositId);
-        return _purses.Serve(deposit.BankPurse, own: false, tx =>
-        {
-            BankPurseRow purse = BankPurseStore.Lock(tx, deposit.BankPurse);
-            Deposit now = DepositStore.Find(tx, depositId)!;
-            if (!now.IsOpen)
-            {
-                return new ResponseApdu(StatusWord.CommandNotAllowed).ToBytes();
-            }
-            var step = new BankPurseStep(HolderOf(depositId),
+        return _purses.Exchange(deposit.BankPurse, bytes, tx => DepositStore.Find(tx, depositId)!, now => now.IsOpen,
+            (tx, now, purse) => new BankPurseStep(HolderOf(depositId),
                 card => DepositGate.Answer(bytes, now, purse, card.Selected),
-                (before, after) => Committed(tx, now, before, after));
-            return step.Run(tx, _purses.Cards, purse, bytes);
-        });
+                (before, after) => Committed(tx, now, before, after)));
     }
 
     /// <summary>A channel onto the deposit's bank purse, for a <c>PaymentCoordinator</c> in this process.</summary>

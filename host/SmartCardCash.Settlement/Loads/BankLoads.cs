@@ -1,4 +1,3 @@
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Ledger;
@@ -78,20 +77,10 @@ public sealed class BankLoads(BankPursePool purses)
     {
         byte[] bytes = command.ToArray();
         Load load = Find(loadId) ?? throw Unknown(loadId);
-        string holder = HolderOf(loadId);
-        return _purses.Serve(load.BankPurse, own: false, tx =>
-        {
-            BankPurseRow purse = BankPurseStore.Lock(tx, load.BankPurse);
-            Load now = LoadStore.Find(tx, loadId)!;
-            if (!now.IsOpen)
-            {
-                return new ResponseApdu(StatusWord.CommandNotAllowed).ToBytes();
-            }
-            var step = new BankPurseStep(holder,
+        return _purses.Exchange(load.BankPurse, bytes, tx => LoadStore.Find(tx, loadId)!, now => now.IsOpen,
+            (tx, now, purse) => new BankPurseStep(HolderOf(loadId),
                 card => LoadGate.Answer(bytes, now, purse, card.Selected),
-                (before, after) => Committed(tx, now, before, after));
-            return step.Run(tx, _purses.Cards, purse, bytes);
-        });
+                (before, after) => Committed(tx, now, before, after)));
     }
 
     /// <summary>A channel onto the load's bank purse, for a <c>PaymentCoordinator</c> in this process.</summary>

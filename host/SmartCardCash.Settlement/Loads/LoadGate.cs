@@ -1,4 +1,5 @@
 using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Gates;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Settlement.BankPurses;
 
@@ -12,12 +13,13 @@ namespace SmartCardCash.Settlement.Loads;
 /// <remarks>
 /// <para>Allowed (CLA, INS, P1, P2 exactly), all but SELECT only after this session's SELECT of the purse:</para>
 /// <list type="bullet">
-/// <item>SELECT of the purse AID; GET RESPONSE; GET DATA purse certificate (03) and pending transfer (06).</item>
+/// <item>SELECT of the purse AID; GET RESPONSE; GET DATA purse certificate (03) and pending transfer (06); RESUME
+/// (<see cref="PayeeCommandGate.SessionCommand"/>, as a payee's gate allows them).</item>
 /// <item>VERIFY CERTIFICATE of the authorised payee's certificate only (the purse itself checks the issuer's signature).</item>
 /// <item>START FROM with exactly the payee purse ID, currency and amount and no order digest, and only while no value
 /// has left the purse for this load (a second start after the debit would abort the payment in epa and pay again).</item>
 /// <item>REQ for a payment from this purse to the payee of exactly the amount, only before the debit; ACK of such a
-/// payment; RESUME (for recovery).</item>
+/// payment.</item>
 /// <item>Until the purse has started this load, GET DATA pending and RESUME are answered by the gate as an idle purse
 /// with nothing pending: the purse's own answer would show the payment it served before.</item>
 /// </list>
@@ -46,13 +48,8 @@ internal static class LoadGate
             return StatusWord.WrongLength;
         }
         bool beforeDebit = load.State == LoadState.Authorised;
-        bool allowed = (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
+        bool allowed = PayeeCommandGate.SessionCommand(apdu, selected) ?? (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
         {
-            (PurseInstruction.InterindustryClass, PurseInstruction.Select, 0x04, 0x00) => PurseAid.Matches(apdu.Data.Span),
-            (PurseInstruction.InterindustryClass or PurseInstruction.ProprietaryClass, PurseInstruction.GetResponse, 0x00, 0x00) =>
-                selected && apdu.Nc == 0,
-            (PurseInstruction.ProprietaryClass, PurseInstruction.GetData, 0x00,
-                (byte)PurseDataObject.PurseCertificate or (byte)PurseDataObject.PendingTransfer) => selected && apdu.Nc == 0,
             (PurseInstruction.ProprietaryClass, PurseInstruction.VerifyCertificate, 0x00, PurseInstruction.VerifyCertificateP2) =>
                 selected && GateData.CertificateHolder(apdu) == load.Payee,
             (PurseInstruction.ProprietaryClass, PurseInstruction.StartFrom, 0x00, 0x00) =>
@@ -61,7 +58,6 @@ internal static class LoadGate
                 selected && beforeDebit && IsThePayment(GateData.Payment(apdu, MessageType.Req), load, bankPurse),
             (PurseInstruction.ProprietaryClass, PurseInstruction.Ack, 0x00, 0x00) =>
                 selected && IsThePayment(GateData.Payment(apdu, MessageType.Ack), load, bankPurse),
-            (PurseInstruction.ProprietaryClass, PurseInstruction.Resume, 0x00, 0x00) => selected && apdu.Nc == 0,
             _ => false,
         };
         return allowed ? null : StatusWord.CommandNotAllowed;
