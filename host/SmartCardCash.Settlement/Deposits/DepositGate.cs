@@ -11,7 +11,8 @@ namespace SmartCardCash.Settlement.Deposits;
 /// </summary>
 /// <remarks>
 /// Beyond the payee gate: VERIFY CERTIFICATE only of the merchant purse's certificate; START TO only from the merchant
-/// purse, in the deposit's currency, and only while the deposit is open; VAL only of a payment from the merchant purse
+/// purse, in the deposit's currency, only while the deposit is open and only on an idle purse (a START TO in epv would
+/// abort the deposit's own payment into the purse's exception log: START TO after START TO fills the log); VAL only of a payment from the merchant purse
 /// to this bank purse. While the purse is idle, GET DATA pending and RESUME are answered by the gate as an idle purse
 /// with nothing pending: the purse's own answer would show the payment it served before. Refused commands answer 6900
 /// and never reach the purse.
@@ -21,7 +22,7 @@ internal static class DepositGate
     /// <summary>Null when the command may reach the purse; otherwise the gate's own answer (<see cref="GateAnswer"/>).</summary>
     public static byte[]? Answer(byte[] command, Deposit deposit, BankPurseRow purse, bool selected)
     {
-        if (Check(command, deposit, selected) is StatusWord refused)
+        if (Check(command, deposit, purse.TransferState, selected) is StatusWord refused)
         {
             return GateAnswer.Refused(refused);
         }
@@ -29,7 +30,7 @@ internal static class DepositGate
         return purse.TransferState == TransferState.Idle && GateAnswer.AsksPending(command) ? GateAnswer.NothingPendingYet(command) : null;
     }
 
-    public static StatusWord? Check(byte[] command, Deposit deposit, bool selected)
+    public static StatusWord? Check(byte[] command, Deposit deposit, TransferState purseState, bool selected)
     {
         if (PayeeCommandGate.Check(command, selected) is StatusWord refused)
         {
@@ -39,7 +40,7 @@ internal static class DepositGate
         bool allowed = apdu.Ins switch
         {
             PurseInstruction.VerifyCertificate => GateData.CertificateHolder(apdu) == deposit.MerchantPurse,
-            PurseInstruction.StartTo => deposit.IsOpen && GateData.Start(apdu) is { } start &&
+            PurseInstruction.StartTo => deposit.IsOpen && purseState == TransferState.Idle && GateData.Start(apdu) is { } start &&
                 start.Peer == deposit.MerchantPurse && start.Currency == deposit.Currency.Code,
             PurseInstruction.Val => GateData.Payment(apdu, MessageType.Val) is { } pd &&
                 pd.From == deposit.MerchantPurse && pd.To == deposit.BankPurse && pd.Currency == deposit.Currency.Code,

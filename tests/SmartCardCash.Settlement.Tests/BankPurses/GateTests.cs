@@ -105,7 +105,17 @@ public sealed class GateTests(BankStorageFixture storage)
 
         Assert.Equal(image, world.Pool.Image(purse.Id));
         Assert.Equal(transfers, world.Bank.Ledger.Audit().Transfers);
-        PaymentOutcome outcome = world.Coordinator.Pay(till.Purse, world.DepositPurse("deposit-1").Purse, BankWorld.Request(100_00), world.Policy);
+
+        // Once the purse waits for the merchant's val, a second START TO (which would log the first into the purse's
+        // exception log, and again, until the log is full) is refused too.
+        Assert.Equal(StatusWord.Success, Send(PurseCommands.VerifyCertificate(till.Result.Certificate.Encoded)));
+        Assert.Equal(StatusWord.Success, Send(PurseCommands.StartTo(till.Id, Eur.Code, 10_00, 1)));
+        Assert.Equal(StatusWord.CommandNotAllowed, Send(PurseCommands.StartTo(till.Id, Eur.Code, 10_00, 2)));
+        Assert.Equal(TransferState.ExpectingVal, world.Pool.Find(purse.Id)!.State);
+        Assert.Equal(1u, world.ImageCard(purse.Id).GetPendingTransfer().Details!.FromSeq);      // still the first start's
+        Assert.Equal(DepositState.ValueLogged, world.Deposits.End("deposit-1").State);       // the merchant's card never paid
+        world.Deposits.Open(new DepositRequest("deposit-2", shop, till.Id));
+        PaymentOutcome outcome = world.Coordinator.Pay(till.Purse, world.DepositPurse("deposit-2").Purse, BankWorld.Request(100_00), world.Policy);
         Assert.True(outcome.Kind == PaymentOutcomeKind.Completed, outcome.Summary);
         world.AssertBooksAgree();
     }
