@@ -1,6 +1,7 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.LocalData;
+using SmartCardCash.Purse.Gates;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 

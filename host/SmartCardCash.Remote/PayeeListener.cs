@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
+using SmartCardCash.Purse.Gates;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 

@@ -4,6 +4,7 @@ using SmartCardCash.Iso7816;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Errors;
+using SmartCardCash.Purse.Gates;
 using SmartCardCash.Remote;
 
 namespace SmartCardCash.Payments.Tests;

@@ -1,5 +1,5 @@
 using SmartCardCash.Iso7816;
-using SmartCardCash.Remote;
+using SmartCardCash.Purse.Gates;
 
 namespace SmartCardCash.Payments.Tests.Wording;
 

@@ -1,7 +1,7 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 
-namespace SmartCardCash.Remote;
+namespace SmartCardCash.Purse.Gates;
 
 /// <summary>
 /// What a remote party may send to the payee's card: only what paying into it needs. Everything else is answered by
@@ -21,7 +21,7 @@ namespace SmartCardCash.Remote;
 /// card), ABORT, READ LOG, GET DATA of status, balances, issuer certificate or limits, the lock-code commands, every
 /// issuer and personalisation command, SELECT of anything else, any other class or instruction, and anything before
 /// the SELECT. A command that is not a short APDU is refused with <b>6700</b>.</para>
-/// <para>What passes this list is then checked against the payer and the card's state (<see cref="PayeeGuard"/>):
+/// <para>What passes this list is then checked against the payer and the card's state (the Mondex Telephone listener's <c>PayeeGuard</c>; the bank's deposit gate):
 /// the payer's certificate (6982 hotlisted or untrusted, 9406 expired, 6A80 malformed), START TO only for the purse
 /// screened in the session (6A88) and never while the card is itself paying (6985), RESUME only of a payee message
 /// (6985 while the card is paying, 6A88 once its last transfer, as the payer, is over).</para>
@@ -39,20 +39,34 @@ public static class PayeeCommandGate
         {
             return StatusWord.WrongLength;
         }
-        bool allowed = (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
+        bool allowed = SessionCommand(apdu, selected) ?? (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
+        {
+            (PurseInstruction.ProprietaryClass, PurseInstruction.VerifyCertificate, 0x00, PurseInstruction.VerifyCertificateP2) => selected,
+            (PurseInstruction.ProprietaryClass, PurseInstruction.StartTo, 0x00, 0x00) => selected,
+            (PurseInstruction.ProprietaryClass, PurseInstruction.Val, 0x00, 0x00) => selected,
+            _ => false,
+        };
+        return allowed ? null : NotAllowed;
+    }
+
+    /// <summary>
+    /// The commands every party to a payment may send, payer or payee, and which move no value: SELECT of the purse,
+    /// GET RESPONSE, GET DATA certificate and pending transfer, RESUME. Whether <paramref name="apdu"/>, one of them, is
+    /// allowed (all but SELECT only after the session's SELECT, none with data but SELECT); null when it is none of them.
+    /// </summary>
+    public static bool? SessionCommand(CommandApdu apdu, bool selected)
+    {
+        ArgumentNullException.ThrowIfNull(apdu);
+        return (apdu.Cla, apdu.Ins, apdu.P1, apdu.P2) switch
         {
             (PurseInstruction.InterindustryClass, PurseInstruction.Select, 0x04, 0x00) => PurseAid.Matches(apdu.Data.Span),
             (PurseInstruction.InterindustryClass or PurseInstruction.ProprietaryClass, PurseInstruction.GetResponse, 0x00, 0x00) =>
                 selected && apdu.Nc == 0,
             (PurseInstruction.ProprietaryClass, PurseInstruction.GetData, 0x00,
                 (byte)PurseDataObject.PurseCertificate or (byte)PurseDataObject.PendingTransfer) => selected && apdu.Nc == 0,
-            (PurseInstruction.ProprietaryClass, PurseInstruction.VerifyCertificate, 0x00, PurseInstruction.VerifyCertificateP2) => selected,
-            (PurseInstruction.ProprietaryClass, PurseInstruction.StartTo, 0x00, 0x00) => selected,
-            (PurseInstruction.ProprietaryClass, PurseInstruction.Val, 0x00, 0x00) => selected,
             (PurseInstruction.ProprietaryClass, PurseInstruction.Resume, 0x00, 0x00) => selected && apdu.Nc == 0,
-            _ => false,
+            _ => null,
         };
-        return allowed ? null : NotAllowed;
     }
 
     /// <summary>A command's name for messages: "START FROM", "READ LOG", "INS 12".</summary>

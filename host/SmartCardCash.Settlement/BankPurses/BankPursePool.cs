@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using SmartCardCash.Emulator;
+using SmartCardCash.Iso7816;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Personalisation;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.Ledger;
+using SmartCardCash.Settlement.Postings;
+using SmartCardCash.Settlement.Storage;
+
+namespace SmartCardCash.Settlement.BankPurses;
+
+/// <summary>
+/// The bank's own purses, a pool per currency, whose card images live in the bank's database (never in a file):
+/// provisioning personalises a new emulated purse with the issuer, minting commits the purse's new image and
+/// <see cref="BankPostings.Mint"/> in one transaction. Loads (<see cref="Loads.BankLoads"/>) and deposits
+/// (<see cref="Deposits.BankDeposits"/>) take a free purse from the pool and hold it until it is idle again.
+/// </summary>
+/// <remarks>One pool per process and database: it keeps the purses' powered cards (<see cref="LiveBankPurses"/>),
+/// which another pool on the same database replaces from the database's image whenever they differ.</remarks>
+public sealed class BankPursePool
+{
+    private readonly IPurseSerialSource _serials;
+    private readonly TimeProvider _time;
+
+    /// <param name="issuer">Personalises the bank's purses and signs their mints; the bank is the issuer.</param>
+    /// <param name="serials">Gives each new purse its serial (the issuer's own store, as <c>scc issuer</c> keeps it).</param>
+    public BankPursePool(BankDatabase database, Issuer issuer, IPurseSerialSource serials, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(serials);
+        Database = database;
+        Issuer = issuer;
+        _serials = serials;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public BankDatabase Database { get; }
+
+    public Issuer Issuer { get; }
+
+    internal LiveBankPurses Cards { get; } = new();
+
+    /// <summary>A new bank purse for <paramref name="currency"/>: an emulated card personalised by the issuer through
+    /// APDUs as a real card is, its image stored, its ledger account (and the currency's system accounts) opened.</summary>
+    public BankPurse Provision(Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        EmulatedCard card = BankPurseCard.Blank();
+        PersonalisationResult result;
+        using (EmulatedCardChannel channel = card.OpenChannel("new bank purse", powerOffOnDispose: false))
+        {
+            // The lock code is never used (a bank purse is never locked) and never kept: random, forgotten.
+            string lockCode = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result = new PursePersonaliser(Issuer, _serials, _time).Personalise(PurseCard.Open(channel),
+                PersonalisationRequest.WithDefaultLimits(PurseClass.Bank, [currency.Code], lockCode));
+        }
+        PurseId id = result.PurseId;
+        byte[] image = BankPurseCard.ImageOf(id, card);
+        return Database.Write(tx =>
+        {
+            foreach (NewAccount account in BankChart.SystemAccounts(currency))
+            {
+                BankLedger.Open(tx, account);
+            }
+            BankLedger.Open(tx, new NewAccount(BankChart.BankPurse(currency, id.ToString()), currency, AccountKind.BankPurse));
+            if (BankPurseStore.Find(tx, id) is null)
+            {
+                BankPurseStore.Insert(tx, id, currency, image);
+            }
+            BankPurseRow row = BankPurseStore.Lock(tx, id);
+            BankPurseInvariants.ImageMatchesBooks(tx, id, currency, BankPurseSnapshot.Read(row.Image, currency));
+            return row.ToBankPurse();
+        });
+    }
+
+    /// <summary>Mints <paramref name="amount"/> minor units into the purse: the issuer-signed MINT on its card and
+    /// <see cref="BankPostings.Mint"/>, committed together. Idempotent by <paramref name="key"/>: a retry finds the
+    /// mint recorded and leaves the card alone.</summary>
+    /// <exception cref="BankPurseRefusedException">No such purse, it is busy, or the amount does not fit.</exception>
+    /// <exception cref="LedgerRefusedException"><paramref name="key"/> names another transfer.</exception>
+    public BankPurse Mint(PurseId purseId, long amount, TransferId key) => amount <= 0
+        ? throw new BankPurseRefusedException(BankPurseRefusal.AmountOutOfRange, $"a mint is of more than 0 minor units; {amount} is not.")
+        : Serve(purseId, own: true, tx =>
+    {
+        BankPurseRow row = BankPurseStore.Lock(tx, purseId);
+        Currency currency = row.CurrencyOf;
+        IReadOnlyList<TransferRequest> chain = BankPostings.Mint(key, currency, purseId.ToString(), amount,
+            $"mint into bank purse {purseId}");
+        if (LedgerStore.FindTransfer(tx, key) is not null)
+        {
+            BankLedger.Submit(tx, chain); // a retry: the ledger says so, or refuses other content under this key
+            return row.ToBankPurse();
+        }
+        if (amount > uint.MaxValue - row.Balance)
+        {
+            throw new BankPurseRefusedException(BankPurseRefusal.AmountOutOfRange,
+                $"bank purse {purseId} holds {row.Balance} and can take 1 to {uint.MaxValue - row.Balance} minor units more; {amount} is outside that.");
+        }
+        if (row.BusyWith is not null || row.TransferState != TransferState.Idle)
+        {
+            throw new BankPurseRefusedException(BankPurseRefusal.PurseBusy,
+                $"bank purse {purseId} serves {row.BusyWith ?? "a transfer"} ({row.TransferState}); value is minted only into an idle purse.");
+        }
+        BankPurseCard card = Cards.Take(purseId, row.Image);
+        PurseCard purse = PurseCard.Open(card.Channel);
+        purse.Select();
+        purse.Mint(Issuer, Money.Of(currency, (ulong)amount));
+        byte[] image = card.Image();
+        BankPurseSnapshot after = BankPurseSnapshot.Read(image, currency);
+        BankPurseInvariants.Holds(after.Balance == row.Balance + amount && after.State == TransferState.Idle,
+            $"minting {amount} into bank purse {purseId} left {after.Balance} ({after.State}) after {row.Balance}");
+        BankPurseStore.WriteImage(tx, purseId, image, after);
+        BankLedger.Submit(tx, chain);
+        BankPurseInvariants.ImageMatchesBooks(tx, purseId, currency, after);
+        return BankPurseStore.Lock(tx, purseId).ToBankPurse();
+    });
+
+    public BankPurse? Find(PurseId purseId) => Database.Read(tx => BankPurseStore.Find(tx, purseId)?.ToBankPurse());
+
+    /// <summary>Every bank purse, or those of <paramref name="currency"/>, by ID.</summary>
+    public IReadOnlyList<BankPurse> List(Currency? currency = null) =>
+        Database.Read(tx => BankPurseStore.List(tx, currency).Select(r => r.ToBankPurse()).ToList());
+
+    /// <summary>The purse's card image as stored: the emulator's image format (<c>CardImage</c>), for export or inspection.</summary>
+    public byte[]? Image(PurseId purseId) => Database.Read(tx => BankPurseStore.Find(tx, purseId)?.Image);
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction on the purse. When it fails, the purse's card in
+    /// memory may hold what did not commit: it is dropped, so the next command starts from the database's image.
+    /// <paramref name="own"/>: the bank's own commands (mint, abort) went round the card's session; drop it anyway.</summary>
+    internal T Serve<T>(PurseId purseId, bool own, Func<BankTransaction, T> work)
+    {
+        try
+        {
+            T result = Database.Write(work);
+            if (own)
+            {
+                Cards.Forget(purseId);
+            }
+            return result;
+        }
+        catch
+        {
+            Cards.Forget(purseId);
+            throw;
+        }
+    }
+
+    /// <summary>One command to the purse a payment holds, in one transaction: the purse's row locked, the payment read
+    /// again under that lock, then the payment's <see cref="BankPurseStep"/>; a payment that is over is answered 6900.</summary>
+    internal byte[] Exchange<TPayment>(PurseId purseId, byte[] command, Func<BankTransaction, TPayment> payment, Func<TPayment, bool> isOpen,
+        Func<BankTransaction, TPayment, BankPurseRow, BankPurseStep> step) => Serve(purseId, own: false, tx =>
+    {
+        BankPurseRow purse = BankPurseStore.Lock(tx, purseId);
+        TPayment now = payment(tx);
+        return isOpen(now) ? step(tx, now, purse).Run(tx, Cards, purse, command) : GateAnswer.Refused(StatusWord.CommandNotAllowed);
+    });
+
+    /// <summary>The bank ends the transfer its own purse is in (ABORT: in epr nothing is logged, in epv or epa the
+    /// purse logs the payment for the exception archive), and frees the purse from <paramref name="holder"/>.</summary>
+    internal BankPurseSnapshot AbortAndRelease(BankTransaction tx, BankPurseRow row, string holder)
+    {
+        BankPurseCard card = Cards.Take(row.PurseId, row.Image);
+        PurseCard purse = PurseCard.Open(card.Channel);
+        purse.Select();
+        purse.Abort();
+        byte[] image = card.Image();
+        var before = new BankPurseSnapshot(row.Balance, row.TransferState, null);
+        BankPurseSnapshot after = BankPurseSnapshot.Read(image, row.CurrencyOf);
+        BankPurseInvariants.Holds(after.State == TransferState.Idle, $"bank purse {row.Id} is {after.State} after ABORT");
+        BankPurseInvariants.TransitionChecked(row.PurseId, before, after);
+        BankPurseStore.WriteImage(tx, row.PurseId, image, after);
+        BankPurseStore.Release(tx, row.PurseId, holder);
+        BankPurseInvariants.ImageMatchesBooks(tx, row.PurseId, row.CurrencyOf, after);
+        return after;
+    }
+}

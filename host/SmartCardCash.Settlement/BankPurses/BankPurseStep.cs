@@ -1,0 +1,43 @@
+using SmartCardCash.Settlement.Storage;
+
+namespace SmartCardCash.Settlement.BankPurses;
+
+/// <summary>
+/// One APDU to a bank purse, inside the caller's database transaction, which has locked the purse's row: the gate,
+/// the command on the live card, and, when the card's memory changed, the new image with what it means for the books
+/// (<paramref name="Committed"/>: the load's or deposit's postings). The caller commits, and only then answers.
+/// </summary>
+/// <param name="Holder">The payment the purse serves (<c>load:ID</c>, <c>deposit:ID</c>).</param>
+/// <param name="Gate">Null when the command may reach the card; otherwise the response to answer instead (a refusal).</param>
+/// <param name="Committed">Given the purse before and after the command (its memory changed), records what that means
+/// in the same transaction; returns true when the payment is over and the purse free again.</param>
+internal sealed record BankPurseStep(
+    string Holder,
+    Func<BankPurseCard, byte[]?> Gate,
+    Func<BankPurseSnapshot, BankPurseSnapshot, bool> Committed)
+{
+    public byte[] Run(BankTransaction tx, LiveBankPurses cards, BankPurseRow purse, byte[] command)
+    {
+        BankPurseInvariants.Holds(purse.BusyWith == Holder, $"{Holder} sends a command to bank purse {purse.Id}, held by {purse.BusyWith}");
+        BankPurseCard card = cards.Take(purse.PurseId, purse.Image);
+        if (Gate(card) is byte[] answer)
+        {
+            return answer;
+        }
+        byte[] response = card.Transmit(command);
+        byte[] image = card.Image();
+        if (!image.AsSpan().SequenceEqual(purse.Image))
+        {
+            var before = new BankPurseSnapshot(purse.Balance, purse.TransferState, null);
+            BankPurseSnapshot after = BankPurseSnapshot.Read(image, purse.CurrencyOf);
+            BankPurseInvariants.TransitionChecked(purse.PurseId, before, after);
+            BankPurseStore.WriteImage(tx, purse.PurseId, image, after);
+            if (Committed(before, after))
+            {
+                BankPurseStore.Release(tx, purse.PurseId, Holder);
+            }
+            BankPurseInvariants.ImageMatchesBooks(tx, purse.PurseId, purse.CurrencyOf, after);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,134 @@
+using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.BankPurses;
+using SmartCardCash.Settlement.Ledger;
+using SmartCardCash.Settlement.Postings;
+using SmartCardCash.Settlement.Storage;
+
+namespace SmartCardCash.Settlement.Deposits;
+
+/// <summary>
+/// Deposits: a merchant's card pays its value into one of the bank's purses while the merchant's terminal drives the
+/// payment with the ordinary payment coordinator. <see cref="Open"/> holds a bank purse for that merchant purse; each
+/// command to the purse goes through <see cref="Transmit"/> (one database transaction each, behind the deposit's
+/// gate); the VAL the purse accepts credits the merchant, less the fee, in the transaction that writes the purse's
+/// credit (<see cref="BankPostings.Deposit"/>). <see cref="End"/> frees the purse of a deposit whose terminal went away.
+/// </summary>
+public sealed class BankDeposits(BankPursePool purses)
+{
+    private readonly BankPursePool _purses = purses ?? throw new ArgumentNullException(nameof(purses));
+
+    /// <summary>The key of a deposit's transfers: <c>deposit/ID</c>.</summary>
+    /// <exception cref="ArgumentException">The ID does not make a transfer ID.</exception>
+    public static TransferId KeyOf(string depositId) => new($"deposit/{depositId}");
+
+    /// <summary>Holds a free bank purse in the merchant account's currency for a payment from
+    /// <see cref="DepositRequest.MerchantPurse"/>. Idempotent by the request ID; other content under it is refused.</summary>
+    /// <exception cref="BankPurseRefusedException">A conflicting reuse of the ID, no such account, not a merchant account,
+    /// or no free bank purse.</exception>
+    public DepositOpening Open(DepositRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _purses.Database.Write(tx =>
+        {
+            if (DepositStore.Find(tx, request.RequestId) is Deposit existing)
+            {
+                return existing.Matches(request) ? new DepositOpening(existing, AlreadyOpen: true) : throw new BankPurseRefusedException(
+                    BankPurseRefusal.RequestConflict, $"request {request.RequestId} already opened a deposit from purse " +
+                    $"{existing.MerchantPurse} for {existing.MerchantAccount}: a request ID names one deposit only.");
+            }
+            Account account = LedgerStore.FindAccount(tx, request.MerchantAccount)
+                ?? throw new BankPurseRefusedException(BankPurseRefusal.UnknownAccount, $"the bank has no account {request.MerchantAccount}.");
+            if (account.Kind != AccountKind.Merchant)
+            {
+                throw new BankPurseRefusedException(BankPurseRefusal.WrongAccountKind,
+                    $"account {account.Id} is a {account.Kind} account; deposits are paid to merchant accounts.");
+            }
+            BankPurseRow purse = BankPurseStore.Claim(tx, account.Currency, 0, HolderOf(request.RequestId))
+                ?? throw new BankPurseRefusedException(BankPurseRefusal.NoPurseFree,
+                    $"no {account.Currency.AlphaCode} bank purse is free; try again later.");
+            var deposit = new Deposit(request.RequestId, account.Id, request.MerchantPurse, account.Currency, purse.PurseId, DepositState.Open, null);
+            DepositStore.Insert(tx, deposit);
+            return new DepositOpening(deposit, AlreadyOpen: false);
+        });
+    }
+
+    public Deposit? Find(string depositId) => _purses.Database.Read(tx => DepositStore.Find(tx, depositId));
+
+    /// <summary>
+    /// One command to the deposit's bank purse, in one database transaction: lock the purse, check the command against
+    /// the deposit's gate (<c>6900</c> outside it, or once the deposit is over), run it on the purse, record what it
+    /// moved (the VAL the purse accepts: <see cref="BankPostings.Deposit"/>), write the purse's image, commit; only then
+    /// is the response returned.
+    /// </summary>
+    /// <exception cref="BankPurseRefusedException">No such deposit.</exception>
+    /// <exception cref="BankStorageException">The transaction did not commit: there is no answer, and the purse's next
+    /// command starts from its image as it was.</exception>
+    public byte[] Transmit(string depositId, ReadOnlySpan<byte> command)
+    {
+        byte[] bytes = command.ToArray();
+        Deposit deposit = Find(depositId) ?? throw Unknown(depositId);
+        return _purses.Exchange(deposit.BankPurse, bytes, tx => DepositStore.Find(tx, depositId)!, now => now.IsOpen,
+            (tx, now, purse) => new BankPurseStep(HolderOf(depositId),
+                card => DepositGate.Answer(bytes, now, purse, card.Selected),
+                (before, after) => Committed(tx, now, before, after)));
+    }
+
+    /// <summary>A channel onto the deposit's bank purse, for a <c>PaymentCoordinator</c> in this process.</summary>
+    public InProcessBankPurseChannel OpenChannel(string depositId) =>
+        new($"bank:deposit/{depositId}", command => Transmit(depositId, command));
+
+    /// <summary>
+    /// Ends the deposit's hold on its bank purse, whatever the terminal did: an idle purse is simply freed
+    /// (<see cref="DepositState.Cancelled"/>); a purse still waiting for the merchant's val is aborted by the bank and
+    /// logs the payment (02): <see cref="DepositState.ValueLogged"/>, the exception archive's to settle with the
+    /// merchant card's record. A deposit already over is returned as it is. Idempotent.
+    /// </summary>
+    /// <exception cref="BankPurseRefusedException">No such deposit.</exception>
+    public Deposit End(string depositId)
+    {
+        Deposit deposit = Find(depositId) ?? throw Unknown(depositId);
+        string holder = HolderOf(depositId);
+        return _purses.Serve(deposit.BankPurse, own: true, tx =>
+        {
+            BankPurseRow purse = BankPurseStore.Lock(tx, deposit.BankPurse);
+            Deposit now = DepositStore.Find(tx, depositId)!;
+            if (!now.IsOpen)
+            {
+                return now;
+            }
+            BankPurseInvariants.Holds(purse.BusyWith == holder, $"open deposit {depositId} finds bank purse {purse.Id} held by {purse.BusyWith}");
+            TransferState state = purse.TransferState;
+            BankPurseInvariants.Holds(state is TransferState.Idle or TransferState.ExpectingVal,
+                $"bank purse {purse.Id} taking deposit {depositId} is {state}");
+            if (state == TransferState.Idle)
+            {
+                BankPurseStore.Release(tx, purse.PurseId, holder);
+                return DepositStore.Move(tx, now, DepositState.Cancelled);
+            }
+            _purses.AbortAndRelease(tx, purse, holder);
+            return DepositStore.Move(tx, now, DepositState.ValueLogged);
+        });
+    }
+
+    internal static string HolderOf(string depositId) => $"deposit:{depositId}";
+
+    /// <summary>The VAL the purse accepted (epv → idle, credited): the merchant paid less its fee. True: the purse is free.</summary>
+    private static bool Committed(BankTransaction tx, Deposit deposit, BankPurseSnapshot before, BankPurseSnapshot after)
+    {
+        if (before.State != TransferState.ExpectingVal || after.State != TransferState.Idle || after.Balance == before.Balance)
+        {
+            return false;
+        }
+        PaymentDetails pd = after.Payment!;
+        BankPurseInvariants.Holds(pd.From == deposit.MerchantPurse && pd.To == deposit.BankPurse && deposit.IsOpen,
+            $"bank purse {deposit.BankPurse} accepted {pd} for deposit {deposit.Id} ({deposit.State})");
+        Account merchant = LedgerStore.FindAccount(tx, deposit.MerchantAccount)!;
+        BankLedger.Submit(tx, BankPostings.Deposit(KeyOf(deposit.Id), merchant, deposit.BankPurse.ToString(), pd.Value,
+            $"deposit from purse {pd.From} seq {pd.FromSeq}"));
+        DepositStore.Move(tx, deposit, DepositState.Credited, pd.Value, pd.FromSeq);
+        return true;
+    }
+
+    private static BankPurseRefusedException Unknown(string depositId) =>
+        new(BankPurseRefusal.UnknownDeposit, $"the bank has no deposit {depositId}.");
+}
