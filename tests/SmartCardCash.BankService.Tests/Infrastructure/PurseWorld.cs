@@ -24,6 +24,7 @@ internal sealed class PurseWorld : IAsyncDisposable
     public const uint Minted = 1_000_000;
 
     private readonly TestWorld _purses;
+    private readonly List<PurseId> _issued = [];
     private int _loads;
 
     public TestService Service { get; }
@@ -56,6 +57,7 @@ internal sealed class PurseWorld : IAsyncDisposable
     public TestPurse Customer(string name, uint cents, bool linked = true)
     {
         TestPurse purse = _purses.Issued(name, PurseClass.Customer, Currency.Eur);
+        _issued.Add(purse.Id);
         AccountId account = Bank.Customer(name, cash: cents);
         if (cents > 0)
         {
@@ -71,7 +73,15 @@ internal sealed class PurseWorld : IAsyncDisposable
         return purse;
     }
 
-    public TestPurse Merchant(string name) => _purses.Issued(name, PurseClass.Merchant, Currency.Eur);
+    public TestPurse Merchant(string name)
+    {
+        TestPurse purse = _purses.Issued(name, PurseClass.Merchant, Currency.Eur);
+        _issued.Add(purse.Id);
+        return purse;
+    }
+
+    /// <summary>Every customer and merchant purse issued so far.</summary>
+    public IReadOnlyList<PurseId> Purses => _issued;
 
     public PaymentOutcome Pay(TestPurse payer, TestPurse payee, uint cents) =>
         Coordinator.Pay(payer.Purse, payee.Purse, new PaymentRequest(Money.Of(Currency.Eur, cents)), new PaymentPolicy(Issuer.Certificate, null, _purses.Time));
