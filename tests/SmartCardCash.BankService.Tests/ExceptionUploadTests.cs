@@ -1,7 +1,6 @@
 using System.Net;
 using SmartCardCash.Purse.Errors;
 using SmartCardCash.Purse;
-using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Purse.Tests.Support;
 
 namespace SmartCardCash.BankService.Tests;
