@@ -23,6 +23,30 @@ public static class BankRoutes
     /// <summary>Where the account holder's credential goes on a request that moves their money (a load).</summary>
     public const string HolderCredentialHeader = "X-Holder-Credential";
 
+    /// <summary>Terminal journals cleared (terminal, merchant terminal).</summary>
+    public const string Clearing = "/v1/clearing";
+
+    /// <summary>A purse's signed exception log archived; the answer carries the clear authorisation (terminal).</summary>
+    public const string Exceptions = "/v1/exceptions";
+
+    /// <summary>The current issuer-signed hotlist (terminals); POST: an operator reports a purse.</summary>
+    public const string Hotlist = "/v1/hotlist";
+
+    /// <summary>Every hotlisted purse with its evidence (operator).</summary>
+    public const string HotlistEntries = "/v1/hotlist/entries";
+
+    public const string Purses = "/v1/purses";
+
+    /// <summary>Open maybe-lost and owed payments (operator).</summary>
+    public const string LostPayments = "/v1/lost-payments";
+
+    public static string HotlistVersion(long version) => $"{Hotlist}/{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The account that loaded a hotlisted purse (operator: anonymity revocation).</summary>
+    public static string PurseHolder(string purse) => $"{Purses}/{Uri.EscapeDataString(purse)}/holder";
+
+    public static string RefundOwed(string payer) => $"{LostPayments}/{Uri.EscapeDataString(payer)}/refund";
+
     public static string Account(string id) => $"{Accounts}/{Uri.EscapeDataString(id)}";
 
     public static string Key(string id) => $"{Keys}/{Uri.EscapeDataString(id)}";

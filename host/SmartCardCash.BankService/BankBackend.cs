@@ -1,15 +1,60 @@
+using SmartCardCash.BankService.Problems;
+using SmartCardCash.Issuing;
 using SmartCardCash.Settlement.Access;
+using SmartCardCash.Settlement.Archive;
+using SmartCardCash.Settlement.Clearing;
+using SmartCardCash.Settlement.Hotlist;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Storage;
 
 namespace SmartCardCash.BankService;
 
 /// <summary>The Settlement library's parts the endpoints call, one of each for the service's lifetime.</summary>
-public sealed class BankBackend(BankDatabase database)
+public sealed class BankBackend
 {
-    public BankDatabase Database { get; } = database;
+    private readonly Issuer? _issuer;
+    private readonly ValClearing? _clearing;
+    private readonly ExceptionArchive? _archive;
 
-    public BankLedger Ledger { get; } = new(database);
+    public BankBackend(BankDatabase database, Issuer? issuer = null)
+    {
+        Database = database;
+        Ledger = new(database);
+        Access = new(database);
+        Hotlist = new(database);
+        PurseAccounts = new(database);
+        _issuer = issuer;
+        if (issuer is not null)
+        {
+            var registry = new CertificateRegistry(database, issuer.Certificate);
+            _clearing = new ValClearing(registry);
+            _archive = new ExceptionArchive(registry, issuer);
+        }
+    }
 
-    public BankAccess Access { get; } = new(database);
+    public BankDatabase Database { get; }
+
+    public BankLedger Ledger { get; }
+
+    public BankAccess Access { get; }
+
+    public BankHotlist Hotlist { get; }
+
+    /// <summary>Which account loaded a purse: read by the operator only (anonymity revocation).</summary>
+    public PurseAccounts PurseAccounts { get; }
+
+    /// <summary>The issuer the bank clears for.</summary>
+    /// <exception cref="ApiProblemException">503: the service was started without one.</exception>
+    public Issuer Issuer => _issuer ?? throw NoIssuer();
+
+    public ValClearing Clearing => _clearing ?? throw NoIssuer();
+
+    public ExceptionArchive Archive => _archive ?? throw NoIssuer();
+
+    /// <summary>The open lost payments, or none when the bank runs without an issuer (it then archives nothing).</summary>
+    public IReadOnlyList<LostPayment> OpenLostPayments() => _archive?.OpenPayments() ?? [];
+
+    private static ApiProblemException NoIssuer() => new(503, "No issuer",
+        "the bank runs without the issuer's key, so it cannot verify purse certificates or sign; start it where the issuer is " +
+        "(scc issuer init, then scc bank serve).");
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using SmartCardCash.Issuing;
 
 namespace SmartCardCash.BankService;
 
@@ -19,6 +20,15 @@ public sealed record BankServiceOptions
     public IPEndPoint Endpoint { get; init; } = new(IPAddress.Loopback, DefaultPort);
 
     public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>The largest body of POST /v1/clearing, which carries a terminal's journal (about 1 KiB a payment).</summary>
+    public const long DefaultMaxJournalBodyBytes = 4 * 1024 * 1024;
+
+    public long MaxJournalBodyBytes { get; init; } = DefaultMaxJournalBodyBytes;
+
+    /// <summary>The issuer whose purses the bank clears: it verifies certificates, signs the hotlist and the clear
+    /// authorisations. Without it, clearing, exception uploads and the hotlist answer 503.</summary>
+    public Issuer? Issuer { get; init; }
 
     /// <summary>Where the service logs (nowhere by default). Logs name key IDs, never secrets.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }

@@ -88,6 +88,7 @@ internal static class CliApplication
         }
         var bank = new Bank.BankCommand(globals, context);
         root.Subcommands.Add(bank.Command);
+        root.Subcommands.Add(new Command("hotlist", Bank.BankArchiveHelpTexts.HotlistDescription) { new Bank.HotlistFetchCommand(globals, context).Command });
 
         var epilogs = new Dictionary<Command, string>
         {
@@ -104,6 +105,7 @@ internal static class CliApplication
             [conformance] = ConformanceCommand.Epilog,
             [bank.Command] = Bank.BankHelpTexts.BankEpilog,
             [bank.Serve] = Bank.BankHelpTexts.ServeEpilog,
+            [bank.Exceptions] = Bank.BankArchiveHelpTexts.ExceptionsEpilog,
         };
         foreach ((Command command, string epilog) in payments.Epilogs)
         {

@@ -8,11 +8,17 @@ using SmartCardCash.Settlement.Access;
 
 namespace SmartCardCash.BankService.Endpoints;
 
-/// <summary>GET /v1/audit: the ledger audit (every balance recomputed, the invariants checked) of one snapshot.</summary>
+/// <summary>GET /v1/audit: the ledger audit (every balance recomputed, the invariants checked) of one snapshot, and the
+/// lost payments still open.</summary>
 internal static class AuditEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGroup(BankRoutes.Audit).WithTags("Audit").RequireRoles(ApiKeyRole.Operator)
-            .MapGet("", (BankBackend bank) => Results.Json(bank.Ledger.Audit().Json(), BankApiJsonContext.Default.AuditJson))
+            .MapGet("", (BankBackend bank, BankServiceOptions options) =>
+            {
+                DateTimeOffset now = options.Time.GetUtcNow();
+                AuditJson audit = bank.Ledger.Audit().Json() with { OpenLostPayments = [.. bank.OpenLostPayments().Select(p => p.Json(now))] };
+                return Results.Json(audit, BankApiJsonContext.Default.AuditJson);
+            })
             .WithSummary("Recompute every balance from the transfers and check the books balance.").Produces<AuditJson>();
 }

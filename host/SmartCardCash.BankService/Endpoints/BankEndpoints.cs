@@ -16,5 +16,10 @@ internal static class BankEndpoints
         CashInEndpoints.Map(routes);
         AuditEndpoints.Map(routes);
         KeyEndpoints.Map(routes);
+        ClearingEndpoints.Map(routes);
+        ExceptionEndpoints.Map(routes);
+        HotlistEndpoints.Map(routes);
+        RevocationEndpoints.Map(routes);
+        LostPaymentEndpoints.Map(routes);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Settlement.Access;
+using SmartCardCash.Settlement.Archive;
+using SmartCardCash.Settlement.Clearing;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Storage;
 
@@ -37,7 +39,7 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         switch (exception)
         {
             case ApiProblemException e:
-                return ProblemWriter.WriteAsync(context, e.Status, e.Title, e.Message, e.Field);
+                return ProblemWriter.WriteAsync(context, e.Status, e.Title, e.Message, e.Field, e.Reason);
             case AccessRefusedException e:
                 (int status, string title) = RefusalStatus.Of(e.Reason);
                 log.LogInformation("{Method} {Path} refused: {Reason}", context.Request.Method, context.Request.Path, e.Reason);
@@ -45,6 +47,12 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
             case LedgerRefusedException e:
                 (int ledgerStatus, string ledgerTitle) = RefusalStatus.Of(e.Reason);
                 return ProblemWriter.WriteAsync(context, ledgerStatus, ledgerTitle, e.Message, reason: e.Reason.ToString());
+            case ArchiveRefusedException e:
+                (int archiveStatus, string archiveTitle) = RefusalStatus.Of(e.Reason);
+                return ProblemWriter.WriteAsync(context, archiveStatus, archiveTitle, e.Message,
+                    e.Reason == ArchiveRefusal.CertificateRefused ? "certificate" : "records", e.Reason.ToString());
+            case CertificateRefusedException e:
+                return ProblemWriter.WriteAsync(context, 422, "Certificate refused", e.Message, "certificate", e.Reason.ToString());
             case BankStorageException e:
                 log.LogError("{Method} {Path}: {Message}", context.Request.Method, context.Request.Path, e.Message);
                 return ProblemWriter.WriteAsync(context, 503, "Database unavailable",

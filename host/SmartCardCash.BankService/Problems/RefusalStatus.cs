@@ -1,4 +1,5 @@
 using SmartCardCash.Settlement.Access;
+using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.Ledger;
 
 namespace SmartCardCash.BankService.Problems;
@@ -35,5 +36,13 @@ internal static class RefusalStatus
         AccessRefusal.BadHolderCredential => (403, "Account holder's credential refused"),
         AccessRefusal.InvalidKeyRequest => (400, "Invalid key request"),
         _ => (403, "Refused"),
+    };
+
+    public static (int Status, string Title) Of(ArchiveRefusal reason) => reason switch
+    {
+        ArchiveRefusal.CertificateRefused => (422, "Certificate refused"),
+        ArchiveRefusal.SignatureInvalid => (422, "Signature invalid"),
+        ArchiveRefusal.Malformed => (400, "Not a purse's exception log"),
+        _ => (422, "Upload refused"),
     };
 }

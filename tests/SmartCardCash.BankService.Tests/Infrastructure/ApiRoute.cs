@@ -17,9 +17,26 @@ public sealed record ApiRoute(HttpMethod Method, string Path, string? Body)
         new(HttpMethod.Post, "/v1/keys", """{"role":"terminal"}"""),
         new(HttpMethod.Get, "/v1/keys", null),
         new(HttpMethod.Delete, $"/v1/keys/{keyId}", null),
+        new(HttpMethod.Post, "/v1/hotlist", $$"""{"purse":"{{SomePurse}}","note":"reported stolen"}"""),
+        new(HttpMethod.Get, "/v1/hotlist/entries", null),
+        new(HttpMethod.Get, $"/v1/purses/{SomePurse}/holder", null),
+        new(HttpMethod.Get, "/v1/lost-payments", null),
+        new(HttpMethod.Post, $"/v1/lost-payments/{SomePurse}/refund", """{"account":"customer.alice"}"""),
+    ];
+
+    /// <summary>A purse ID the refusal tests name.</summary>
+    public const string SomePurse = "5343430A00000002";
+
+    /// <summary>The routes of terminals (and merchant terminals): clearing, exception uploads, the hotlist.</summary>
+    public static IReadOnlyList<ApiRoute> TerminalRoutes { get; } =
+    [
+        new(HttpMethod.Post, "/v1/clearing", """{"requestId":"j-1","lines":["{}"]}"""),
+        new(HttpMethod.Post, "/v1/exceptions", """{"certificate":"7F21","issuerCounter":0,"records":[]}"""),
+        new(HttpMethod.Get, "/v1/hotlist", null),
+        new(HttpMethod.Get, "/v1/hotlist/1", null),
     ];
 
     /// <summary>Every route that needs a key at all.</summary>
     public static IReadOnlyList<ApiRoute> All(string keyId) =>
-        [.. OperatorOnly(keyId), new(HttpMethod.Get, "/v1/accounts/customer.alice", null)];
+        [.. OperatorOnly(keyId), new(HttpMethod.Get, "/v1/accounts/customer.alice", null), .. TerminalRoutes];
 }

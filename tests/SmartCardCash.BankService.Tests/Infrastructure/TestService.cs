@@ -33,10 +33,11 @@ public sealed class TestService : IAsyncDisposable
 
     public BankClient Operator { get; }
 
-    public static Task<TestService> StartAsync(BankStorageFixture storage, StorageProvider provider) =>
-        StartAsync(storage.Create(provider));
+    public static Task<TestService> StartAsync(BankStorageFixture storage, StorageProvider provider, Issuing.Issuer? issuer = null) =>
+        StartAsync(storage.Create(provider), issuer: issuer);
 
-    public static async Task<TestService> StartAsync(TestBank bank, long maxRequestBodyBytes = BankServiceOptions.DefaultMaxRequestBodyBytes)
+    public static async Task<TestService> StartAsync(TestBank bank, long maxRequestBodyBytes = BankServiceOptions.DefaultMaxRequestBodyBytes,
+        Issuing.Issuer? issuer = null, long maxJournalBodyBytes = BankServiceOptions.DefaultMaxJournalBodyBytes)
     {
         var logs = new RecordingLoggerProvider();
         BankServiceHost host = await BankServiceHost.StartAsync(new BankServiceOptions
@@ -44,6 +45,8 @@ public sealed class TestService : IAsyncDisposable
             Database = Target(bank.Location),
             Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
             MaxRequestBodyBytes = maxRequestBodyBytes,
+            MaxJournalBodyBytes = maxJournalBodyBytes,
+            Issuer = issuer,
             ConfigureLogging = logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug),
         });
         return new TestService(bank, host, logs);

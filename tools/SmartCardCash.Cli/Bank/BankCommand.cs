@@ -20,6 +20,17 @@ internal sealed class BankCommand
             new BankKeyRevokeCommand(globals, context).Command,
             new BankKeyListCommand(globals, context).Command,
         };
+        Exceptions = new BankExceptionsCommand(globals, context).Command;
+        var hotlist = new Command("hotlist", BankArchiveHelpTexts.BankHotlistDescription)
+        {
+            new BankHotlistReportCommand(globals, context).Command,
+            new BankHotlistListCommand(globals, context).Command,
+        };
+        var lost = new Command("lost", BankArchiveHelpTexts.LostDescription)
+        {
+            new BankLostListCommand(globals, context).Command,
+            new BankLostRefundCommand(globals, context).Command,
+        };
         Command = new Command("bank", BankHelpTexts.BankDescription)
         {
             Serve,
@@ -27,10 +38,18 @@ internal sealed class BankCommand
             new BankCashInCommand(globals, context).Command,
             new BankAuditCommand(globals, context).Command,
             key,
+            new BankClearCommand(globals, context).Command,
+            Exceptions,
+            hotlist,
+            lost,
+            new BankHolderCommand(globals, context).Command,
         };
     }
 
     public Command Command { get; }
 
     public Command Serve { get; }
+
+    /// <summary><c>scc bank exceptions</c>, whose help has an epilog.</summary>
+    public Command Exceptions { get; }
 }

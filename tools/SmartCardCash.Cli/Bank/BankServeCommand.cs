@@ -2,11 +2,14 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.BankService;
+using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
+using SmartCardCash.Issuing;
+using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Settlement.Access;
 
 namespace SmartCardCash.Cli.Bank;
@@ -46,7 +49,10 @@ internal sealed class BankServeCommand : CliCommand
             Context.Stderr.WriteLine($"scc: warning: listening on {endpoint}, not on loopback: anyone who can reach it can try keys, " +
                 "and plain HTTP carries them unencrypted (put TLS in front of it)");
         }
-        BankServiceHost host = Start(database, endpoint, run.Settings.Verbose);
+        // The issuer of this home: the bank verifies its purses' certificates and signs the hotlist and clear codes.
+        IssuerStore issuers = IssuerAccess.Store(Context);
+        Issuer? issuer = issuers.Exists ? issuers.Load() : null;
+        BankServiceHost host = Start(database, endpoint, run.Settings.Verbose, issuer);
         try
         {
             string? keyFile = host.BootstrapOperatorKey is IssuedApiKey key
@@ -64,6 +70,11 @@ internal sealed class BankServeCommand : CliCommand
                 {
                     Context.Stdout.WriteLine($"The operator key was shown on the first start (scc saved it in {BankHome.OperatorKeyFile(Context.Home)}).");
                 }
+                if (issuer is null)
+                {
+                    Context.Stdout.WriteLine($"No issuer in {issuers.Directory}: clearing, exception uploads and the hotlist answer 503 " +
+                        "until the bank is started where the issuer is ('scc issuer init').");
+                }
                 Context.Stdout.WriteLine("Stop it with Ctrl+C.");
             });
             Context.Stdout.Flush();
@@ -77,12 +88,13 @@ internal sealed class BankServeCommand : CliCommand
         }
     }
 
-    private BankServiceHost Start(string database, IPEndPoint endpoint, bool verbose)
+    private BankServiceHost Start(string database, IPEndPoint endpoint, bool verbose, Issuer? issuer)
     {
         var options = new BankServiceOptions
         {
             Database = database,
             Endpoint = endpoint,
+            Issuer = issuer,
             // --verbose: the service's own log (refusals by reason, keys issued and revoked by ID, database failures) on
             // stderr; ASP.NET's request lines only when something is wrong.
             ConfigureLogging = verbose

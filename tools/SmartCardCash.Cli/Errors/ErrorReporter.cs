@@ -38,8 +38,9 @@ internal static class ErrorReporter
             IssuerNotFoundException => (ExitCodes.LocalData, $"{message}: run 'scc issuer init' to create one"),
             LocalDataException => (ExitCodes.LocalData, message),
             TransferInProgressException => (ExitCodes.PaymentInterrupted, message),
+            HotlistRefusedException => (ExitCodes.SecurityRefusal, message),
             BankUnreachableException or BankStorageException => (ExitCodes.Unavailable, message),
-            BankApiException e => (BankExitCode(e.Status), BankMessage(e)),
+            BankApiException e => (BankExitCode(e), BankMessage(e)),
             CardStatusException => (ExitCodes.CardError, message),
             CardServiceUnavailableException or ReaderUnavailableException or NoCardException
                 or PcscSharingViolationException => (ExitCodes.Unavailable, message),
@@ -54,10 +55,12 @@ internal static class ErrorReporter
         };
     }
 
-    /// <summary>The bank's refusals by HTTP status: the key (401, 403), the bank or its database (503, 5xx), else the request.</summary>
-    private static int BankExitCode(int status) => status switch
+    /// <summary>The bank's refusals by HTTP status: the key (401, 403) or a signature or certificate it refused (422 with
+    /// those reasons), the bank or its database (503, 5xx), else the request.</summary>
+    private static int BankExitCode(BankApiException e) => e.Status switch
     {
         401 or 403 => ExitCodes.SecurityRefusal,
+        422 when e.Problem.Reason is "SignatureInvalid" or "CertificateRefused" => ExitCodes.SecurityRefusal,
         >= 500 => ExitCodes.Unavailable,
         _ => ExitCodes.UsageError,
     };

@@ -23,4 +23,7 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(BankServeJson))]
 [JsonSerializable(typeof(BankAccountOpenedJson))]
 [JsonSerializable(typeof(BankKeyIssuedJson))]
+[JsonSerializable(typeof(BankClearJson))]
+[JsonSerializable(typeof(BankExceptionsJson))]
+[JsonSerializable(typeof(HotlistFetchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
