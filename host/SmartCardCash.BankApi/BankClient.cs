@@ -11,7 +11,7 @@ namespace SmartCardCash.BankApi;
 /// bank. Every call sends the API key (<c>Authorization: Bearer</c>); an error answer is a <see cref="BankApiException"/>
 /// with the service's problem, no answer at all a <see cref="BankUnreachableException"/>.
 /// </summary>
-public sealed class BankClient
+public sealed partial class BankClient
 {
     private static readonly BankApiJsonContext Json = BankApiJsonContext.Default;
     private readonly HttpClient _http;

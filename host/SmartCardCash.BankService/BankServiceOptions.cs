@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using SmartCardCash.Issuing;
 
 namespace SmartCardCash.BankService;
 
@@ -24,4 +25,12 @@ public sealed record BankServiceOptions
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The issuer, whose key personalises and mints the bank's own purses and signs the clear codes of their
+    /// exception logs (<c>scc bank serve</c> loads the one in $SCC_HOME). Without it, the bank-purse, load and deposit
+    /// routes answer 503.</summary>
+    public Issuer? Issuer { get; init; }
+
+    /// <summary>Gives each new bank purse its serial: the issuer's own store, as <c>scc issuer</c> keeps it.</summary>
+    public IPurseSerialSource? Serials { get; init; }
 }

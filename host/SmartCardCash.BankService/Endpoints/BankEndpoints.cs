@@ -16,5 +16,8 @@ internal static class BankEndpoints
         CashInEndpoints.Map(routes);
         AuditEndpoints.Map(routes);
         KeyEndpoints.Map(routes);
+        BankPurseEndpoints.Map(routes);
+        LoadEndpoints.Map(routes);
+        DepositEndpoints.Map(routes);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Settlement.Access;
+using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Storage;
 
@@ -45,6 +46,10 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
             case LedgerRefusedException e:
                 (int ledgerStatus, string ledgerTitle) = RefusalStatus.Of(e.Reason);
                 return ProblemWriter.WriteAsync(context, ledgerStatus, ledgerTitle, e.Message, reason: e.Reason.ToString());
+            case BankPurseRefusedException e:
+                (int purseStatus, string purseTitle) = RefusalStatus.Of(e.Reason);
+                log.LogInformation("{Method} {Path} refused: {Reason}", context.Request.Method, context.Request.Path, e.Reason);
+                return ProblemWriter.WriteAsync(context, purseStatus, purseTitle, e.Message, reason: e.Reason.ToString());
             case BankStorageException e:
                 log.LogError("{Method} {Path}: {Message}", context.Request.Method, context.Request.Path, e.Message);
                 return ProblemWriter.WriteAsync(context, 503, "Database unavailable",

@@ -1,4 +1,5 @@
 using SmartCardCash.Settlement.Access;
+using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Ledger;
 
 namespace SmartCardCash.BankService.Problems;
@@ -35,5 +36,20 @@ internal static class RefusalStatus
         AccessRefusal.BadHolderCredential => (403, "Account holder's credential refused"),
         AccessRefusal.InvalidKeyRequest => (400, "Invalid key request"),
         _ => (403, "Refused"),
+    };
+
+    public static (int Status, string Title) Of(BankPurseRefusal reason) => reason switch
+    {
+        BankPurseRefusal.UnknownPurse => (404, "Unknown bank purse"),
+        BankPurseRefusal.UnknownLoad => (404, "Unknown load"),
+        BankPurseRefusal.UnknownDeposit => (404, "Unknown deposit"),
+        BankPurseRefusal.RequestConflict => (409, "Request ID already used for another request"),
+        BankPurseRefusal.PurseBusy => (503, "Bank purse busy"),
+        BankPurseRefusal.NoPurseFree => (503, "No bank purse free"),
+        BankPurseRefusal.UnknownAccount => (422, "Unknown account"),
+        BankPurseRefusal.WrongAccountKind => (422, "Wrong kind of account"),
+        BankPurseRefusal.CurrencyMismatch => (422, "Currency does not match"),
+        BankPurseRefusal.AmountOutOfRange => (422, "Amount out of range"),
+        _ => (409, "Refused by the bank"),
     };
 }

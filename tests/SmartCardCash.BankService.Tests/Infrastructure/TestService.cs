@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using SmartCardCash.Issuing;
+using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.BankService.Tests.Infrastructure;
 
@@ -14,8 +16,9 @@ public sealed class TestService : IAsyncDisposable
 {
     private readonly List<HttpClient> _clients = [];
 
-    private TestService(TestBank bank, BankServiceHost host, RecordingLoggerProvider logs)
+    private TestService(TestBank bank, BankServiceHost host, RecordingLoggerProvider logs, Issuer issuer)
     {
+        Issuer = issuer;
         Bank = bank;
         Host = host;
         Logs = logs;
@@ -24,6 +27,9 @@ public sealed class TestService : IAsyncDisposable
     }
 
     public TestBank Bank { get; }
+
+    /// <summary>The issuer the service holds: it personalises and mints the bank's purses.</summary>
+    public Issuer Issuer { get; }
 
     public BankServiceHost Host { get; }
 
@@ -39,14 +45,17 @@ public sealed class TestService : IAsyncDisposable
     public static async Task<TestService> StartAsync(TestBank bank, long maxRequestBodyBytes = BankServiceOptions.DefaultMaxRequestBodyBytes)
     {
         var logs = new RecordingLoggerProvider();
+        var issuer = Issuer.Create(new IssuerId(0x5343430A), DateOnly.FromDateTime(DateTime.UtcNow));
         BankServiceHost host = await BankServiceHost.StartAsync(new BankServiceOptions
         {
             Database = Target(bank.Location),
             Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
             MaxRequestBodyBytes = maxRequestBodyBytes,
             ConfigureLogging = logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug),
+            Issuer = issuer,
+            Serials = new SequentialSerials(),
         });
-        return new TestService(bank, host, logs);
+        return new TestService(bank, host, logs, issuer);
     }
 
     /// <summary>What BankDatabase.Open takes for <paramref name="location"/>: a SQLite file's path, a PostgreSQL connection string.</summary>
