@@ -88,6 +88,8 @@ internal static class CliApplication
         }
         var bank = new Bank.BankCommand(globals, context);
         root.Subcommands.Add(bank.Command);
+        root.Subcommands.Add(bank.Load);
+        root.Subcommands.Add(bank.Deposit);
 
         var epilogs = new Dictionary<Command, string>
         {
@@ -104,6 +106,8 @@ internal static class CliApplication
             [conformance] = ConformanceCommand.Epilog,
             [bank.Command] = Bank.BankHelpTexts.BankEpilog,
             [bank.Serve] = Bank.BankHelpTexts.ServeEpilog,
+            [bank.Load] = Bank.BankPaymentHelpTexts.LoadEpilog,
+            [bank.Deposit] = Bank.BankPaymentHelpTexts.DepositEpilog,
         };
         foreach ((Command command, string epilog) in payments.Epilogs)
         {

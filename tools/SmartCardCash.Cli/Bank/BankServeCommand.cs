@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.BankService;
+using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Logging;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
+using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Settlement.Access;
 
 namespace SmartCardCash.Cli.Bank;
@@ -79,9 +81,13 @@ internal sealed class BankServeCommand : CliCommand
 
     private BankServiceHost Start(string database, IPEndPoint endpoint, bool verbose)
     {
+        // The issuer of this home, when there is one: it provisions and mints the bank's purses (loads, deposits).
+        IssuerStore issuer = IssuerAccess.Store(Context);
         var options = new BankServiceOptions
         {
             Database = database,
+            Issuer = issuer.Exists ? issuer.Load() : null,
+            Serials = issuer,
             Endpoint = endpoint,
             // --verbose: the service's own log (refusals by reason, keys issued and revoked by ID, database failures) on
             // stderr; ASP.NET's request lines only when something is wrong.
