@@ -69,7 +69,7 @@ internal sealed class DepositCommand : BankClientCommand
                 throw;
             }
             using BankPurseChannel channel = BankPurseChannel.ForDeposit(bank, requestId, Context.Interrupt);
-            var bankPurse = PurseCard.Open(channel, $"bank purse {deposit.BankPurse}");
+            var bankPurse = PurseCard.Open(channel, "the bank");
             outcome = flow.Pay(card.Purse, bankPurse, amount);
         }
         DepositJson ended = Call(c => bank.EndDepositAsync(requestId, c));

@@ -70,8 +70,11 @@ internal sealed class LoadCommand : BankClientCommand
         if (load.State is "authorised" or "debited")
         {
             using BankPurseChannel channel = BankPurseChannel.ForLoad(bank, requestId, Context.Interrupt);
-            var bankPurse = PurseCard.Open(channel, $"bank purse {load.BankPurse}");
-            outcome = load.State == "authorised" ? flow.Pay(bankPurse, card.Purse, amount) : flow.Recover(bankPurse, card.Purse);
+            var bankPurse = PurseCard.Open(channel, "the bank");
+            // A retry finishes what the first run left: the value already left the bank purse, or the card still waits
+            // for this bank purse's payment (the terminal died mid-load). Otherwise it is a new payment.
+            bool unfinished = load.State == "debited" || WaitsFor(card.Purse, PurseId.Parse(load.BankPurse));
+            outcome = unfinished ? flow.Recover(bankPurse, card.Purse) : flow.Pay(bankPurse, card.Purse, amount);
         }
         LoadJson ended = Call(c => bank.EndLoadAsync(requestId, c));
 
@@ -96,6 +99,10 @@ internal sealed class LoadCommand : BankClientCommand
         }
         return exitCode;
     }
+
+    /// <summary>Whether the card is in a transfer with <paramref name="bankPurse"/>.</summary>
+    private static bool WaitsFor(PurseCard card, PurseId bankPurse) =>
+        card.GetPendingTransfer() is { State: not TransferState.Idle, Details: { } pd } && pd.From == bankPurse;
 
     /// <summary>What the bank says the load did, in one line.</summary>
     private static string Sentence(LoadJson load, Money amount) => load.State switch
