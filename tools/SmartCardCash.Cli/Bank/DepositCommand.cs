@@ -90,7 +90,7 @@ internal sealed class DepositCommand : BankClientCommand
             ? $"Deposited {Money.Of(currency, (ulong)ended.Amount!.Value)} into {ended.MerchantAccount}: fee {Money.Of(currency, (ulong)ended.Fee!.Value)}, " +
                 $"credited {Money.Of(currency, (ulong)ended.Credited!.Value)} (deposit {ended.Id})."
             : $"Deposit {ended.Id} is {ended.State}: {ended.MerchantAccount} was credited nothing." + (ended.State == "value-logged"
-                ? " If the card was debited, its exception log proves it ('scc bank exceptions') and the bank refunds the merchant once." : ""));
+                ? " If the card was debited, its exception log, uploaded to the bank, proves it, and the bank refunds the merchant once." : ""));
         return exitCode;
     }
 

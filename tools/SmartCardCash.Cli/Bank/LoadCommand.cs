@@ -110,7 +110,7 @@ internal sealed class LoadCommand : BankClientCommand
         "completed" => $"The bank debited {amount} from {load.Account} for load {load.Id}; the card has it.",
         "cancelled" => $"Load {load.Id} was cancelled: nothing was paid, and {load.Account}'s reservation of {amount} is released.",
         "value-logged" => $"Load {load.Id}: {load.Account} paid {amount}, but the card's acknowledgement never reached the bank. If the card " +
-            "did not get the value, its exception log proves it ('scc bank exceptions'), and the bank refunds the account once.",
+            "did not get the value, its exception log, uploaded to the bank, proves it, and the bank refunds the account once.",
         _ => $"Load {load.Id} is {load.State}.",
     };
 
