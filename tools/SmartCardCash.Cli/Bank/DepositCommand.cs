@@ -58,19 +58,27 @@ internal sealed class DepositCommand : BankClientCommand
         PaymentOutcome? outcome = null;
         if (deposit.State == "open")
         {
-            Money amount;
-            try
-            {
-                amount = Amount(run, card, currency);
-            }
-            catch (UsageException)
-            {
-                Call(c => bank.EndDepositAsync(requestId, c)); // nothing to pay: free the bank's purse at once
-                throw;
-            }
             using BankPurseChannel channel = BankPurseChannel.ForDeposit(bank, requestId, Context.Interrupt);
             var bankPurse = PurseCard.Open(channel, "the bank");
-            outcome = flow.Pay(card.Purse, bankPurse, amount);
+            // A retry finishes a payment to this bank purse that the terminal left unfinished; otherwise it pays anew.
+            if (card.Purse.GetPendingTransfer() is { State: not TransferState.Idle, Details: { } pd } && pd.To == PurseId.Parse(deposit.BankPurse))
+            {
+                outcome = flow.Recover(card.Purse, bankPurse);
+            }
+            else
+            {
+                Money amount;
+                try
+                {
+                    amount = Amount(run, card, currency);
+                }
+                catch (UsageException)
+                {
+                    Call(c => bank.EndDepositAsync(requestId, c)); // nothing to pay: free the bank's purse at once
+                    throw;
+                }
+                outcome = flow.Pay(card.Purse, bankPurse, amount);
+            }
         }
         DepositJson ended = Call(c => bank.EndDepositAsync(requestId, c));
 
