@@ -50,12 +50,10 @@ internal static class DepositEndpoints
             statusCode: opening.AlreadyOpen ? 200 : 201);
     }
 
-    private static async Task<IResult> Transmit(HttpContext context, BankBackend bank, BankServiceOptions options, string id)
+    private static Task<IResult> Transmit(HttpContext context, BankBackend bank, BankServiceOptions options, string id)
     {
         string deposit = Known(context, bank, id);
-        ApduRequest request = await JsonBody.ReadAsync(context, BankApiJsonContext.Default.ApduRequest, options.MaxRequestBodyBytes);
-        byte[] response = bank.RequireDeposits().Transmit(deposit, PaymentFields.Apdu(request.Command));
-        return Results.Json(new ApduJson(Convert.ToHexString(response)), BankApiJsonContext.Default.ApduJson);
+        return ApduRelay.RelayAsync(context, options, command => bank.RequireDeposits().Transmit(deposit, command));
     }
 
     private static IResult Show(HttpContext context, BankBackend bank, string id) =>

@@ -48,12 +48,10 @@ internal static class LoadEndpoints
             statusCode: authorised.AlreadyAuthorised ? 200 : 201);
     }
 
-    private static async Task<IResult> Transmit(HttpContext context, BankBackend bank, BankServiceOptions options, string id)
+    private static Task<IResult> Transmit(HttpContext context, BankBackend bank, BankServiceOptions options, string id)
     {
         string load = Known(context, bank, id);
-        ApduRequest request = await JsonBody.ReadAsync(context, BankApiJsonContext.Default.ApduRequest, options.MaxRequestBodyBytes);
-        byte[] response = bank.RequireLoads().Transmit(load, PaymentFields.Apdu(request.Command));
-        return Results.Json(new ApduJson(Convert.ToHexString(response)), BankApiJsonContext.Default.ApduJson);
+        return ApduRelay.RelayAsync(context, options, command => bank.RequireLoads().Transmit(load, command));
     }
 
     private static IResult Show(HttpContext context, BankBackend bank, string id) =>
