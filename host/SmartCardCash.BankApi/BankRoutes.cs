@@ -46,6 +46,28 @@ public static class BankRoutes
     public static string PurseHolder(string purse) => $"{Purses}/{Uri.EscapeDataString(purse)}/holder";
 
     public static string RefundOwed(string payer) => $"{LostPayments}/{Uri.EscapeDataString(payer)}/refund";
+    /// <summary>The bank's own purses (operator): provision, list, mint.</summary>
+    public const string BankPurses = "/v1/bank-purses";
+
+    /// <summary>Loads (terminal): authorise, then the bank purse's APDUs, the state, the end.</summary>
+    public const string Loads = "/v1/loads";
+
+    /// <summary>Deposits (merchant terminal): open, then the bank purse's APDUs, the state, the end.</summary>
+    public const string Deposits = "/v1/deposits";
+
+    public static string BankPurseMint(string id) => $"{BankPurses}/{Uri.EscapeDataString(id)}/mint";
+
+    public static string Load(string id) => $"{Loads}/{Uri.EscapeDataString(id)}";
+
+    public static string LoadApdu(string id) => $"{Load(id)}/apdu";
+
+    public static string LoadEnd(string id) => $"{Load(id)}/end";
+
+    public static string Deposit(string id) => $"{Deposits}/{Uri.EscapeDataString(id)}";
+
+    public static string DepositApdu(string id) => $"{Deposit(id)}/apdu";
+
+    public static string DepositEnd(string id) => $"{Deposit(id)}/end";
 
     public static string Account(string id) => $"{Accounts}/{Uri.EscapeDataString(id)}";
 

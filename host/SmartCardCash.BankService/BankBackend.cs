@@ -2,33 +2,45 @@ using SmartCardCash.BankService.Problems;
 using SmartCardCash.Issuing;
 using SmartCardCash.Settlement.Access;
 using SmartCardCash.Settlement.Archive;
+using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Clearing;
+using SmartCardCash.Settlement.Deposits;
 using SmartCardCash.Settlement.Hotlist;
 using SmartCardCash.Settlement.Ledger;
+using SmartCardCash.Settlement.Loads;
 using SmartCardCash.Settlement.Storage;
 
 namespace SmartCardCash.BankService;
 
-/// <summary>The Settlement library's parts the endpoints call, one of each for the service's lifetime.</summary>
+/// <summary>The Settlement library's parts the endpoints call, one of each for the service's lifetime. Clearing, the
+/// archive, the bank purses, loads and deposits need the issuer (bank purses also its serial source); a service started
+/// without them answers those routes 503.</summary>
 public sealed class BankBackend
 {
     private readonly Issuer? _issuer;
     private readonly ValClearing? _clearing;
     private readonly ExceptionArchive? _archive;
+    private readonly BankPursePool? _purses;
 
-    public BankBackend(BankDatabase database, Issuer? issuer = null)
+    public BankBackend(BankDatabase database, Issuer? issuer = null, IPurseSerialSource? serials = null, TimeProvider? time = null)
     {
         Database = database;
-        Ledger = new(database);
-        Access = new(database);
-        Hotlist = new(database);
-        PurseAccounts = new(database);
+        Ledger = new BankLedger(database);
+        Access = new BankAccess(database);
+        Hotlist = new BankHotlist(database);
+        PurseAccounts = new PurseAccounts(database);
         _issuer = issuer;
         if (issuer is not null)
         {
             var registry = new CertificateRegistry(database, issuer.Certificate);
             _clearing = new ValClearing(registry);
             _archive = new ExceptionArchive(registry, issuer);
+            if (serials is not null)
+            {
+                _purses = new BankPursePool(database, issuer, serials, time);
+                Loads = new BankLoads(_purses);
+                Deposits = new BankDeposits(_purses);
+            }
         }
     }
 
@@ -54,7 +66,19 @@ public sealed class BankBackend
     /// <summary>The open lost payments, or none when the bank runs without an issuer (it then archives nothing).</summary>
     public IReadOnlyList<LostPayment> OpenLostPayments() => _archive?.OpenPayments() ?? [];
 
+    /// <summary>The bank's own purses.</summary>
+    /// <exception cref="ApiProblemException">503: the service runs without the issuer.</exception>
+    public BankPursePool Purses => _purses ?? throw NoIssuer();
+
+    internal BankLoads? Loads { get; }
+
+    internal BankDeposits? Deposits { get; }
+
+    internal BankLoads RequireLoads() => Loads ?? throw NoIssuer();
+
+    internal BankDeposits RequireDeposits() => Deposits ?? throw NoIssuer();
+
     private static ApiProblemException NoIssuer() => new(503, "No issuer",
-        "the bank runs without the issuer's key, so it cannot verify purse certificates or sign; start it where the issuer is " +
-        "(scc issuer init, then scc bank serve).");
+        "the bank runs without the issuer's key, so it cannot verify purse certificates, sign, or run purses of its own; " +
+        "start it where the issuer is (scc issuer init, then scc bank serve).");
 }

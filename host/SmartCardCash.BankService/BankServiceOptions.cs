@@ -26,12 +26,16 @@ public sealed record BankServiceOptions
 
     public long MaxJournalBodyBytes { get; init; } = DefaultMaxJournalBodyBytes;
 
-    /// <summary>The issuer whose purses the bank clears: it verifies certificates, signs the hotlist and the clear
-    /// authorisations. Without it, clearing, exception uploads and the hotlist answer 503.</summary>
-    public Issuer? Issuer { get; init; }
-
     /// <summary>Where the service logs (nowhere by default). Logs name key IDs, never secrets.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The issuer (<c>scc bank serve</c> loads the one in $SCC_HOME): it verifies purse certificates, signs the
+    /// hotlist and the clear authorisations, and personalises and mints the bank's own purses. Without it, clearing,
+    /// exception uploads, the hotlist, bank purses, loads and deposits answer 503.</summary>
+    public Issuer? Issuer { get; init; }
+
+    /// <summary>Gives each new bank purse its serial: the issuer's own store, as <c>scc issuer</c> keeps it.</summary>
+    public IPurseSerialSource? Serials { get; init; }
 }

@@ -193,23 +193,7 @@ public sealed class BankCommandTests : TemporaryHomeTests
         }
     }
 
-    /// <summary>scc bank serve on a free port; SCC_BANK_URL then points the other commands at it, with the operator key
-    /// it saved in the home.</summary>
-    private BackgroundScc Serve(params string[] options)
-    {
-        var serve = new BackgroundScc(_cli, ["bank", "serve", "--listen", "127.0.0.1:0", .. options]);
-        string line = serve.WaitForLine("listening on");
-        _cli.Environment["SCC_BANK_URL"] = line.Split(' ').Single(w => w.StartsWith("http://", StringComparison.Ordinal));
-        serve.WaitForLine("Stop it with Ctrl+C.");
-        return serve;
-    }
+    private BackgroundScc Serve(params string[] options) => BankServer.Serve(_cli, options);
 
-    private static int UnusedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int UnusedPort() => BankServer.UnusedPort();
 }

@@ -100,5 +100,8 @@ public sealed class TestBank : IDisposable
 
     public void Tamper(string sql) => Database.Write(tx => tx.Execute(sql));
 
+    /// <summary>How many rows <paramref name="table"/> holds (a test's own constant name, never input).</summary>
+    public long Rows(string table) => Database.Read(tx => tx.Scalar<long>($"SELECT COUNT(*) FROM {table}"));
+
     public void Dispose() => _delete();
 }

@@ -89,6 +89,8 @@ internal static class CliApplication
         var bank = new Bank.BankCommand(globals, context);
         root.Subcommands.Add(bank.Command);
         root.Subcommands.Add(new Command("hotlist", Bank.BankArchiveHelpTexts.HotlistDescription) { new Bank.HotlistFetchCommand(globals, context).Command });
+        root.Subcommands.Add(bank.Load);
+        root.Subcommands.Add(bank.Deposit);
 
         var epilogs = new Dictionary<Command, string>
         {
@@ -106,6 +108,8 @@ internal static class CliApplication
             [bank.Command] = Bank.BankHelpTexts.BankEpilog,
             [bank.Serve] = Bank.BankHelpTexts.ServeEpilog,
             [bank.Exceptions] = Bank.BankArchiveHelpTexts.ExceptionsEpilog,
+            [bank.Load] = Bank.BankPaymentHelpTexts.LoadEpilog,
+            [bank.Deposit] = Bank.BankPaymentHelpTexts.DepositEpilog,
         };
         foreach ((Command command, string epilog) in payments.Epilogs)
         {

@@ -21,5 +21,8 @@ internal static class BankEndpoints
         HotlistEndpoints.Map(routes);
         RevocationEndpoints.Map(routes);
         LostPaymentEndpoints.Map(routes);
+        BankPurseEndpoints.Map(routes);
+        LoadEndpoints.Map(routes);
+        DepositEndpoints.Map(routes);
     }
 }

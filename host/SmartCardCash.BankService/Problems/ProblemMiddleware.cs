@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SmartCardCash.Settlement.Access;
 using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.Clearing;
+using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Storage;
 
@@ -53,6 +54,10 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
                     e.Reason == ArchiveRefusal.CertificateRefused ? "certificate" : "records", e.Reason.ToString());
             case CertificateRefusedException e:
                 return ProblemWriter.WriteAsync(context, 422, "Certificate refused", e.Message, "certificate", e.Reason.ToString());
+            case BankPurseRefusedException e:
+                (int purseStatus, string purseTitle) = RefusalStatus.Of(e.Reason);
+                log.LogInformation("{Method} {Path} refused: {Reason}", context.Request.Method, context.Request.Path, e.Reason);
+                return ProblemWriter.WriteAsync(context, purseStatus, purseTitle, e.Message, reason: e.Reason.ToString());
             case BankStorageException e:
                 log.LogError("{Method} {Path}: {Message}", context.Request.Method, context.Request.Path, e.Message);
                 return ProblemWriter.WriteAsync(context, 503, "Database unavailable",

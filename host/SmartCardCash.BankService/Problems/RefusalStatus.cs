@@ -1,5 +1,6 @@
 using SmartCardCash.Settlement.Access;
 using SmartCardCash.Settlement.Archive;
+using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Ledger;
 
 namespace SmartCardCash.BankService.Problems;
@@ -44,5 +45,20 @@ internal static class RefusalStatus
         ArchiveRefusal.SignatureInvalid => (422, "Signature invalid"),
         ArchiveRefusal.Malformed => (400, "Not a purse's exception log"),
         _ => (422, "Upload refused"),
+    };
+
+    public static (int Status, string Title) Of(BankPurseRefusal reason) => reason switch
+    {
+        BankPurseRefusal.UnknownPurse => (404, "Unknown bank purse"),
+        BankPurseRefusal.UnknownLoad => (404, "Unknown load"),
+        BankPurseRefusal.UnknownDeposit => (404, "Unknown deposit"),
+        BankPurseRefusal.RequestConflict => (409, "Request ID already used for another request"),
+        BankPurseRefusal.PurseBusy => (503, "Bank purse busy"),
+        BankPurseRefusal.NoPurseFree => (503, "No bank purse free"),
+        BankPurseRefusal.UnknownAccount => (422, "Unknown account"),
+        BankPurseRefusal.WrongAccountKind => (422, "Wrong kind of account"),
+        BankPurseRefusal.CurrencyMismatch => (422, "Currency does not match"),
+        BankPurseRefusal.AmountOutOfRange => (422, "Amount out of range"),
+        _ => (409, "Refused by the bank"),
     };
 }

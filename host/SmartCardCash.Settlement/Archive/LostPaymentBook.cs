@@ -4,6 +4,7 @@ using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Settlement.Hotlist;
 using SmartCardCash.Settlement.Ledger;
+using SmartCardCash.Settlement.Loads;
 using SmartCardCash.Settlement.Postings;
 using SmartCardCash.Settlement.Storage;
 
@@ -99,9 +100,11 @@ internal static class LostPaymentBook
     }
 
     /// <summary>The payer's linked account, when it can take a refund in the payment's currency and the payer is not on
-    /// the hotlist: a cloned purse's records are held for an operator (<c>RefundOwed</c>), never paid out unseen.</summary>
+    /// the hotlist: a cloned purse's records are held for an operator (<c>RefundOwed</c>), never paid out unseen. A bank
+    /// purse paid a load: the account that paid for that load (<see cref="LoadStore.AccountOfLoggedLoad"/>).</summary>
     private static AccountId? RefundableAccount(BankTransaction tx, PaymentDetails pd) =>
-        !BankHotlist.IsListed(tx, pd.From) && PurseAccounts.Find(tx, pd.From) is AccountId id && LedgerStore.FindAccount(tx, id) is
+        !BankHotlist.IsListed(tx, pd.From) && (PurseAccounts.Find(tx, pd.From) ?? LoadStore.AccountOfLoggedLoad(tx, pd)) is AccountId id &&
+        LedgerStore.FindAccount(tx, id) is
         { Kind: AccountKind.Customer or AccountKind.Merchant } account && account.Currency.Code == pd.Currency
             ? id : null;
 

@@ -5,6 +5,8 @@ using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.Archive;
+using SmartCardCash.Settlement.Clearing;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Postings;
 using SmartCardCash.Settlement.Storage;
@@ -23,6 +25,7 @@ public sealed class BankPursePool
 {
     private readonly IPurseSerialSource _serials;
     private readonly TimeProvider _time;
+    private ExceptionArchive? _archive;
 
     /// <param name="issuer">Personalises the bank's purses and signs their mints; the bank is the issuer.</param>
     /// <param name="serials">Gives each new purse its serial (the issuer's own store, as <c>scc issuer</c> keeps it).</param>
@@ -42,6 +45,9 @@ public sealed class BankPursePool
     public Issuer Issuer { get; }
 
     internal LiveBankPurses Cards { get; } = new();
+
+    /// <summary>Where the bank's own purses' exception records go (<see cref="ClearOwnExceptionLog"/>).</summary>
+    internal ExceptionArchive Archive => _archive ??= new ExceptionArchive(new CertificateRegistry(Database, Issuer.Certificate), Issuer);
 
     /// <summary>A new bank purse for <paramref name="currency"/>: an emulated card personalised by the issuer through
     /// APDUs as a real card is, its image stored, its ledger account (and the currency's system accounts) opened.</summary>
@@ -158,14 +164,35 @@ public sealed class BankPursePool
         return isOpen(now) ? step(tx, now, purse).Run(tx, Cards, purse, command) : GateAnswer.Refused(StatusWord.CommandNotAllowed);
     });
 
+    /// <summary>
+    /// Archives every record in the bank purse's exception log (the 01 of a load aborted after the debit, the 02 of a
+    /// deposit aborted while waiting for the val) inside <paramref name="tx"/>, which then writes the purse's image, and
+    /// clears the log with the issuer-signed CLEAR EXCEPTION LOG for exactly those records: a bank purse's log never
+    /// fills (16 records: 6A84), and the archive settles each payment with the other side's record.
+    /// </summary>
+    private void ClearOwnExceptionLog(BankTransaction tx, PurseCard purse)
+    {
+        IReadOnlyList<ExceptionLogEntry> records = purse.ReadExceptionLog();
+        if (records.Count == 0)
+        {
+            return;
+        }
+        var upload = new ExceptionUpload(purse.GetCertificate(), purse.GetStatus().IssuerCounter, records);
+        Archive.Archive(tx, upload, "bank-purse");
+        purse.ClearExceptionLog(Archive.AuthoriseClear(upload));
+        BankPurseInvariants.Holds(purse.ReadExceptionLog().Count == 0, $"bank purse {upload.Purse}'s exception log is not empty after it was cleared");
+    }
+
     /// <summary>The bank ends the transfer its own purse is in (ABORT: in epr nothing is logged, in epv or epa the
-    /// purse logs the payment for the exception archive), and frees the purse from <paramref name="holder"/>.</summary>
+    /// purse logs the payment), archives and clears what the purse logged, and frees the purse from
+    /// <paramref name="holder"/>, all in <paramref name="tx"/>.</summary>
     internal BankPurseSnapshot AbortAndRelease(BankTransaction tx, BankPurseRow row, string holder)
     {
         BankPurseCard card = Cards.Take(row.PurseId, row.Image);
         PurseCard purse = PurseCard.Open(card.Channel);
         purse.Select();
         purse.Abort();
+        ClearOwnExceptionLog(tx, purse);
         byte[] image = card.Image();
         var before = new BankPurseSnapshot(row.Balance, row.TransferState, null);
         BankPurseSnapshot after = BankPurseSnapshot.Read(image, row.CurrencyOf);

@@ -1,4 +1,5 @@
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Postings;
@@ -48,6 +49,9 @@ public sealed class BankDeposits(BankPursePool purses)
                     $"no {account.Currency.AlphaCode} bank purse is free; try again later.");
             var deposit = new Deposit(request.RequestId, account.Id, request.MerchantPurse, account.Currency, purse.PurseId, DepositState.Open, null);
             DepositStore.Insert(tx, deposit);
+            // The merchant's purse is the account's (its own terminal key opened this): a deposit lost in flight is
+            // refunded there.
+            PurseAccounts.Link(tx, request.MerchantPurse, account.Id);
             return new DepositOpening(deposit, AlreadyOpen: false);
         });
     }

@@ -1,4 +1,5 @@
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Postings;
@@ -23,7 +24,8 @@ public sealed class BankLoads(BankPursePool purses)
 
     /// <summary>Authorises exactly <paramref name="request"/>: the amount reserved on the account
     /// (<see cref="BankPostings.AuthoriseLoad"/>) and a bank purse holding enough value held for it. Idempotent by the
-    /// request ID: the same request again returns the same load; other content under that ID is refused.</summary>
+    /// request ID: the same request again returns the same load; other content under that ID is refused. The payee purse
+    /// is linked to the account (<see cref="PurseAccounts"/>) in the same transaction.</summary>
     /// <exception cref="BankPurseRefusedException">A conflicting reuse of the ID, no such account, not a customer account,
     /// another currency, or no free bank purse with enough value.</exception>
     /// <exception cref="LedgerRefusedException">The account does not have the amount available (<see cref="LedgerRefusal.ExceedsCredits"/>).</exception>
@@ -58,6 +60,8 @@ public sealed class BankLoads(BankPursePool purses)
                 $"load into purse {request.Payee}"));
             var load = new Load(request.RequestId, account.Id, request.Payee, request.Currency, request.Amount, purse.PurseId, LoadState.Authorised);
             LoadStore.Insert(tx, load);
+            // Which account loaded the purse: the archive refunds there a load the card never got (its 02).
+            PurseAccounts.Link(tx, request.Payee, account.Id);
             return new LoadAuthorisation(load, AlreadyAuthorised: false);
         });
     }
@@ -108,6 +112,19 @@ public sealed class BankLoads(BankPursePool purses)
             }
             BankPurseInvariants.Holds(purse.BusyWith == holder, $"open load {loadId} finds bank purse {purse.Id} held by {purse.BusyWith}");
             TransferState state = purse.TransferState;
+            BankPurseInvariants.Holds(now.State == LoadState.Authorised || state == TransferState.ExpectingAck,
+                $"debited load {loadId}'s purse is {state}, not waiting for the ack");
+            Load ended;
+            if (now.State == LoadState.Authorised)
+            {
+                BankLedger.Submit(tx, BankPostings.CancelLoad(KeyOf(loadId), "the load ended with no value paid"));
+                ended = LoadStore.Move(tx, now, LoadState.Cancelled);
+            }
+            else
+            {
+                // Recorded before the purse's 01 is archived, so the archive finds whose load it was if the card's 02 is there.
+                ended = LoadStore.Move(tx, now, LoadState.ValueLogged);
+            }
             if (state == TransferState.Idle)
             {
                 BankPurseStore.Release(tx, purse.PurseId, holder);
@@ -117,13 +134,7 @@ public sealed class BankLoads(BankPursePool purses)
                 BankPurseInvariants.Holds(state != TransferState.ExpectingVal, $"bank purse {purse.Id} paying load {loadId} is in epv");
                 _purses.AbortAndRelease(tx, purse, holder);
             }
-            if (now.State == LoadState.Authorised)
-            {
-                BankLedger.Submit(tx, BankPostings.CancelLoad(KeyOf(loadId), "the load ended with no value paid"));
-                return LoadStore.Move(tx, now, LoadState.Cancelled);
-            }
-            BankPurseInvariants.Holds(state == TransferState.ExpectingAck, $"debited load {loadId}'s purse is {state}, not waiting for the ack");
-            return LoadStore.Move(tx, now, LoadState.ValueLogged);
+            return ended;
         });
     }
 

@@ -22,6 +22,22 @@ public sealed record ApiRoute(HttpMethod Method, string Path, string? Body)
         new(HttpMethod.Get, $"/v1/purses/{SomePurse}/holder", null),
         new(HttpMethod.Get, "/v1/lost-payments", null),
         new(HttpMethod.Post, $"/v1/lost-payments/{SomePurse}/refund", """{"account":"customer.alice"}"""),
+        new(HttpMethod.Post, "/v1/bank-purses", """{"currency":"EUR"}"""),
+        new(HttpMethod.Get, "/v1/bank-purses", null),
+        new(HttpMethod.Post, "/v1/bank-purses/5343430A00000001/mint", """{"requestId":"m-1","amount":500}"""),
+    ];
+
+    /// <summary>The load and deposit routes (terminal, merchant terminal), with bodies of the right shape.</summary>
+    public static IReadOnlyList<ApiRoute> Payments() =>
+    [
+        new(HttpMethod.Post, "/v1/loads", """{"requestId":"l-1","account":"customer.alice","payee":"5343430A00000009","currency":"EUR","amount":500}"""),
+        new(HttpMethod.Get, "/v1/loads/l-1", null),
+        new(HttpMethod.Post, "/v1/loads/l-1/apdu", """{"command":"00A4040000"}"""),
+        new(HttpMethod.Post, "/v1/loads/l-1/end", null),
+        new(HttpMethod.Post, "/v1/deposits", """{"requestId":"d-1","merchantPurse":"5343430A00000009"}"""),
+        new(HttpMethod.Get, "/v1/deposits/d-1", null),
+        new(HttpMethod.Post, "/v1/deposits/d-1/apdu", """{"command":"00A4040000"}"""),
+        new(HttpMethod.Post, "/v1/deposits/d-1/end", null),
     ];
 
     /// <summary>A purse ID the refusal tests name.</summary>
@@ -38,5 +54,5 @@ public sealed record ApiRoute(HttpMethod Method, string Path, string? Body)
 
     /// <summary>Every route that needs a key at all.</summary>
     public static IReadOnlyList<ApiRoute> All(string keyId) =>
-        [.. OperatorOnly(keyId), new(HttpMethod.Get, "/v1/accounts/customer.alice", null), .. TerminalRoutes];
+        [.. OperatorOnly(keyId), new(HttpMethod.Get, "/v1/accounts/customer.alice", null), .. TerminalRoutes, .. Payments()];
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using SmartCardCash.Issuing;
 
 namespace SmartCardCash.BankService.Tests.Infrastructure;
 
@@ -14,8 +15,9 @@ public sealed class TestService : IAsyncDisposable
 {
     private readonly List<HttpClient> _clients = [];
 
-    private TestService(TestBank bank, BankServiceHost host, RecordingLoggerProvider logs)
+    private TestService(TestBank bank, BankServiceHost host, RecordingLoggerProvider logs, Issuer issuer)
     {
+        Issuer = issuer;
         Bank = bank;
         Host = host;
         Logs = logs;
@@ -24,6 +26,9 @@ public sealed class TestService : IAsyncDisposable
     }
 
     public TestBank Bank { get; }
+
+    /// <summary>The issuer the service holds: it personalises and mints the bank's purses.</summary>
+    public Issuer Issuer { get; }
 
     public BankServiceHost Host { get; }
 
@@ -40,16 +45,18 @@ public sealed class TestService : IAsyncDisposable
         Issuing.Issuer? issuer = null, long maxJournalBodyBytes = BankServiceOptions.DefaultMaxJournalBodyBytes)
     {
         var logs = new RecordingLoggerProvider();
+        Issuing.Issuer serviceIssuer = issuer ?? Issuing.Issuer.Create(new IssuerId(0x5343430A), DateOnly.FromDateTime(DateTime.UtcNow));
         BankServiceHost host = await BankServiceHost.StartAsync(new BankServiceOptions
         {
             Database = Target(bank.Location),
             Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
             MaxRequestBodyBytes = maxRequestBodyBytes,
             MaxJournalBodyBytes = maxJournalBodyBytes,
-            Issuer = issuer,
             ConfigureLogging = logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug),
+            Issuer = serviceIssuer,
+            Serials = new SequentialSerials(),
         });
-        return new TestService(bank, host, logs);
+        return new TestService(bank, host, logs, serviceIssuer);
     }
 
     /// <summary>What BankDatabase.Open takes for <paramref name="location"/>: a SQLite file's path, a PostgreSQL connection string.</summary>

@@ -1,5 +1,6 @@
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.Issuing;
+using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
@@ -128,6 +129,13 @@ internal sealed class BankWorld : IDisposable
     public long ImageBalance(PurseId id) => ImageCard(id).GetBalances().Single(b => b.Currency == Eur.Code).Balance;
 
     public IReadOnlyList<ExceptionRecord> ImageExceptionRecords(PurseId id) => [.. ImageCard(id).ReadExceptionLog().Select(e => e.Record)];
+
+    /// <summary>The card's whole exception log as a terminal uploads it to the archive.</summary>
+    public ExceptionUpload UploadOf(WorldCard card)
+    {
+        card.Purse.Select();
+        return new ExceptionUpload(card.Purse.GetCertificate(), card.Purse.GetStatus().IssuerCounter, card.Purse.ReadExceptionLog());
+    }
 
     public void Dispose() => Bank.Dispose();
 }

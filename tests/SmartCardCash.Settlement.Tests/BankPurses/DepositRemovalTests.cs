@@ -1,5 +1,6 @@
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
+using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Deposits;
 
@@ -78,10 +79,20 @@ public sealed class DepositRemovalTests(BankStorageFixture storage)
                 break;
             case DepositState.ValueLogged:
                 Assert.True(credit is null, $"{story}: the bank purse never took the val, so the merchant is not credited");
-                Assert.Contains(world.ImageExceptionRecords(bankPurse), r => r.Reason == ExceptionReason.PayeeAbortedInEpv && r.Details.From == till.Id);
+                Assert.Empty(world.ImageExceptionRecords(bankPurse)); // archived and cleared with the purse's image
+                Assert.True(world.Pool.Archive.RecordCount(bankPurse) > 0, $"{story}: the bank purse's 02 was not archived");
                 Assert.True(onCard == Amount || cardLogged,
                     $"{story}: the value is still on the card (the bank purse's 02 is unfunded), or definitely lost in the logs " +
                     "(the card's 01 and the bank purse's 02: the archive refunds the merchant)");
+                if (cardLogged)
+                {
+                    // The merchant card's 01 arrives: with the bank purse's archived 02, definitely lost, refunded to the
+                    // merchant account the deposit linked the card to.
+                    ArchiveResult upload = world.Pool.Archive.Upload(world.UploadOf(till));
+                    PaymentDetails lost = upload.Records.Single(r => r.Record.Details.To == bankPurse).Record.Details;
+                    LostPayment refunded = world.Pool.Archive.Find(lost)!;
+                    Assert.Equal((LostPaymentState.Refunded, deposit.MerchantAccount), (refunded.State, refunded.RefundAccount));
+                }
                 break;
             default:
                 Assert.Fail($"{story}: the deposit is still open after the bank ended it");

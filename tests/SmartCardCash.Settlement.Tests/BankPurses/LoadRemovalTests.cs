@@ -1,5 +1,6 @@
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
+using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Loads;
 
@@ -76,16 +77,25 @@ public sealed class LoadRemovalTests(BankStorageFixture storage)
                     $"{story}: cancelled, so the reservation was voided and the card has nothing");
                 break;
             case LoadState.ValueLogged:
-                PaymentDetails logged = Assert.Single(world.ImageExceptionRecords(bankPurse),
-                    r => r.Reason == ExceptionReason.PayerAbortedInEpa && r.Details.To == card.Id).Details;
+                // The bank archived its purse's 01 and cleared the purse's log, in the transaction that wrote its image.
+                Assert.Empty(world.ImageExceptionRecords(bankPurse));
+                LostPayment archived = Assert.Single(world.Pool.Archive.PaymentsOf(bankPurse), p => p.Details.To == card.Id);
+                Assert.Equal(LostPaymentState.MaybeLost, archived.State); // the 01 alone never refunds (spec 4.4(6))
                 if (card.Pending().State == TransferState.ExpectingVal)
                 {
                     world.Coordinator.Abandon(card.Purse); // its holder gives up waiting: the card logs 02
                 }
-                bool cardLost = card.ExceptionRecords().Any(r => r.Reason == ExceptionReason.PayeeAbortedInEpv && r.Details.Equals(logged));
+                bool cardLost = card.ExceptionRecords().Any(r => r.Reason == ExceptionReason.PayeeAbortedInEpv && r.Details.Equals(archived.Details));
                 Assert.True(debit is not null && (onCard == Amount || cardLost),
                     $"{story}: the account paid; the value is on the card (the bank purse's 01 is then never refunded) " +
                     "or in the exception logs as definitely lost (01 and the card's 02: the archive refunds it)");
+                if (cardLost)
+                {
+                    // The card's 02 arrives: definitely lost, refunded once to the account the load linked the card to.
+                    world.Pool.Archive.Upload(world.UploadOf(card));
+                    LostPayment refunded = world.Pool.Archive.Find(archived.Details)!;
+                    Assert.Equal((LostPaymentState.Refunded, load.Account), (refunded.State, refunded.RefundAccount));
+                }
                 break;
             default:
                 Assert.Fail($"{story}: the load is still open after the bank ended it");

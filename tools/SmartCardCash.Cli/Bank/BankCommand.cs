@@ -31,6 +31,14 @@ internal sealed class BankCommand
             new BankLostListCommand(globals, context).Command,
             new BankLostRefundCommand(globals, context).Command,
         };
+        var purses = new Command("purses", BankPaymentHelpTexts.PursesDescription)
+        {
+            new BankPurseProvisionCommand(globals, context).Command,
+            new BankPurseMintCommand(globals, context).Command,
+            new BankPurseListCommand(globals, context).Command,
+        };
+        Load = new LoadCommand(globals, context).Command;
+        Deposit = new DepositCommand(globals, context).Command;
         Command = new Command("bank", BankHelpTexts.BankDescription)
         {
             Serve,
@@ -43,8 +51,15 @@ internal sealed class BankCommand
             hotlist,
             lost,
             new BankHolderCommand(globals, context).Command,
+            purses,
         };
     }
+
+    /// <summary><c>scc load</c>, at the top level: a terminal's command, not the operator's.</summary>
+    public Command Load { get; }
+
+    /// <summary><c>scc deposit</c>, at the top level.</summary>
+    public Command Deposit { get; }
 
     public Command Command { get; }
 

@@ -52,7 +52,7 @@ internal sealed class BankServeCommand : CliCommand
         // The issuer of this home: the bank verifies its purses' certificates and signs the hotlist and clear codes.
         IssuerStore issuers = IssuerAccess.Store(Context);
         Issuer? issuer = issuers.Exists ? issuers.Load() : null;
-        BankServiceHost host = Start(database, endpoint, run.Settings.Verbose, issuer);
+        BankServiceHost host = Start(database, endpoint, run.Settings.Verbose, issuer, issuers);
         try
         {
             string? keyFile = host.BootstrapOperatorKey is IssuedApiKey key
@@ -72,7 +72,7 @@ internal sealed class BankServeCommand : CliCommand
                 }
                 if (issuer is null)
                 {
-                    Context.Stdout.WriteLine($"No issuer in {issuers.Directory}: clearing, exception uploads and the hotlist answer 503 " +
+                    Context.Stdout.WriteLine($"No issuer in {issuers.Directory}: clearing, exception uploads, the hotlist, bank purses, loads and deposits answer 503 " +
                         "until the bank is started where the issuer is ('scc issuer init').");
                 }
                 Context.Stdout.WriteLine("Stop it with Ctrl+C.");
@@ -88,13 +88,15 @@ internal sealed class BankServeCommand : CliCommand
         }
     }
 
-    private BankServiceHost Start(string database, IPEndPoint endpoint, bool verbose, Issuer? issuer)
+    private BankServiceHost Start(string database, IPEndPoint endpoint, bool verbose, Issuer? issuer, IssuerStore serials)
     {
         var options = new BankServiceOptions
         {
             Database = database,
-            Endpoint = endpoint,
+            // The issuer also provisions and mints the bank's own purses, its store giving their serials.
             Issuer = issuer,
+            Serials = serials,
+            Endpoint = endpoint,
             // --verbose: the service's own log (refusals by reason, keys issued and revoked by ID, database failures) on
             // stderr; ASP.NET's request lines only when something is wrong.
             ConfigureLogging = verbose

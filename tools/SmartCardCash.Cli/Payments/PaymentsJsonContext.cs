@@ -7,4 +7,6 @@ namespace SmartCardCash.Cli.Payments;
 [JsonSerializable(typeof(PaymentOutcomeJson))]
 [JsonSerializable(typeof(PayeeEventJson))]
 [JsonSerializable(typeof(DemoJson))]
+[JsonSerializable(typeof(LoadOutcomeJson))]
+[JsonSerializable(typeof(DepositOutcomeJson))]
 internal sealed partial class PaymentsJsonContext : JsonSerializerContext;

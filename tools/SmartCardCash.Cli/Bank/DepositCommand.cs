@@ -1,0 +1,117 @@
+using System.CommandLine;
+using SmartCardCash.BankApi;
+using SmartCardCash.CardAccess;
+using SmartCardCash.BankApi.Contracts;
+using SmartCardCash.Cli.Cards;
+using SmartCardCash.Cli.Commands;
+using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Input;
+using SmartCardCash.Cli.Output;
+using SmartCardCash.Cli.Payments;
+using SmartCardCash.Purse;
+using SmartCardCash.Purse.Payments;
+using SmartCardCash.Purse.Spec;
+
+namespace SmartCardCash.Cli.Bank;
+
+/// <summary>
+/// <c>scc deposit</c>: the merchant's terminal (its merchant-terminal key) opens a deposit, pays the merchant card's
+/// value (all of it in the account's currency, or --amount) into the bank's purse over <see cref="BankPurseChannel"/>,
+/// ends the deposit, and reports what arrived, the fee and what the merchant's account was credited.
+/// </summary>
+internal sealed class DepositCommand : BankClientCommand
+{
+    private readonly Option<string?> _card = CardOption.Create("The merchant's card");
+    private readonly Option<string?> _amount = new("--amount")
+    {
+        Description = "How much to deposit. Default: the card's whole balance in the merchant account's currency.",
+        HelpName = "amount",
+    };
+    private readonly Option<string?> _requestId = new("--request-id")
+    {
+        Description = "This deposit's ID: the same ID again reports that deposit, never paying twice. Default: a new one, printed.",
+        HelpName = "id",
+    };
+
+    public DepositCommand(GlobalOptions globals, CliContext context)
+        : base(globals, context, "deposit", BankPaymentHelpTexts.DepositDescription)
+    {
+        Add(_card, _amount, _requestId);
+        AddConnectionOptions();
+    }
+
+    protected override int Execute(CommandRun run)
+    {
+        CardAddress address = run.ResolveCard(_card);
+        string requestId = BankPaymentRun.RequestId(run.Get(_requestId), "deposit", Context);
+        BankClient bank = Connect(run);
+        var flow = new BankPaymentRun(Context, run);
+
+        using PurseConnection card = run.OpenPurse(address);
+        PurseId merchantPurse = card.Purse.Select().PurseId ?? throw new UsageException($"--card: {card.Name} is not personalised: it has no purse ID");
+        if (!run.Settings.Json)
+        {
+            Context.Stdout.WriteLine($"Deposit {requestId} (to retry it: --request-id {requestId})");
+        }
+        DepositJson deposit = Call(c => bank.OpenDepositAsync(new OpenDepositRequest(requestId, merchantPurse.ToString()), c));
+        Currency currency = Currency.FromAlpha(deposit.Currency);
+        PaymentOutcome? outcome = null;
+        if (deposit.State == "open")
+        {
+            using BankPurseChannel channel = BankPurseChannel.ForDeposit(bank, requestId, Context.Interrupt);
+            var bankPurse = PurseCard.Open(channel, "the bank");
+            // A retry finishes a payment to this bank purse that the terminal left unfinished; otherwise it pays anew.
+            if (card.Purse.GetPendingTransfer() is { State: not TransferState.Idle, Details: { } pd } && pd.To == PurseId.Parse(deposit.BankPurse))
+            {
+                outcome = flow.Recover(card.Purse, bankPurse);
+            }
+            else
+            {
+                Money amount;
+                try
+                {
+                    amount = Amount(run, card, currency);
+                }
+                catch (UsageException)
+                {
+                    Call(c => bank.EndDepositAsync(requestId, c)); // nothing to pay: free the bank's purse at once
+                    throw;
+                }
+                outcome = flow.Pay(card.Purse, bankPurse, amount);
+            }
+        }
+        DepositJson ended = Call(c => bank.EndDepositAsync(requestId, c));
+
+        var parties = new PaymentParties(card.Address.ToString(), null, outcome is null ? null : PayCommand.BalanceAfter(card, outcome, currency), null);
+        KeptEvidence? evidence = flow.Keep(outcome, "deposit");
+        int exitCode = outcome is null ? (ended.State == "credited" ? ExitCodes.Success : ExitCodes.CardError) : BankPaymentRun.ExitCode(outcome, evidence);
+        if (run.Settings.Json)
+        {
+            JsonOutput.WriteDocument(Context.Stdout, new DepositOutcomeJson(requestId, ended, BankPaymentRun.Json(outcome, parties, exitCode, evidence), exitCode));
+            return exitCode;
+        }
+        if (outcome is not null)
+        {
+            flow.Report(outcome, parties, exitCode, evidence);
+        }
+        Context.Stdout.WriteLine(ended.State == "credited"
+            ? $"Deposited {Money.Of(currency, (ulong)ended.Amount!.Value)} into {ended.MerchantAccount}: fee {Money.Of(currency, (ulong)ended.Fee!.Value)}, " +
+                $"credited {Money.Of(currency, (ulong)ended.Credited!.Value)} (deposit {ended.Id})."
+            : $"Deposit {ended.Id} is {ended.State}: {ended.MerchantAccount} was credited nothing." + (ended.State == "value-logged"
+                ? " If the card was debited, its exception log, uploaded to the bank, proves it, and the bank refunds the merchant once." : ""));
+        return exitCode;
+    }
+
+    /// <summary>--amount, or the card's whole balance in <paramref name="currency"/>; more than 0 and no more than the card holds.</summary>
+    private Money Amount(CommandRun run, PurseConnection card, Currency currency)
+    {
+        uint balance = card.Purse.GetBalances().FirstOrDefault(b => b.Currency == currency.Code)?.Balance ?? 0;
+        Money amount = run.Get(_amount) is { } text ? MoneyInput.Amount(text, currency, "--amount", positive: true) : Money.Of(currency, balance);
+        if (amount.MinorUnits == 0)
+        {
+            throw new UsageException($"--card: {card.Name} holds no {currency.AlphaCode}: there is nothing to deposit");
+        }
+        return amount.MinorUnits <= balance ? amount
+            : throw new UsageException($"--amount: {card.Name} holds {Money.Of(currency, balance)}, less than {amount}");
+    }
+}
