@@ -101,7 +101,7 @@ public sealed class ArchiveRequestTests(BankStorageFixture storage)
             (ApiRoute.TerminalRoutes[1], op),                 // exception uploads: terminals
             (ApiRoute.TerminalRoutes[1], merchant),
             .. ApiRoute.OperatorOnly("0000000000000000").Where(r => r.Path.Contains("hotlist", StringComparison.Ordinal)
-                || r.Path.Contains("purses", StringComparison.Ordinal) || r.Path.Contains("lost-payments", StringComparison.Ordinal))
+                || r.Path.StartsWith("/v1/purses/", StringComparison.Ordinal) || r.Path.Contains("lost-payments", StringComparison.Ordinal))
                 .SelectMany(r => new[] { (r, terminal), (r, merchant) }),
         ];
 
