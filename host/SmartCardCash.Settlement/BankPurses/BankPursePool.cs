@@ -5,6 +5,7 @@ using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Personalisation;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.Clearing;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Postings;
 using SmartCardCash.Settlement.Storage;
@@ -70,6 +71,8 @@ public sealed class BankPursePool
             {
                 BankPurseStore.Insert(tx, id, currency, image);
             }
+            // Registered like any purse the issuer issued: its acks (a deposit's proof of arrival) verify under it.
+            new CertificateRegistry(Database, Issuer.Certificate).Register(tx, result.Certificate);
             BankPurseRow row = BankPurseStore.Lock(tx, id);
             BankPurseInvariants.ImageMatchesBooks(tx, id, currency, BankPurseSnapshot.Read(row.Image, currency));
             return row.ToBankPurse();

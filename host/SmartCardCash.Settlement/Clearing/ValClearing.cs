@@ -70,6 +70,15 @@ public sealed class ValClearing(CertificateRegistry registry)
         tx.Single<ClearedValRow>($"SELECT {ClearedValRow.Columns} FROM cleared_vals v WHERE v.payer_purse_id = @Payer AND v.from_seq = @Seq",
             new { Payer = payer.ToString(), Seq = (long)fromSeq })?.ToClearedVal());
 
+    /// <summary>Clears a val a bank purse accepted, inside the deposit's transaction: the purse itself verified it under
+    /// the merchant purse's issuer-verified certificate, so only the storing, the clone check and the archive's judgement
+    /// remain.</summary>
+    internal ClearingRecordResult Accepted(BankTransaction tx, SignedPayment payment)
+    {
+        PaymentLocks.Take(tx, [payment.Details]);
+        return Store(tx, 0, $"The deposit's val (purse {payment.Details.From}, sequence number {payment.Details.FromSeq})", payment, "");
+    }
+
     private ClearingResult Clear(List<(SignedPayment? Payment, string? Problem)> batch)
     {
         if (batch.Count > MaxBatch)
