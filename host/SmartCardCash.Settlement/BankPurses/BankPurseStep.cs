@@ -16,7 +16,9 @@ internal sealed record BankPurseStep(
     Func<BankPurseCard, byte[]?> Gate,
     Func<BankPurseSnapshot, BankPurseSnapshot, byte[], bool> Committed)
 {
-    public byte[] Run(BankTransaction tx, LiveBankPurses cards, BankPurseRow purse, byte[] command)
+    /// <param name="reachingCard">Called just before the command reaches the card: from then on, the transaction may
+    /// not be run again.</param>
+    public byte[] Run(BankTransaction tx, LiveBankPurses cards, BankPurseRow purse, byte[] command, Action reachingCard)
     {
         BankPurseInvariants.Holds(purse.BusyWith == Holder, $"{Holder} sends a command to bank purse {purse.Id}, held by {purse.BusyWith}");
         BankPurseCard card = cards.Take(purse.PurseId, purse.Image);
@@ -24,6 +26,7 @@ internal sealed record BankPurseStep(
         {
             return answer;
         }
+        reachingCard();
         byte[] response = card.Transmit(command);
         byte[] image = card.Image();
         if (!image.AsSpan().SequenceEqual(purse.Image))
