@@ -24,4 +24,7 @@ public sealed record BankServiceOptions
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Tests only: routes mapped after the bank's own (a route without roles, to prove it still needs a key).</summary>
+    internal Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder>? MapMore { get; init; }
 }
