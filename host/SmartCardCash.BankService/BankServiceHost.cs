@@ -85,6 +85,7 @@ public sealed class BankServiceHost : IAsyncDisposable
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi(BankRoutes.OpenApi.Replace("v1", "{documentName}", StringComparison.Ordinal));
         BankEndpoints.Map(app);
+        options.MapMore?.Invoke(app);
         return app;
     }
 }

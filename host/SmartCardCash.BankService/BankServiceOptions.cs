@@ -38,4 +38,7 @@ public sealed record BankServiceOptions
 
     /// <summary>Gives each new bank purse its serial: the issuer's own store, as <c>scc issuer</c> keeps it.</summary>
     public IPurseSerialSource? Serials { get; init; }
+
+    /// <summary>Tests only: routes mapped after the bank's own (a route without roles, to prove it still needs a key).</summary>
+    internal Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder>? MapMore { get; init; }
 }

@@ -6,18 +6,27 @@ using SmartCardCash.Settlement.Access;
 namespace SmartCardCash.BankService.Access;
 
 /// <summary>
-/// Runs after routing and before the endpoint (so before its body is read): an endpoint with <see cref="RequiredRoles"/>
-/// needs <c>Authorization: Bearer scc_…</c> with a key that exists, is not revoked and has one of the roles. A refusal
-/// is an <see cref="AccessRefusedException"/> (401 or 403); nothing of the request runs. Logs name the key's ID only.
+/// Runs after routing and before the endpoint (so before its body is read). It fails closed: every endpoint needs
+/// <c>Authorization: Bearer scc_…</c> with a key that exists and is not revoked, except the routes listed in
+/// <see cref="Anonymous"/>; an endpoint with <see cref="RequiredRoles"/> needs one of its roles too (a route mapped
+/// without roles takes any valid key, never none). A refusal is an <see cref="AccessRefusedException"/> (401 or 403);
+/// nothing of the request runs. Logs name the key's ID only. A path no route matches goes on to its 404.
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, BankBackend bank, ILogger<ApiKeyMiddleware> log)
 {
+    /// <summary>The only routes without a key: the load balancer's probe and the OpenAPI document.</summary>
+    public static readonly IReadOnlySet<string> Anonymous = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        BankRoutes.Health, BankRoutes.OpenApi,
+    };
+
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiredRoles>() is RequiredRoles required)
+        Endpoint? endpoint = context.GetEndpoint();
+        if (endpoint is not null && !Anonymous.Contains(context.Request.Path.Value ?? ""))
         {
             ApiKey key = bank.Access.Authenticate(Presented(context.Request));
-            if (!required.Roles.Contains(key.Role))
+            if (endpoint.Metadata.GetMetadata<RequiredRoles>() is RequiredRoles required && !required.Roles.Contains(key.Role))
             {
                 throw new AccessRefusedException(AccessRefusal.WrongRole,
                     $"API key {key.Id} is a {RoleNames.Of(key.Role)} key, and {context.Request.Method} {context.Request.Path} needs " +

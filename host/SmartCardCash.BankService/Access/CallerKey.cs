@@ -11,7 +11,7 @@ public static class CallerKey
 
     public static ApiKey Caller(this HttpContext context) =>
         context.Items.TryGetValue(ItemKey, out object? key) && key is ApiKey apiKey
-            ? apiKey : throw new InvalidOperationException($"{context.Request.Path} has no RequiredRoles, so no caller key.");
+            ? apiKey : throw new InvalidOperationException($"{context.Request.Path} is anonymous, so it has no caller key.");
 
     /// <summary>Refuses (403) unless the caller's key may act on <paramref name="account"/>.</summary>
     /// <exception cref="AccessRefusedException">The key is bound to another account, or to none.</exception>

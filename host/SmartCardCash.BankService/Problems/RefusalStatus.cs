@@ -59,6 +59,7 @@ internal static class RefusalStatus
         BankPurseRefusal.WrongAccountKind => (422, "Wrong kind of account"),
         BankPurseRefusal.CurrencyMismatch => (422, "Currency does not match"),
         BankPurseRefusal.AmountOutOfRange => (422, "Amount out of range"),
+        BankPurseRefusal.PurseHotlisted => (403, "Purse hotlisted"),
         _ => (409, "Refused by the bank"),
     };
 }

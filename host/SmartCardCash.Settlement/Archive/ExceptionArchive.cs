@@ -113,9 +113,8 @@ public sealed class ExceptionArchive
                     Purse = upload.Purse.ToString(), Reason = (long)entry.Record.Reason, Pd = Hex.Encode(pd.Encoding),
                     Signature = Hex.Encode(entry.Signature.Span), Source = source, Now = tx.Now.ToString("O", CultureInfo.InvariantCulture),
                 });
-            ExceptionClassification classification = entry.Record.Reason == ExceptionReason.PayerAbortedInEpa
-                ? LostPaymentBook.PayerRecorded(tx, pd)
-                : LostPaymentBook.PayeeRecorded(tx, pd);
+            ExceptionClassification classification = LostPaymentBook.Judge(tx, Registry, pd).Classification
+                ?? throw new InvalidOperationException($"the archive judged PD {Hex.Encode(pd.Encoding)} without the record it just stored.");
             archived.Add(new ArchivedRecord(entry.Index, entry.Record, AlreadyArchived: inserted == 0, classification));
         }
         return archived;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.Clearing;
 using SmartCardCash.Settlement.Hotlist;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Loads;
@@ -12,71 +13,67 @@ namespace SmartCardCash.Settlement.Archive;
 
 /// <summary>
 /// The rules of PRG-126's archive, per PD, inside the caller's transaction (which holds the PD's lock, see
-/// <c>PaymentLocks</c>): a payer's 01 sets the value aside in suspense (maybe lost); the payee's 02 for the same PD
-/// then makes it definitely lost, refunded exactly once to the payer's linked account (or owed while there is none, or
-/// while the payer is hotlisted; a later upload of either side refunds it once there is one); a cleared val closes
-/// it as arrived and releases the suspense. A 01 alone is never refunded (spec 4.4(6)). Every posting's ID derives
-/// from the PD (<c>lost/SHA-256(PD)</c>), so the ledger itself refuses a second refund.
+/// <c>PaymentLocks</c>), judged each time from everything the bank holds for the PD: a payer's 01 alone is maybe lost,
+/// archived and posted nowhere; the payee's 02 for the same PD then makes it definitely lost, its funds set aside and
+/// refunded exactly once to the payer's linked account in one chain (or set aside and owed while there is none, or
+/// while the payer is hotlisted; a later upload of either side refunds it once there is one); the payee's verified ack
+/// (<see cref="ArrivalEvidence"/>) closes it as arrived. A val without a verified ack proves nothing: any relaying host holds one, so the payee's 02
+/// always beats it. A verified ack and a 02 for one PD hotlist the payee as cloned. A 01 alone is never refunded (spec
+/// 4.4(6)). Every posting's ID derives from the PD (<c>lost/SHA-256(PD)</c>), so the ledger itself refuses a second refund.
 /// </summary>
 internal static class LostPaymentBook
 {
-    /// <summary>A payer's 01 for <paramref name="pd"/> is archived.</summary>
-    public static ExceptionClassification PayerRecorded(BankTransaction tx, PaymentDetails pd)
+    /// <summary>A record or a val for <paramref name="pd"/> was stored: judges the payment again with everything held.
+    /// Idempotent: judging it again changes nothing.</summary>
+    public static LostPaymentJudgement Judge(BankTransaction tx, CertificateRegistry registry, PaymentDetails pd)
     {
-        if (Find(tx, pd) is LostPaymentRow row)
+        string? ack = ArrivalEvidence.VerifiedAck(tx, registry, pd);
+        bool payeeCloned = ArrivalEvidence.ListPayeeIfCloned(tx, pd, ack);
+        bool definitelyLost = ArrivalEvidence.PayeeRecord(tx, pd) is not null;
+        LostPaymentRow? row = Find(tx, pd);
+        if (row is null)
         {
-            return (row.Parsed is LostPaymentState.MaybeLost or LostPaymentState.Owed) && HasRecord(tx, pd.To, ExceptionReason.PayeeAbortedInEpv, pd)
-                ? DefinitelyLost(tx, pd, row)
-                : Classification(row.Parsed);
+            if (!HasRecord(tx, pd.From, ExceptionReason.PayerAbortedInEpa, pd))
+            {
+                return new(definitelyLost ? ExceptionClassification.AwaitingPayerRecord : null, ClosedAsArrived: false, payeeCloned);
+            }
+            if (ack is not null)
+            {
+                Insert(tx, pd, LostPaymentState.Arrived, KeyOf(pd), closed: true);
+                return new(ExceptionClassification.Arrived, ClosedAsArrived: false, payeeCloned);
+            }
+            // Archived only: a 01 alone proves nothing and costs its maker nothing (abort, then RESUME, between two
+            // own cards), so it moves no funds; the audit shows it from the archive.
+            Insert(tx, pd, LostPaymentState.MaybeLost, KeyOf(pd), closed: false);
+            row = Find(tx, pd)!;
         }
-        Currency currency = Currency.FromCode(pd.Currency);
-        TransferId key = KeyOf(pd);
-        if (ValIsCleared(tx, pd))
+        if ((row.Parsed is LostPaymentState.MaybeLost or LostPaymentState.Owed) && ack is not null)
         {
-            Insert(tx, pd, LostPaymentState.Arrived, key, closed: true);
-            return ExceptionClassification.Arrived;
+            if (row.Parsed == LostPaymentState.Owed)
+            {
+                // Only an owed payment set funds aside (a clone of the payee took the value after all).
+                BankLedger.Submit(tx, BankPostings.ValueArrived(new TransferId(row.TransferKey).With("arrived"), Currency.FromCode(pd.Currency),
+                    pd.Value, Reference(pd)));
+            }
+            Close(tx, pd, LostPaymentState.Arrived, null);
+            return new(ExceptionClassification.Arrived, ClosedAsArrived: true, payeeCloned);
         }
-        foreach (NewAccount account in BankChart.SystemAccounts(currency))
-        {
-            BankLedger.Open(tx, account);
-        }
-        BankLedger.Submit(tx, BankPostings.ValueInFlight(key.With("in-flight"), currency, pd.Value, Reference(pd)));
-        Insert(tx, pd, LostPaymentState.MaybeLost, key, closed: false);
-        return HasRecord(tx, pd.To, ExceptionReason.PayeeAbortedInEpv, pd)
-            ? DefinitelyLost(tx, pd, Find(tx, pd)!)
-            : ExceptionClassification.MaybeLost;
+        return new((row.Parsed is LostPaymentState.MaybeLost or LostPaymentState.Owed) && definitelyLost
+            ? DefinitelyLost(tx, pd, row)
+            : Classification(row.Parsed), ClosedAsArrived: false, payeeCloned);
     }
 
-    /// <summary>A payee's 02 for <paramref name="pd"/> is archived.</summary>
-    public static ExceptionClassification PayeeRecorded(BankTransaction tx, PaymentDetails pd) => Find(tx, pd) switch
-    {
-        null => ExceptionClassification.AwaitingPayerRecord,
-        { Parsed: LostPaymentState.MaybeLost or LostPaymentState.Owed } row => DefinitelyLost(tx, pd, row),
-        var row => Classification(row.Parsed),
-    };
-
-    /// <summary>A val for <paramref name="pd"/> was cleared: a maybe lost payment arrived after all.</summary>
-    /// <returns>True when that closed an open maybe lost payment.</returns>
-    public static bool ValCleared(BankTransaction tx, PaymentDetails pd)
-    {
-        if (Find(tx, pd) is not { Parsed: LostPaymentState.MaybeLost } row)
-        {
-            return false;
-        }
-        BankLedger.Submit(tx, BankPostings.ValueArrived(new TransferId(row.TransferKey).With("arrived"), Currency.FromCode(pd.Currency),
-            pd.Value, Reference(pd)));
-        Close(tx, pd, LostPaymentState.Arrived, null);
-        return true;
-    }
-
-    /// <summary>Refunds an owed payment to <paramref name="account"/>.</summary>
+    /// <summary>Refunds a definitely lost payment to <paramref name="account"/>: one chain that sets its funds aside
+    /// (unless it was owed, whose funds are set aside already) and refunds them, keyed by the PD, so once.</summary>
     public static void Refund(BankTransaction tx, PaymentDetails pd, AccountId account)
     {
         LostPaymentRow row = Find(tx, pd)!;
         LedgerInvariants.Holds(row.Parsed is LostPaymentState.MaybeLost or LostPaymentState.Owed,
             $"lost payment {row.TransferKey} is refunded from state {row.State}");
-        BankLedger.Submit(tx, BankPostings.RefundLostValue(new TransferId(row.TransferKey), Currency.FromCode(pd.Currency), account,
-            pd.Value, Reference(pd)));
+        Currency currency = Currency.FromCode(pd.Currency);
+        var key = new TransferId(row.TransferKey);
+        IReadOnlyList<TransferRequest> refund = BankPostings.RefundLostValue(key, currency, account, pd.Value, Reference(pd));
+        BankLedger.Submit(tx, row.Parsed == LostPaymentState.Owed ? refund : [.. SetAside(tx, key, pd), .. refund]);
         Close(tx, pd, LostPaymentState.Refunded, account);
     }
 
@@ -94,6 +91,8 @@ internal static class LostPaymentBook
         }
         if (row.Parsed != LostPaymentState.Owed)
         {
+            // Definitely lost (two signed records, the payer's value really gone): its funds set aside until refunded.
+            BankLedger.Submit(tx, SetAside(tx, new TransferId(row.TransferKey), pd));
             tx.Execute("UPDATE lost_payments SET state = 'Owed' WHERE pd = @Pd AND state = 'MaybeLost'", new { Pd = Hex.Encode(pd.Encoding) });
         }
         return ExceptionClassification.Owed;
@@ -108,12 +107,20 @@ internal static class LostPaymentBook
         { Kind: AccountKind.Customer or AccountKind.Merchant } account && account.Currency.Code == pd.Currency
             ? id : null;
 
+    /// <summary>The funds behind a definitely lost payment moved into suspense (<c>ValueInFlight</c>).</summary>
+    private static IReadOnlyList<TransferRequest> SetAside(BankTransaction tx, TransferId key, PaymentDetails pd)
+    {
+        Currency currency = Currency.FromCode(pd.Currency);
+        foreach (NewAccount account in BankChart.SystemAccounts(currency))
+        {
+            BankLedger.Open(tx, account);
+        }
+        return BankPostings.ValueInFlight(key.With("in-flight"), currency, pd.Value, Reference(pd));
+    }
+
     private static bool HasRecord(BankTransaction tx, PurseId purse, ExceptionReason reason, PaymentDetails pd) =>
         tx.Scalar<long>("SELECT COUNT(*) FROM exception_records WHERE purse_id = @Purse AND reason = @Reason AND pd = @Pd",
             new { Purse = purse.ToString(), Reason = (long)reason, Pd = Hex.Encode(pd.Encoding) }) > 0;
-
-    private static bool ValIsCleared(BankTransaction tx, PaymentDetails pd) =>
-        tx.Scalar<long>("SELECT COUNT(*) FROM cleared_vals WHERE pd = @Pd", new { Pd = Hex.Encode(pd.Encoding) }) > 0;
 
     private static void Insert(BankTransaction tx, PaymentDetails pd, LostPaymentState state, TransferId key, bool closed)
     {

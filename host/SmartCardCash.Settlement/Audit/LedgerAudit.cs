@@ -54,7 +54,23 @@ internal static class LedgerAudit
             findings.AddRange(BookFindings(currency.Key, [.. currency]));
             findings.AddRange(EValueFindings(currencyTotals));
         }
-        return new AuditReport(totals, findings, accounts.Count, tx.Scalar<long>("SELECT COUNT(*) FROM transfers"));
+        return new AuditReport(totals, findings, accounts.Count, tx.Scalar<long>("SELECT COUNT(*) FROM transfers"))
+        {
+            OpenLostValue = OpenLost(tx),
+        };
+    }
+
+    /// <summary>The exception archive's open payments (maybe lost, owed), per currency.</summary>
+    private static List<OpenLostValue> OpenLost(BankTransaction tx)
+    {
+        List<OpenLostRow> rows = tx.Query<OpenLostRow>("SELECT currency AS Currency, state AS State, COUNT(*) AS Count, " +
+            "CAST(SUM(amount) AS BIGINT) AS Total FROM lost_payments WHERE state IN ('MaybeLost', 'Owed') GROUP BY currency, state");
+        return [.. rows.GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            OpenLostRow? maybe = g.SingleOrDefault(r => r.State == "MaybeLost"), owed = g.SingleOrDefault(r => r.State == "Owed");
+            return new OpenLostValue(Currency.FromAlpha(g.Key), checked((int)(maybe?.Count ?? 0)), maybe?.Total ?? 0,
+                checked((int)(owed?.Count ?? 0)), owed?.Total ?? 0);
+        })];
     }
 
     private static Dictionary<string, long> Sums(BankTransaction tx, string accountColumn, string condition) =>

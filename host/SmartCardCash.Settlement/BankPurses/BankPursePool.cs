@@ -76,6 +76,8 @@ public sealed class BankPursePool
             {
                 BankPurseStore.Insert(tx, id, currency, image);
             }
+            // Registered like any purse the issuer issued: its acks (a deposit's proof of arrival) verify under it.
+            new CertificateRegistry(Database, Issuer.Certificate).Register(tx, result.Certificate);
             BankPurseRow row = BankPurseStore.Lock(tx, id);
             BankPurseInvariants.ImageMatchesBooks(tx, id, currency, BankPurseSnapshot.Read(row.Image, currency));
             return row.ToBankPurse();
@@ -135,12 +137,15 @@ public sealed class BankPursePool
 
     /// <summary>Runs <paramref name="work"/> in one write transaction on the purse. When it fails, the purse's card in
     /// memory may hold what did not commit: it is dropped, so the next command starts from the database's image.
-    /// <paramref name="own"/>: the bank's own commands (mint, abort) went round the card's session; drop it anyway.</summary>
-    internal T Serve<T>(PurseId purseId, bool own, Func<BankTransaction, T> work)
+    /// <paramref name="own"/>: the bank's own commands (mint, abort) went round the card's session; drop it anyway.
+    /// <paramref name="mayRetry"/>: for a command from the terminal, false once the command reached the card: a retry would
+    /// run it again on a card that lost its session (a spurious refusal, committed); a conflict then gives no answer,
+    /// and the terminal's recovery goes on.</summary>
+    internal T Serve<T>(PurseId purseId, bool own, Func<BankTransaction, T> work, Func<bool>? mayRetry = null)
     {
         try
         {
-            T result = Database.Write(work);
+            T result = mayRetry is null ? Database.Write(work) : Database.Write(work, mayRetry);
             if (own)
             {
                 Cards.Forget(purseId);
@@ -157,12 +162,18 @@ public sealed class BankPursePool
     /// <summary>One command to the purse a payment holds, in one transaction: the purse's row locked, the payment read
     /// again under that lock, then the payment's <see cref="BankPurseStep"/>; a payment that is over is answered 6900.</summary>
     internal byte[] Exchange<TPayment>(PurseId purseId, byte[] command, Func<BankTransaction, TPayment> payment, Func<TPayment, bool> isOpen,
-        Func<BankTransaction, TPayment, BankPurseRow, BankPurseStep> step) => Serve(purseId, own: false, tx =>
+        Func<BankTransaction, TPayment, BankPurseRow, BankPurseStep> step)
     {
-        BankPurseRow purse = BankPurseStore.Lock(tx, purseId);
-        TPayment now = payment(tx);
-        return isOpen(now) ? step(tx, now, purse).Run(tx, Cards, purse, command) : GateAnswer.Refused(StatusWord.CommandNotAllowed);
-    });
+        bool reachedCard = false;
+        return Serve(purseId, own: false, tx =>
+        {
+            BankPurseRow purse = BankPurseStore.Lock(tx, purseId);
+            TPayment now = payment(tx);
+            return isOpen(now)
+                ? step(tx, now, purse).Run(tx, Cards, purse, command, () => reachedCard = true)
+                : GateAnswer.Refused(StatusWord.CommandNotAllowed);
+        }, mayRetry: () => !reachedCard);
+    }
 
     /// <summary>
     /// Archives every record in the bank purse's exception log (the 01 of a load aborted after the debit, the 02 of a

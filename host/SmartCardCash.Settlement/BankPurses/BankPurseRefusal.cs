@@ -32,4 +32,7 @@ public enum BankPurseRefusal
 
     /// <summary>The amount is 0, negative, or more than a purse holds.</summary>
     AmountOutOfRange,
+
+    /// <summary>The card's purse is on the bank's hotlist (cloned or reported): the bank neither loads it nor takes its deposits.</summary>
+    PurseHotlisted,
 }

@@ -9,14 +9,16 @@ namespace SmartCardCash.Settlement.BankPurses;
 /// </summary>
 /// <param name="Holder">The payment the purse serves (<c>load:ID</c>, <c>deposit:ID</c>).</param>
 /// <param name="Gate">Null when the command may reach the card; otherwise the response to answer instead (a refusal).</param>
-/// <param name="Committed">Given the purse before and after the command (its memory changed), records what that means
-/// in the same transaction; returns true when the payment is over and the purse free again.</param>
+/// <param name="Committed">Given the purse before and after the command (its memory changed) and the card's response,
+/// records what that means in the same transaction; returns true when the payment is over and the purse free again.</param>
 internal sealed record BankPurseStep(
     string Holder,
     Func<BankPurseCard, byte[]?> Gate,
-    Func<BankPurseSnapshot, BankPurseSnapshot, bool> Committed)
+    Func<BankPurseSnapshot, BankPurseSnapshot, byte[], bool> Committed)
 {
-    public byte[] Run(BankTransaction tx, LiveBankPurses cards, BankPurseRow purse, byte[] command)
+    /// <param name="reachingCard">Called just before the command reaches the card: from then on, the transaction may
+    /// not be run again.</param>
+    public byte[] Run(BankTransaction tx, LiveBankPurses cards, BankPurseRow purse, byte[] command, Action reachingCard)
     {
         BankPurseInvariants.Holds(purse.BusyWith == Holder, $"{Holder} sends a command to bank purse {purse.Id}, held by {purse.BusyWith}");
         BankPurseCard card = cards.Take(purse.PurseId, purse.Image);
@@ -24,6 +26,7 @@ internal sealed record BankPurseStep(
         {
             return answer;
         }
+        reachingCard();
         byte[] response = card.Transmit(command);
         byte[] image = card.Image();
         if (!image.AsSpan().SequenceEqual(purse.Image))
@@ -32,7 +35,7 @@ internal sealed record BankPurseStep(
             BankPurseSnapshot after = BankPurseSnapshot.Read(image, purse.CurrencyOf);
             BankPurseInvariants.TransitionChecked(purse.PurseId, before, after);
             BankPurseStore.WriteImage(tx, purse.PurseId, image, after);
-            if (Committed(before, after))
+            if (Committed(before, after, response))
             {
                 BankPurseStore.Release(tx, purse.PurseId, Holder);
             }

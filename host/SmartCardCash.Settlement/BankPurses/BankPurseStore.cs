@@ -27,18 +27,20 @@ internal static class BankPurseStore
             new { Currency = currency?.AlphaCode });
 
     /// <summary>Takes a free purse of <paramref name="currency"/> holding at least <paramref name="minimumBalance"/> for
-    /// <paramref name="holder"/>, or returns null. The claim is a conditional UPDATE, so two concurrent claims of one
+    /// <paramref name="holder"/>, or returns null: the lowest ID among the idle ones whose exception log is empty (a
+    /// record waits for the archive, and a full log refuses every transfer). The claim is a conditional UPDATE, so two concurrent claims of one
     /// purse cannot both win (PostgreSQL re-checks the condition after the first commits; SQLite writes one at a time).</summary>
     public static BankPurseRow? Claim(BankTransaction tx, Currency currency, long minimumBalance, string holder)
     {
         List<string> candidates = tx.Query<string>(
-            "SELECT id FROM bank_purses WHERE currency = @Currency AND busy_with IS NULL AND state = @Idle AND balance >= @Minimum ORDER BY id",
+            "SELECT id FROM bank_purses WHERE currency = @Currency AND busy_with IS NULL AND state = @Idle AND balance >= @Minimum " +
+            "AND exception_records = 0 ORDER BY id",
             new { Currency = currency.AlphaCode, Idle = nameof(TransferState.Idle), Minimum = minimumBalance });
         foreach (string id in candidates)
         {
             int taken = tx.Execute(
                 "UPDATE bank_purses SET busy_with = @Holder, busy_since = @Now WHERE id = @Id AND busy_with IS NULL AND state = @Idle " +
-                "AND balance >= @Minimum",
+                "AND balance >= @Minimum AND exception_records = 0",
                 new { Id = id, Holder = holder, Now = Stamp(tx), Idle = nameof(TransferState.Idle), Minimum = minimumBalance });
             if (taken == 1)
             {
@@ -49,8 +51,8 @@ internal static class BankPurseStore
     }
 
     public static void WriteImage(BankTransaction tx, PurseId id, byte[] image, BankPurseSnapshot after) => Checked(tx.Execute(
-        "UPDATE bank_purses SET image = @Image, balance = @Balance, state = @State, updated_at = @Now WHERE id = @Id",
-        new { Id = id.ToString(), Image = image, after.Balance, State = after.State.ToString(), Now = Stamp(tx) }), id);
+        "UPDATE bank_purses SET image = @Image, balance = @Balance, state = @State, exception_records = @Records, updated_at = @Now WHERE id = @Id",
+        new { Id = id.ToString(), Image = image, after.Balance, State = after.State.ToString(), Records = (long)after.ExceptionRecords, Now = Stamp(tx) }), id);
 
     public static void Release(BankTransaction tx, PurseId id, string holder) => Checked(tx.Execute(
         "UPDATE bank_purses SET busy_with = NULL, busy_since = NULL, updated_at = @Now WHERE id = @Id AND busy_with = @Holder",

@@ -70,6 +70,15 @@ public sealed class ValClearing(CertificateRegistry registry)
         tx.Single<ClearedValRow>($"SELECT {ClearedValRow.Columns} FROM cleared_vals v WHERE v.payer_purse_id = @Payer AND v.from_seq = @Seq",
             new { Payer = payer.ToString(), Seq = (long)fromSeq })?.ToClearedVal());
 
+    /// <summary>Clears a val a bank purse accepted, inside the deposit's transaction: the purse itself verified it under
+    /// the merchant purse's issuer-verified certificate, so only the storing, the clone check and the archive's judgement
+    /// remain.</summary>
+    internal ClearingRecordResult Accepted(BankTransaction tx, SignedPayment payment)
+    {
+        PaymentLocks.Take(tx, [payment.Details]);
+        return Store(tx, 0, $"The deposit's val (purse {payment.Details.From}, sequence number {payment.Details.FromSeq})", payment, "");
+    }
+
     private ClearingResult Clear(List<(SignedPayment? Payment, string? Problem)> batch)
     {
         if (batch.Count > MaxBatch)
@@ -115,7 +124,8 @@ public sealed class ValClearing(CertificateRegistry registry)
             return Refused(ClearingRefusal.SignatureInvalid, $"the val is not signed by purse {pd.From}'s certified key.");
         }
         ProtectedMessage? ack = payment.Ack;
-        if (ack is not null && CertificateRegistry.Find(tx, pd.To) is PurseCertificate payee && !Registry.VerifyAck(payee, ack))
+        PurseCertificate? payee = CertificateRegistry.Find(tx, pd.To);
+        if (ack is not null && payee is not null && !Registry.VerifyAck(payee, ack))
         {
             return Refused(ClearingRefusal.SignatureInvalid, $"the ack is not signed by payee purse {pd.To}'s certified key.");
         }
@@ -123,10 +133,13 @@ public sealed class ValClearing(CertificateRegistry registry)
         {
             Registry.Register(tx, payment.PayerCertificate);
         }
-        return Store(tx, index, name, payment);
+        string note = ack is null ? "" : payee is null
+            ? $" The bank holds no certificate of payee purse {pd.To}, so it cannot verify its ack: the val proves nothing about arrival until it can."
+            : "";
+        return Store(tx, index, name, payment, note);
     }
 
-    private static ClearingRecordResult Store(BankTransaction tx, int index, string name, SignedPayment payment)
+    private ClearingRecordResult Store(BankTransaction tx, int index, string name, SignedPayment payment, string note)
     {
         PaymentDetails pd = payment.Details;
         string pdHex = Hex.Encode(pd.Encoding), val = Hex.Encode(payment.Val.Signature);
@@ -140,18 +153,22 @@ public sealed class ValClearing(CertificateRegistry registry)
                 Payer = pd.From.ToString(), Seq = (long)pd.FromSeq, Pd = pdHex, Payee = pd.To.ToString(),
                 Currency = Currency.FromCode(pd.Currency).AlphaCode, Amount = (long)pd.Value, Val = val, Ack = ack, Now = now,
             });
-        if (inserted == 1)
+        if (inserted == 0 && ack is not null)
         {
-            bool arrived = LostPaymentBook.ValCleared(tx, pd);
-            return new ClearingRecordResult(index, pd, ClearingStatus.Cleared, null, $"{name}: cleared" +
-                (arrived ? "; the archive held this payment as maybe lost, and it is closed: the value arrived." : "."));
+            // The same val again, now with an ack (a journal that saw it, or one the bank can verify now): keep the ack.
+            tx.Execute("UPDATE cleared_vals SET ack_signature = @Ack WHERE pd = @Pd AND ack_signature IS NULL", new { Ack = ack, Pd = pdHex });
+        }
+        if (inserted == 1 || tx.Scalar<long>("SELECT COUNT(*) FROM cleared_vals WHERE pd = @Pd", new { Pd = pdHex }) == 1)
+        {
+            LostPaymentJudgement judged = LostPaymentBook.Judge(tx, Registry, pd);
+            string said = (judged.ClosedAsArrived ? " The archive held this payment as maybe lost, and it is closed: the value arrived." : "") +
+                (judged.PayeeCloned ? $" Payee purse {pd.To} acknowledged this payment and also logged that it never took it: it is cloned, and on the hotlist." : "");
+            return inserted == 1
+                ? new ClearingRecordResult(index, pd, ClearingStatus.Cleared, null, $"{name}: cleared.{note}{said}")
+                : new ClearingRecordResult(index, pd, ClearingStatus.AlreadyCleared, null, $"{name}: already cleared{(said.Length == 0 ? "; nothing changed." : ".")}{note}{said}");
         }
         ClearedValRow first = tx.Single<ClearedValRow>($"SELECT {ClearedValRow.Columns} FROM cleared_vals v WHERE v.payer_purse_id = @Payer AND v.from_seq = @Seq",
             new { Payer = pd.From.ToString(), Seq = (long)pd.FromSeq })!;
-        if (first.Pd == pdHex)
-        {
-            return new ClearingRecordResult(index, pd, ClearingStatus.AlreadyCleared, null, $"{name}: already cleared; nothing changed.");
-        }
         tx.Execute("INSERT INTO clone_evidence (payer_purse_id, from_seq, pd, val_signature, ack_signature, found_at) " +
             "VALUES (@Payer, @Seq, @Pd, @Val, @Ack, @Now) ON CONFLICT DO NOTHING",
             new { Payer = pd.From.ToString(), Seq = (long)pd.FromSeq, Pd = pdHex, Val = val, Ack = ack, Now = now });

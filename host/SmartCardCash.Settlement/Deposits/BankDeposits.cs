@@ -1,6 +1,10 @@
+using SmartCardCash.Iso7816;
+using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.BankPurses;
+using SmartCardCash.Settlement.Clearing;
+using SmartCardCash.Settlement.Hotlist;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Postings;
 using SmartCardCash.Settlement.Storage;
@@ -12,11 +16,20 @@ namespace SmartCardCash.Settlement.Deposits;
 /// payment with the ordinary payment coordinator. <see cref="Open"/> holds a bank purse for that merchant purse; each
 /// command to the purse goes through <see cref="Transmit"/> (one database transaction each, behind the deposit's
 /// gate); the VAL the purse accepts credits the merchant, less the fee, in the transaction that writes the purse's
-/// credit (<see cref="BankPostings.Deposit"/>). <see cref="End"/> frees the purse of a deposit whose terminal went away.
+/// credit (<see cref="BankPostings.Deposit"/>), and clears the merchant's val with the purse's ack in that same
+/// transaction (<see cref="ValClearing"/>: the same key as any journal's, so a clone is found whichever comes first).
+/// <see cref="End"/> frees the purse of a deposit whose terminal went away.
 /// </summary>
-public sealed class BankDeposits(BankPursePool purses)
+public sealed class BankDeposits
 {
-    private readonly BankPursePool _purses = purses ?? throw new ArgumentNullException(nameof(purses));
+    private readonly BankPursePool _purses;
+    private readonly ValClearing _clearing;
+
+    public BankDeposits(BankPursePool purses)
+    {
+        _purses = purses ?? throw new ArgumentNullException(nameof(purses));
+        _clearing = new ValClearing(new CertificateRegistry(purses.Database, purses.Issuer.Certificate));
+    }
 
     /// <summary>The key of a deposit's transfers: <c>deposit/ID</c>.</summary>
     /// <exception cref="ArgumentException">The ID does not make a transfer ID.</exception>
@@ -25,7 +38,7 @@ public sealed class BankDeposits(BankPursePool purses)
     /// <summary>Holds a free bank purse in the merchant account's currency for a payment from
     /// <see cref="DepositRequest.MerchantPurse"/>. Idempotent by the request ID; other content under it is refused.</summary>
     /// <exception cref="BankPurseRefusedException">A conflicting reuse of the ID, no such account, not a merchant account,
-    /// or no free bank purse.</exception>
+    /// a merchant purse on the hotlist (<see cref="BankPurseRefusal.PurseHotlisted"/>), or no free bank purse.</exception>
     public DepositOpening Open(DepositRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -36,6 +49,11 @@ public sealed class BankDeposits(BankPursePool purses)
                 return existing.Matches(request) ? new DepositOpening(existing, AlreadyOpen: true) : throw new BankPurseRefusedException(
                     BankPurseRefusal.RequestConflict, $"request {request.RequestId} already opened a deposit from purse " +
                     $"{existing.MerchantPurse} for {existing.MerchantAccount}: a request ID names one deposit only.");
+            }
+            if (BankHotlist.IsListed(tx, request.MerchantPurse))
+            {
+                throw new BankPurseRefusedException(BankPurseRefusal.PurseHotlisted,
+                    $"purse {request.MerchantPurse} is on the bank's hotlist: the bank takes no deposit from it.");
             }
             Account account = LedgerStore.FindAccount(tx, request.MerchantAccount)
                 ?? throw new BankPurseRefusedException(BankPurseRefusal.UnknownAccount, $"the bank has no account {request.MerchantAccount}.");
@@ -74,7 +92,7 @@ public sealed class BankDeposits(BankPursePool purses)
         return _purses.Exchange(deposit.BankPurse, bytes, tx => DepositStore.Find(tx, depositId)!, now => now.IsOpen,
             (tx, now, purse) => new BankPurseStep(HolderOf(depositId),
                 card => DepositGate.Answer(bytes, now, purse, card.Selected),
-                (before, after) => Committed(tx, now, before, after)));
+                (before, after, response) => Committed(tx, now, before, after, bytes, response)));
     }
 
     /// <summary>A channel onto the deposit's bank purse, for a <c>PaymentCoordinator</c> in this process.</summary>
@@ -116,8 +134,18 @@ public sealed class BankDeposits(BankPursePool purses)
 
     internal static string HolderOf(string depositId) => $"deposit:{depositId}";
 
-    /// <summary>The VAL the purse accepted (epv → idle, credited): the merchant paid less its fee. True: the purse is free.</summary>
-    private static bool Committed(BankTransaction tx, Deposit deposit, BankPurseSnapshot before, BankPurseSnapshot after)
+    /// <summary>
+    /// The VAL the purse accepted (epv → idle, credited): the merchant paid less its fee, and the val cleared with the
+    /// purse's ack. True: the purse is free.
+    /// </summary>
+    /// <remarks>
+    /// A clone found here (the merchant purse signed other payment details with this sequence number, cleared before)
+    /// is kept as evidence and the purse hotlisted, and the deposit is still credited: the value did arrive in the
+    /// bank purse, which verified the val; it is e-value that came back. Refusing earlier cannot be decided on evidence:
+    /// START TO's sequence number is unsigned, the val is the first thing the merchant purse signs, and refusing the VAL
+    /// leaves the payment definitely lost (the merchant's 01 and the bank purse's 02), which the archive would refund.
+    /// </remarks>
+    private bool Committed(BankTransaction tx, Deposit deposit, BankPurseSnapshot before, BankPurseSnapshot after, byte[] command, byte[] response)
     {
         if (before.State != TransferState.ExpectingVal || after.State != TransferState.Idle || after.Balance == before.Balance)
         {
@@ -126,6 +154,10 @@ public sealed class BankDeposits(BankPursePool purses)
         PaymentDetails pd = after.Payment!;
         BankPurseInvariants.Holds(pd.From == deposit.MerchantPurse && pd.To == deposit.BankPurse && deposit.IsOpen,
             $"bank purse {deposit.BankPurse} accepted {pd} for deposit {deposit.Id} ({deposit.State})");
+        ProtectedMessage val = ProtectedMessage.Parse(MessageType.Val, CommandApdu.Parse(command).Data.Span);
+        ProtectedMessage ack = ProtectedMessage.Parse(MessageType.Ack, response.AsSpan(0, response.Length - 2));
+        BankPurseInvariants.Holds(val.Details.Equals(pd) && ack.Details.Equals(pd), $"bank purse {deposit.BankPurse} accepted {pd} from other messages");
+        _clearing.Accepted(tx, new SignedPayment(val, ack));
         Account merchant = LedgerStore.FindAccount(tx, deposit.MerchantAccount)!;
         BankLedger.Submit(tx, BankPostings.Deposit(KeyOf(deposit.Id), merchant, deposit.BankPurse.ToString(), pd.Value,
             $"deposit from purse {pd.From} seq {pd.FromSeq}"));

@@ -1,6 +1,7 @@
 using SmartCardCash.Purse.Spec;
 using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.BankPurses;
+using SmartCardCash.Settlement.Hotlist;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Postings;
 using SmartCardCash.Settlement.Storage;
@@ -27,7 +28,7 @@ public sealed class BankLoads(BankPursePool purses)
     /// request ID: the same request again returns the same load; other content under that ID is refused. The payee purse
     /// is linked to the account (<see cref="PurseAccounts"/>) in the same transaction.</summary>
     /// <exception cref="BankPurseRefusedException">A conflicting reuse of the ID, no such account, not a customer account,
-    /// another currency, or no free bank purse with enough value.</exception>
+    /// another currency, a payee purse on the hotlist, or no free bank purse with enough value.</exception>
     /// <exception cref="LedgerRefusedException">The account does not have the amount available (<see cref="LedgerRefusal.ExceedsCredits"/>).</exception>
     public LoadAuthorisation Authorise(LoadRequest request)
     {
@@ -51,6 +52,11 @@ public sealed class BankLoads(BankPursePool purses)
             {
                 throw new BankPurseRefusedException(BankPurseRefusal.CurrencyMismatch,
                     $"account {account.Id} is in {account.Currency.AlphaCode}; the load is in {request.Currency.AlphaCode}.");
+            }
+            if (BankHotlist.IsListed(tx, request.Payee))
+            {
+                throw new BankPurseRefusedException(BankPurseRefusal.PurseHotlisted,
+                    $"purse {request.Payee} is on the bank's hotlist: the bank loads no value into it.");
             }
             string holder = HolderOf(request.RequestId);
             BankPurseRow purse = BankPurseStore.Claim(tx, request.Currency, request.Amount, holder)
@@ -84,7 +90,7 @@ public sealed class BankLoads(BankPursePool purses)
         return _purses.Exchange(load.BankPurse, bytes, tx => LoadStore.Find(tx, loadId)!, now => now.IsOpen,
             (tx, now, purse) => new BankPurseStep(HolderOf(loadId),
                 card => LoadGate.Answer(bytes, now, purse, card.Selected),
-                (before, after) => Committed(tx, now, before, after)));
+                (before, after, _) => Committed(tx, now, before, after)));
     }
 
     /// <summary>A channel onto the load's bank purse, for a <c>PaymentCoordinator</c> in this process.</summary>

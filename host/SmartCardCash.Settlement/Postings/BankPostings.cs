@@ -64,11 +64,12 @@ public static class BankPostings
         return chain;
     }
 
-    /// <summary>A payer's exception record arrived alone (maybe lost): the funds behind that value set aside in suspense.</summary>
+    /// <summary>A payment proven definitely lost (the payer's 01 and the payee's 02): the funds behind that value set aside
+    /// in suspense, in the refund's own chain or, while the refund is owed, alone. Never for a 01 alone: that moves nothing.</summary>
     public static IReadOnlyList<TransferRequest> ValueInFlight(TransferId key, Currency currency, long amount, string? reference = null) =>
         [TransferRequest.Single(key, BankChart.Float(currency), BankChart.Suspense(currency), amount, currency, TransferCode.ValueInFlight, reference)];
 
-    /// <summary>Value in flight was found to have arrived (its val was cleared): the funds back to the float.</summary>
+    /// <summary>Value set aside as owed was found to have arrived (the payee's verified ack): the funds back to the float.</summary>
     public static IReadOnlyList<TransferRequest> ValueArrived(TransferId key, Currency currency, long amount, string? reference = null) =>
         [TransferRequest.Single(key, BankChart.Suspense(currency), BankChart.Float(currency), amount, currency, TransferCode.ValueArrived, reference)];
 

@@ -4,7 +4,7 @@ using SmartCardCash.Settlement.Storage.Migrations;
 namespace SmartCardCash.Settlement.Storage;
 
 /// <summary>
-/// The bank's database, SQLite or PostgreSQL, migrated to this code's schema when opened. <see cref="Write{T}"/> runs
+/// The bank's database, SQLite or PostgreSQL, migrated to this code's schema when opened. <see cref="Write{T}(Func{BankTransaction, T})"/> runs
 /// work in one transaction and runs it again, a bounded number of times, when a concurrent writer got in the way
 /// (so work must only touch the database); a database that is down, unreachable or unwritable is a
 /// <see cref="BankStorageException"/> that names it.
@@ -40,11 +40,16 @@ public sealed class BankDatabase
         return database;
     }
 
-    internal T Write<T>(Func<BankTransaction, T> work) => Run(work, write: true);
+    internal T Write<T>(Func<BankTransaction, T> work) => Run(work, write: true, mayRetry: null);
 
-    internal T Read<T>(Func<BankTransaction, T> work) => Run(work, write: false);
+    /// <summary>A write that is retried on a conflict only while <paramref name="mayRetry"/> says so: for work that is not
+    /// only database work (a bank purse's APDU runs on its live card, whose session a retry would not find again). A
+    /// conflict it may not retry is a <see cref="BankStorageException"/>: nothing was written, and there is no answer.</summary>
+    internal T Write<T>(Func<BankTransaction, T> work, Func<bool> mayRetry) => Run(work, write: true, mayRetry);
 
-    private T Run<T>(Func<BankTransaction, T> work, bool write)
+    internal T Read<T>(Func<BankTransaction, T> work) => Run(work, write: false, mayRetry: null);
+
+    private T Run<T>(Func<BankTransaction, T> work, bool write, Func<bool>? mayRetry)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -56,9 +61,14 @@ public sealed class BankDatabase
                 transaction.Commit();
                 return result;
             }
-            catch (Exception e) when (_dialect.IsRetryable(e) && attempt < MaxAttempts)
+            catch (Exception e) when (_dialect.IsRetryable(e) && attempt < MaxAttempts && (mayRetry?.Invoke() ?? true))
             {
                 Thread.Sleep(Backoff(attempt));
+            }
+            catch (Exception e) when (_dialect.IsRetryable(e) && mayRetry is not null)
+            {
+                throw new BankStorageException($"the bank's database, {Location.Server}, met a concurrent write; nothing was written.",
+                    Location.Server, e);
             }
             catch (Exception e) when (_dialect.DescribeUnavailable(e) is string reason)
             {

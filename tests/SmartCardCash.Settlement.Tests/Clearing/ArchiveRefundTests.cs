@@ -50,7 +50,7 @@ public sealed class ArchiveRefundTests(BankStorageFixture storage)
         ExceptionUpload fromAlice = ClearingWorld.UploadOf(alice), fromBob = ClearingWorld.UploadOf(bob);
 
         Assert.Equal(ExceptionClassification.MaybeLost, Assert.Single(world.Archive.Upload(fromAlice).Records).Classification);
-        Assert.Equal(700, world.AssertBalanced().Suspense);
+        Assert.Equal(0, world.AssertBalanced().Suspense);
         Assert.Equal(0, world.AccountBalance("alice"));
         Assert.Equal(ExceptionClassification.Refunded, Assert.Single(world.Archive.Upload(fromBob).Records).Classification);
         Assert.Equal(ExceptionClassification.Refunded, Assert.Single(world.Archive.Upload(fromBob).Records).Classification);
@@ -58,6 +58,7 @@ public sealed class ArchiveRefundTests(BankStorageFixture storage)
         Assert.Equal(700, world.AccountBalance("alice"));
         Assert.Equal(LostPaymentState.Refunded, world.Archive.Find(pd)!.State);
         Assert.Equal(0, world.AssertBalanced().Suspense);
+        Assert.Equal(2, world.Bank.Ledger.TransfersOf(Postings.BankChart.Suspense(Currency.Eur)).Count);
     }
 
     [Theory, OnSqlite, OnPostgres]

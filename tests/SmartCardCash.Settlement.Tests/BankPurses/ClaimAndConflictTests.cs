@@ -1,0 +1,87 @@
+using SmartCardCash.Iso7816.Errors;
+using SmartCardCash.Purse;
+using SmartCardCash.Settlement.BankPurses;
+using SmartCardCash.Settlement.Deposits;
+using SmartCardCash.Settlement.Loads;
+
+namespace SmartCardCash.Settlement.Tests.BankPurses;
+
+/// <summary>A payment is never lent a bank purse whose exception log holds a record; a purse command whose transaction
+/// meets a concurrent write gives no answer (it is not run again on a card that lost its session).</summary>
+[Collection(BankStorageCollection.Name)]
+public sealed class ClaimAndConflictTests(BankStorageFixture storage)
+{
+    private static readonly Currency Eur = BankWorld.Eur;
+
+    [Theory, OnSqlite, OnPostgres]
+    public void An_ended_deposits_record_is_archived_and_cleared_so_the_bank_purse_is_lent_again(StorageProvider provider)
+    {
+        using var world = new BankWorld(storage, provider);
+        BankPurse logged = world.BankPurse(minted: 100_00);
+        AccountId owner = world.Customer("owner", cash: 300_00);
+        AccountId shop = world.Merchant("shop", FeeRate.Free);
+        WorldCard till = world.Card("till", PurseClass.Merchant);
+        world.LoadCard("load-till", owner, till, 50_00);
+
+        // The bank purse starts taking a deposit, the terminal goes away, the bank aborts it: the purse logs a 02.
+        world.Deposits.Open(new DepositRequest("deposit-1", shop, till.Id));
+        PurseCard bank = world.DepositPurse("deposit-1").Purse;
+        uint bankSequence = bank.Select().NextSequenceNumber;
+        till.Purse.Select();
+        bank.VerifyCertificate(till.Result.Certificate);
+        till.Purse.VerifyCertificate(bank.GetCertificate());
+        PaymentDetails pd = till.Purse.StartFrom(logged.Id, Money.Of(Eur, 10_00), bankSequence);
+        bank.StartTo(till.Id, Money.Of(Eur, 10_00), pd.FromSeq);
+        Assert.Equal(DepositState.ValueLogged, world.Deposits.End("deposit-1").State);
+        // The bank archived the purse's own 02 and cleared its log in the transaction that ended the deposit, so the
+        // purse is lent again (lowest ID first); a purse whose log still held records would be skipped.
+        Assert.Empty(world.ImageExceptionRecords(logged.Id));
+        BankPurse clean = world.BankPurse(minted: 100_00);
+        Assert.True(string.CompareOrdinal(logged.Id.ToString(), clean.Id.ToString()) < 0, "the logged purse has the lower ID");
+        Assert.Equal(logged.Id, world.Deposits.Open(new DepositRequest("deposit-2", shop, till.Id)).Deposit.BankPurse);
+        world.AssertBooksAgree();
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_req_whose_transaction_meets_a_concurrent_write_gives_no_answer_and_is_not_run_again(StorageProvider provider)
+    {
+        using var world = new BankWorld(storage, provider);
+        BankPurse purse = world.BankPurse(minted: 1_000_00);
+        AccountId alice = world.Customer("alice", cash: 300_00);
+        WorldCard card = world.Card("alice-card");
+        world.Authorise("load-1", alice, card, 40_00);
+        PurseCard bank = PurseCard.Open(world.Loads.OpenChannel("load-1"), "bank");
+        Money amount = Money.Of(Eur, 40_00);
+        bank.Select();
+        uint cardSequence = card.Purse.Select().NextSequenceNumber;
+        bank.VerifyCertificate(card.Result.Certificate);
+        card.Purse.VerifyCertificate(bank.GetCertificate());
+        PaymentDetails pd = bank.StartFrom(card.Id, amount, cardSequence);
+        ProtectedMessage req = card.Purse.StartTo(purse.Id, amount, pd.FromSeq);
+
+        ConflictOnImageWrites(world);
+        SmartCardException noAnswer = Assert.ThrowsAny<SmartCardException>(() => bank.Req(req));
+        Assert.IsType<BankStorageException>(noAnswer.InnerException);
+        Assert.Equal((TransferState.ExpectingReq, 1_000_00L), (world.Pool.Find(purse.Id)!.State, world.Pool.Find(purse.Id)!.Balance));
+        Assert.Equal(LoadState.Authorised, world.Loads.Find("load-1")!.State);
+
+        AllowImageWrites(world);
+        bank.Select();
+        Assert.Equal(new PendingTransfer(TransferState.ExpectingReq, pd), bank.GetPendingTransfer());
+        bank.Ack(card.Purse.Val(bank.Req(req)));
+        Assert.Equal(LoadState.Completed, world.Loads.Find("load-1")!.State);
+        world.AssertBooksAgree();
+    }
+
+    /// <summary>Every write of a bank purse's image meets a unique-key conflict, as a concurrent writer's would be.</summary>
+    private static void ConflictOnImageWrites(BankWorld world) => world.Bank.Tamper(world.Bank.Provider == StorageProvider.Sqlite
+        ? "CREATE TABLE conflict (k INTEGER PRIMARY KEY); INSERT INTO conflict VALUES (1); " +
+          "CREATE TRIGGER conflict_image BEFORE UPDATE OF image ON bank_purses BEGIN INSERT INTO conflict VALUES (1); END"
+        : "CREATE TABLE conflict (k INTEGER PRIMARY KEY); INSERT INTO conflict VALUES (1); " +
+          "CREATE FUNCTION conflict_image() RETURNS trigger AS $$ BEGIN INSERT INTO conflict VALUES (1); RETURN NEW; END $$ LANGUAGE plpgsql; " +
+          "CREATE TRIGGER conflict_image BEFORE UPDATE OF image ON bank_purses FOR EACH ROW EXECUTE FUNCTION conflict_image()");
+
+    private static void AllowImageWrites(BankWorld world) => world.Bank.Tamper(world.Bank.Provider == StorageProvider.Sqlite
+        ? "DROP TRIGGER conflict_image"
+        : "DROP TRIGGER conflict_image ON bank_purses; DROP FUNCTION conflict_image()");
+}
