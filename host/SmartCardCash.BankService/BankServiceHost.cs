@@ -55,7 +55,12 @@ public sealed class BankServiceHost : IAsyncDisposable
 
     public Task StopAsync(CancellationToken cancel = default) => _app.StopAsync(cancel);
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
+    /// <summary>Stops listening and closes the database's pooled connections: nothing in this process holds it open after.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Database.ClosePooledConnections();
+    }
 
     private static WebApplication Build(BankServiceOptions options, BankBackend bank)
     {

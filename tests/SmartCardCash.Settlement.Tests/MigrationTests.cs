@@ -57,7 +57,7 @@ public sealed class MigrationTests(BankStorageFixture storage)
     }
 
     [Fact]
-    public void A_SQLite_database_is_in_WAL_mode_with_full_synchronous_commits_in_an_owner_only_folder()
+    public void A_SQLite_database_is_in_WAL_mode_with_full_synchronous_commits_in_owner_only_files()
     {
         using TestBank bank = TestBank.OnSqlite();
 
@@ -69,6 +69,10 @@ public sealed class MigrationTests(BankStorageFixture storage)
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+            // The books and the bank purses' card images: the file and its WAL are the owner's alone, whatever the umask.
+            string file = bank.Location.Server["SQLite file ".Length..];
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file + "-wal"));
         }
     }
 

@@ -40,6 +40,10 @@ public sealed class BankDatabase
         return database;
     }
 
+    /// <summary>Closes the connections kept open for reuse: call it when done with the database (a service stopping),
+    /// so nothing in this process holds the database open any more. Using the database later opens new ones.</summary>
+    public void ClosePooledConnections() => _dialect.ClosePooledConnections();
+
     internal T Write<T>(Func<BankTransaction, T> work) => Run(work, write: true, mayRetry: null);
 
     /// <summary>A write that is retried on a conflict only while <paramref name="mayRetry"/> says so: for work that is not

@@ -35,6 +35,12 @@ internal sealed class PostgresDialect(StorageLocation location) : SqlDialect(loc
         }
     }
 
+    public override void ClosePooledConnections()
+    {
+        using var connection = new NpgsqlConnection(Location.ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
+
     public override DbTransaction Begin(DbConnection connection, bool write) =>
         ((NpgsqlConnection)connection).BeginTransaction(write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead);
 

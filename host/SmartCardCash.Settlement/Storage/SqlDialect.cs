@@ -39,4 +39,8 @@ internal abstract class SqlDialect(StorageLocation location)
     /// <summary>Why the database cannot be used, as a clause ("cannot be reached: connection refused"), or null when
     /// <paramref name="exception"/> is not about reaching or opening it.</summary>
     public abstract string? DescribeUnavailable(Exception exception);
+
+    /// <summary>Closes the idle connections the driver pools for this database, so that nothing holds it open after
+    /// its owner is done with it (its file can be removed, its server restarted).</summary>
+    public abstract void ClosePooledConnections();
 }

@@ -36,6 +36,10 @@ internal sealed class SqliteDialect(StorageLocation location) : SqlDialect(locat
                 ? Directory.CreateDirectory(folder)
                 : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+        if (new SqliteConnectionStringBuilder(Location.ConnectionString).Mode != SqliteOpenMode.Memory)
+        {
+            CreateOwnerOnly(FilePath);
+        }
         var connection = new SqliteConnection(Location.ConnectionString);
         try
         {
@@ -54,6 +58,37 @@ internal sealed class SqliteDialect(StorageLocation location) : SqlDialect(locat
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A new database file is made owner-only (0600) before SQLite opens it: it holds the bank's books and its purses'
+    /// card images. SQLite gives its -wal and -shm files the database file's mode. An empty file is an empty database.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || path is "" or ":memory:" || path.StartsWith("file:", StringComparison.Ordinal) || File.Exists(path))
+        {
+            return;
+        }
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: SQLite opens that one.
+        }
+    }
+
+    public override void ClosePooledConnections()
+    {
+        using var connection = new SqliteConnection(Location.ConnectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     public override DbTransaction Begin(DbConnection connection, bool write) =>

@@ -4,9 +4,7 @@ using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Output;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Errors;
-using SmartCardCash.Purse.Issuing;
 using SmartCardCash.Purse.Spec;
 
 namespace SmartCardCash.Cli.Bank;
@@ -37,9 +35,7 @@ internal sealed class BankExceptionsCommand : BankClientCommand
         // READ LOG would abort a transfer scc recover could still finish: refused unless --abort-transfer.
         AbortedTransfer? aborted = TransferGuard.Check(card, run.Get(_abortTransfer), "reading its exception log");
         IReadOnlyList<ExceptionLogEntry> entries = card.Purse.ReadExceptionLog();
-        PurseCertificate certificate = card.Purse.GetCertificate();
-        uint counter = card.Purse.GetStatus().IssuerCounter;
-        string purse = certificate.Body.Holder.ToString();
+        string purse = card.Purse.GetCertificate().Body.Holder.ToString();
         if (entries.Count == 0)
         {
             run.Write(new BankExceptionsJson(card.Name, purse, aborted?.Json, null, false, null), () =>
@@ -50,8 +46,7 @@ internal sealed class BankExceptionsCommand : BankClientCommand
             return ExitCodes.Success;
         }
 
-        var request = new ExceptionUploadRequest(Hex.Encode(certificate.Encoded), counter,
-            [.. entries.Select(e => new ExceptionRecordUpload(Hex.Encode(e.Record.Encode()), Hex.Encode(e.Signature.Span)))]);
+        ExceptionUploadRequest request = ExceptionLogUpload.Request(card.Purse, entries);
         ExceptionUploadJson upload = Call(cancel => Connect(run).UploadExceptionsAsync(request, cancel));
         string? refused = Clear(card, upload.ClearAuthorisation);
 
@@ -63,8 +58,7 @@ internal sealed class BankExceptionsCommand : BankClientCommand
                 $"{Count(upload, "awaiting-payer-record")} awaiting the payer's record, {Count(upload, "arrived")} arrived.");
             foreach (ArchivedRecordJson record in upload.Records)
             {
-                Context.Stdout.WriteLine($"  {record.Reason} {BankMoney.Format(record.Amount, record.Currency)} from {record.Payer} " +
-                    $"(sequence number {record.FromSeq}) to {record.Payee}: {Meaning(record)}");
+                Context.Stdout.WriteLine($"  {ExceptionLogUpload.Describe(record)}");
             }
             if (refused is null)
             {
@@ -82,11 +76,9 @@ internal sealed class BankExceptionsCommand : BankClientCommand
     /// <summary>Sends the bank's clear authorisation; the sentence to say when the card refused it because it changed.</summary>
     private static string? Clear(PurseConnection card, ClearAuthorisationJson clear)
     {
-        var authorisation = IssuerAuthorisation.ClearExceptionLog(PurseId.Parse(clear.Purse), checked((uint)clear.IssuerCounter),
-            Hex.Decode(clear.LogDigest));
         try
         {
-            card.Purse.ClearExceptionLog(new SignedIssuerAuthorisation(authorisation, Hex.Decode(clear.Signature)));
+            ExceptionLogUpload.Clear(card.Purse, clear);
             return null;
         }
         catch (WrongStateException)
@@ -108,16 +100,6 @@ internal sealed class BankExceptionsCommand : BankClientCommand
             Context.Stdout.WriteLine(aborted.Text);
         }
     }
-
-    private static string Meaning(ArchivedRecordJson record) => record.Classification switch
-    {
-        "refunded" => "definitely lost; refunded once to the account that loaded the payer's purse",
-        "owed" => "definitely lost; owed to the payer, held for the bank's operator (no account linked, or the purse is hotlisted)",
-        "maybe-lost" => "maybe lost; not refunded unless the payee's matching record arrives (it may have been delivered)",
-        "awaiting-payer-record" => "archived; it means a loss only once the payer's matching record arrives",
-        "arrived" => "the payment arrived after all; nothing was lost",
-        string other => other,
-    } + (record.AlreadyArchived ? " (archived before)" : "");
 
     private static int Count(ExceptionUploadJson upload, string classification) => upload.Records.Count(r => r.Classification == classification);
 

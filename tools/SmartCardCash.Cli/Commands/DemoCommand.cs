@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Help;
-using SmartCardCash.Cli.Payments;
+using SmartCardCash.Cli.Demo;
 using SmartCardCash.DurableFiles;
 using SmartCardCash.Emulator.Images;
 using SmartCardCash.LocalData;

@@ -263,14 +263,18 @@ internal static class HelpTexts
         """;
 
     public const string DemoDescription =
-        "A guided tour in a few seconds, on emulated cards only: an issuer, a bank purse, two customers and a shop; a mint, " +
-        "loads and payments (one with an order digest, one cut off by pulling a card and finished with RESUME), then the " +
-        "balances and logs. Lives in $SCC_HOME/demo (or --home); running it again starts afresh.";
+        "The whole money flow in a few seconds, on emulated cards and the real bank service on a free loopback port: an " +
+        "issuer; accounts, cash paid in and a bank purse minted; cards loaded from accounts; payments (one cut off and " +
+        "finished with RESUME); the shop's deposit minus its fee; the journal cleared; a payment definitely lost and " +
+        "refunded exactly once from the cards' exception logs; and the audit, ending with the books balancing. Lives in " +
+        "$SCC_HOME/demo (or --home); running it again starts afresh.";
 
     public const string DemoEpilog =
         """
         Notes:
-          Needs nothing but .NET: no reader, no pcscd, no network. The cards stay in the demo folder afterwards:
+          Needs nothing but .NET: no reader, no pcscd, no network beyond loopback. The cards, the bank's SQLite
+          database and its keys (0600 files in bank/) stay in the demo folder afterwards:
             SCC_HOME=~/.local/share/smartcardcash/demo scc balance --card alice
+            SCC_HOME=~/.local/share/smartcardcash/demo scc bank serve
         """;
 }

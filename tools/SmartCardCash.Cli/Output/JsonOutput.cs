@@ -24,7 +24,7 @@ internal static class JsonOutput
         {
             // One set of conventions for every command: the reader, card and purse documents and the payment ones.
             TypeInfoResolver = JsonTypeInfoResolver.Combine(CliJsonContext.Default, Payments.PaymentsJsonContext.Default,
-                BankApi.BankApiJsonContext.Default),
+                BankApi.BankApiJsonContext.Default, Demo.DemoJsonContext.Default),
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = writeIndented,

@@ -6,7 +6,6 @@ namespace SmartCardCash.Cli.Payments;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PaymentOutcomeJson))]
 [JsonSerializable(typeof(PayeeEventJson))]
-[JsonSerializable(typeof(DemoJson))]
 [JsonSerializable(typeof(LoadOutcomeJson))]
 [JsonSerializable(typeof(DepositOutcomeJson))]
 internal sealed partial class PaymentsJsonContext : JsonSerializerContext;
