@@ -22,7 +22,8 @@ public sealed class BankBackend
     private readonly ExceptionArchive? _archive;
     private readonly BankPursePool? _purses;
 
-    public BankBackend(BankDatabase database, Issuer? issuer = null, IPurseSerialSource? serials = null, TimeProvider? time = null)
+    public BankBackend(BankDatabase database, Issuer? issuer = null, IPurseSerialSource? serials = null, PurseImageKey? images = null,
+        TimeProvider? time = null)
     {
         Database = database;
         Ledger = new BankLedger(database);
@@ -37,7 +38,8 @@ public sealed class BankBackend
             _archive = new ExceptionArchive(registry, issuer);
             if (serials is not null)
             {
-                _purses = new BankPursePool(database, issuer, serials, time);
+                _purses = new BankPursePool(database, issuer, serials,
+                    images ?? throw new ArgumentException("bank purses need the purse image key that seals their card images.", nameof(images)), time);
                 Loads = new BankLoads(_purses);
                 Deposits = new BankDeposits(_purses);
             }

@@ -45,7 +45,7 @@ public sealed class BankServiceHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         BankDatabase database = BankDatabase.Open(options.Database, options.Time);
-        var bank = new BankBackend(database, options.Issuer, options.Serials, options.Time);
+        var bank = new BankBackend(database, options.Issuer, options.Serials, options.PurseImageKey, options.Time);
         IssuedApiKey? bootstrap = bank.Access.IssueBootstrapOperatorKey();
         WebApplication app = Build(options, bank);
         await app.StartAsync(cancel).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Issuing;
+using SmartCardCash.Settlement.BankPurses;
 
 namespace SmartCardCash.BankService;
 
@@ -38,6 +39,11 @@ public sealed record BankServiceOptions
 
     /// <summary>Gives each new bank purse its serial: the issuer's own store, as <c>scc issuer</c> keeps it.</summary>
     public IPurseSerialSource? Serials { get; init; }
+
+    /// <summary>Seals the bank purses' card images in the database (each holds its purse's private key); needed with
+    /// <see cref="Issuer"/> and <see cref="Serials"/>, and the same for every start on one database. <c>scc bank serve</c>
+    /// keeps it in an owner-only file beside the issuer's key.</summary>
+    public PurseImageKey? PurseImageKey { get; init; }
 
     /// <summary>Tests only: routes mapped after the bank's own (a route without roles, to prove it still needs a key).</summary>
     internal Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder>? MapMore { get; init; }

@@ -156,6 +156,30 @@ public sealed class BankCommandTests : TemporaryHomeTests
     }
 
     [Fact]
+    public void Serve_refuses_a_purse_image_key_file_others_can_read_or_one_its_purses_were_not_sealed_with_exit_7()
+    {
+        Assert.Equal(0, _cli.Run("issuer", "init").ExitCode);
+        string keyFile = Path.Combine(_home.Path, "bank", "purse-images.key");
+        using (BackgroundScc serve = Serve())
+        {
+            Assert.Equal(0, _cli.Run("bank", "purses", "provision", "--currency", "EUR").ExitCode);
+        }
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(keyFile));
+        string key = File.ReadAllText(keyFile);
+
+        File.SetUnixFileMode(keyFile, OwnerOnly | UnixFileMode.GroupRead);
+        CliResult open = _cli.Run("bank", "serve", "--listen", "127.0.0.1:0");
+        File.SetUnixFileMode(keyFile, OwnerOnly);
+        File.WriteAllText(keyFile, Convert.ToHexStringLower(new byte[32]) + "\n");
+        CliResult other = _cli.Run("bank", "serve", "--listen", "127.0.0.1:0");
+
+        Assert.Equal((7, 7), (open.ExitCode, other.ExitCode));
+        Assert.Contains("is open to other users (mode 640)", open.SingleErrorLine(), StringComparison.Ordinal);
+        Assert.Contains("'s image does not open with purse image key", other.SingleErrorLine(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key.Trim(), open.Stderr + other.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serve_with_verbose_logs_refusals_and_keys_by_ID_and_never_a_secret()
     {
         using BackgroundScc serve = Serve("--verbose");

@@ -29,20 +29,28 @@ public sealed class BankPursePool
 
     /// <param name="issuer">Personalises the bank's purses and signs their mints; the bank is the issuer.</param>
     /// <param name="serials">Gives each new purse its serial (the issuer's own store, as <c>scc issuer</c> keeps it).</param>
-    public BankPursePool(BankDatabase database, Issuer issuer, IPurseSerialSource serials, TimeProvider? time = null)
+    /// <param name="images">Seals the purses' card images in the database (each holds its purse's private key).</param>
+    /// <exception cref="PurseImageKeyException">A purse's image in the database does not open with <paramref name="images"/>.</exception>
+    public BankPursePool(BankDatabase database, Issuer issuer, IPurseSerialSource serials, PurseImageKey images, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(serials);
+        ArgumentNullException.ThrowIfNull(images);
         Database = database;
         Issuer = issuer;
         _serials = serials;
+        Images = images;
         _time = time ?? TimeProvider.System;
+        SealStoredImages();
     }
 
     public BankDatabase Database { get; }
 
     public Issuer Issuer { get; }
+
+    /// <summary>The key the purses' images are sealed with in the database.</summary>
+    internal PurseImageKey Images { get; }
 
     internal LiveBankPurses Cards { get; } = new();
 
@@ -74,12 +82,12 @@ public sealed class BankPursePool
             BankLedger.Open(tx, new NewAccount(BankChart.BankPurse(currency, id.ToString()), currency, AccountKind.BankPurse));
             if (BankPurseStore.Find(tx, id) is null)
             {
-                BankPurseStore.Insert(tx, id, currency, image);
+                BankPurseStore.Insert(tx, id, currency, Images.Seal(id, image));
             }
             // Registered like any purse the issuer issued: its acks (a deposit's proof of arrival) verify under it.
             new CertificateRegistry(Database, Issuer.Certificate).Register(tx, result.Certificate);
             BankPurseRow row = BankPurseStore.Lock(tx, id);
-            BankPurseInvariants.ImageMatchesBooks(tx, id, currency, BankPurseSnapshot.Read(row.Image, currency));
+            BankPurseInvariants.ImageMatchesBooks(tx, id, currency, BankPurseSnapshot.Read(Images.Open(id, row.Image), currency));
             return row.ToBankPurse();
         });
     }
@@ -112,7 +120,7 @@ public sealed class BankPursePool
             throw new BankPurseRefusedException(BankPurseRefusal.PurseBusy,
                 $"bank purse {purseId} serves {row.BusyWith ?? "a transfer"} ({row.TransferState}); value is minted only into an idle purse.");
         }
-        BankPurseCard card = Cards.Take(purseId, row.Image);
+        BankPurseCard card = Cards.Take(purseId, Images.Open(purseId, row.Image));
         PurseCard purse = PurseCard.Open(card.Channel);
         purse.Select();
         purse.Mint(Issuer, Money.Of(currency, (ulong)amount));
@@ -120,7 +128,7 @@ public sealed class BankPursePool
         BankPurseSnapshot after = BankPurseSnapshot.Read(image, currency);
         BankPurseInvariants.Holds(after.Balance == row.Balance + amount && after.State == TransferState.Idle,
             $"minting {amount} into bank purse {purseId} left {after.Balance} ({after.State}) after {row.Balance}");
-        BankPurseStore.WriteImage(tx, purseId, image, after);
+        BankPurseStore.WriteImage(tx, purseId, Images.Seal(purseId, image), after);
         BankLedger.Submit(tx, chain);
         BankPurseInvariants.ImageMatchesBooks(tx, purseId, currency, after);
         return BankPurseStore.Lock(tx, purseId).ToBankPurse();
@@ -132,8 +140,30 @@ public sealed class BankPursePool
     public IReadOnlyList<BankPurse> List(Currency? currency = null) =>
         Database.Read(tx => BankPurseStore.List(tx, currency).Select(r => r.ToBankPurse()).ToList());
 
-    /// <summary>The purse's card image as stored: the emulator's image format (<c>CardImage</c>), for export or inspection.</summary>
-    public byte[]? Image(PurseId purseId) => Database.Read(tx => BankPurseStore.Find(tx, purseId)?.Image);
+    /// <summary>The purse's card image, opened: the emulator's image format (<c>CardImage</c>), for export or inspection.
+    /// It holds the purse's private key: it is for the bank's own use, never to be shown.</summary>
+    public byte[]? Image(PurseId purseId) =>
+        Database.Read(tx => BankPurseStore.Find(tx, purseId)?.Image) is byte[] stored ? Images.Open(purseId, stored) : null;
+
+    /// <summary>
+    /// Checks, once per pool, that every stored image opens with <see cref="Images"/> (a bank started with the wrong key
+    /// file fails here, before any payment), and seals any image stored before images were sealed.
+    /// </summary>
+    private void SealStoredImages() => Database.Write(tx =>
+    {
+        foreach (BankPurseRow row in BankPurseStore.List(tx, null))
+        {
+            if (PurseImageKey.IsSealed(row.Image))
+            {
+                _ = Images.Open(row.PurseId, row.Image);
+            }
+            else
+            {
+                BankPurseStore.SealImage(tx, row.PurseId, Images.Seal(row.PurseId, row.Image));
+            }
+        }
+        return 0;
+    });
 
     /// <summary>Runs <paramref name="work"/> in one write transaction on the purse. When it fails, the purse's card in
     /// memory may hold what did not commit: it is dropped, so the next command starts from the database's image.
@@ -170,7 +200,7 @@ public sealed class BankPursePool
             BankPurseRow purse = BankPurseStore.Lock(tx, purseId);
             TPayment now = payment(tx);
             return isOpen(now)
-                ? step(tx, now, purse).Run(tx, Cards, purse, command, () => reachedCard = true)
+                ? step(tx, now, purse).Run(tx, Cards, Images, purse, command, () => reachedCard = true)
                 : GateAnswer.Refused(StatusWord.CommandNotAllowed);
         }, mayRetry: () => !reachedCard);
     }
@@ -199,7 +229,7 @@ public sealed class BankPursePool
     /// <paramref name="holder"/>, all in <paramref name="tx"/>.</summary>
     internal BankPurseSnapshot AbortAndRelease(BankTransaction tx, BankPurseRow row, string holder)
     {
-        BankPurseCard card = Cards.Take(row.PurseId, row.Image);
+        BankPurseCard card = Cards.Take(row.PurseId, Images.Open(row.PurseId, row.Image));
         PurseCard purse = PurseCard.Open(card.Channel);
         purse.Select();
         purse.Abort();
@@ -209,7 +239,7 @@ public sealed class BankPursePool
         BankPurseSnapshot after = BankPurseSnapshot.Read(image, row.CurrencyOf);
         BankPurseInvariants.Holds(after.State == TransferState.Idle, $"bank purse {row.Id} is {after.State} after ABORT");
         BankPurseInvariants.TransitionChecked(row.PurseId, before, after);
-        BankPurseStore.WriteImage(tx, row.PurseId, image, after);
+        BankPurseStore.WriteImage(tx, row.PurseId, Images.Seal(row.PurseId, image), after);
         BankPurseStore.Release(tx, row.PurseId, holder);
         BankPurseInvariants.ImageMatchesBooks(tx, row.PurseId, row.CurrencyOf, after);
         return after;

@@ -18,10 +18,11 @@ internal sealed record BankPurseStep(
 {
     /// <param name="reachingCard">Called just before the command reaches the card: from then on, the transaction may
     /// not be run again.</param>
-    public byte[] Run(BankTransaction tx, LiveBankPurses cards, BankPurseRow purse, byte[] command, Action reachingCard)
+    public byte[] Run(BankTransaction tx, LiveBankPurses cards, PurseImageKey images, BankPurseRow purse, byte[] command, Action reachingCard)
     {
         BankPurseInvariants.Holds(purse.BusyWith == Holder, $"{Holder} sends a command to bank purse {purse.Id}, held by {purse.BusyWith}");
-        BankPurseCard card = cards.Take(purse.PurseId, purse.Image);
+        byte[] stored = images.Open(purse.PurseId, purse.Image);
+        BankPurseCard card = cards.Take(purse.PurseId, stored);
         if (Gate(card) is byte[] answer)
         {
             return answer;
@@ -29,12 +30,12 @@ internal sealed record BankPurseStep(
         reachingCard();
         byte[] response = card.Transmit(command);
         byte[] image = card.Image();
-        if (!image.AsSpan().SequenceEqual(purse.Image))
+        if (!image.AsSpan().SequenceEqual(stored))
         {
             var before = new BankPurseSnapshot(purse.Balance, purse.TransferState, null);
             BankPurseSnapshot after = BankPurseSnapshot.Read(image, purse.CurrencyOf);
             BankPurseInvariants.TransitionChecked(purse.PurseId, before, after);
-            BankPurseStore.WriteImage(tx, purse.PurseId, image, after);
+            BankPurseStore.WriteImage(tx, purse.PurseId, images.Seal(purse.PurseId, image), after);
             if (Committed(before, after, response))
             {
                 BankPurseStore.Release(tx, purse.PurseId, Holder);

@@ -54,6 +54,10 @@ internal static class BankPurseStore
         "UPDATE bank_purses SET image = @Image, balance = @Balance, state = @State, exception_records = @Records, updated_at = @Now WHERE id = @Id",
         new { Id = id.ToString(), Image = image, after.Balance, State = after.State.ToString(), Records = (long)after.ExceptionRecords, Now = Stamp(tx) }), id);
 
+    /// <summary>Replaces an image stored before images were sealed with its sealed form; nothing else changes.</summary>
+    public static void SealImage(BankTransaction tx, PurseId id, byte[] sealedImage) => Checked(tx.Execute(
+        "UPDATE bank_purses SET image = @Image WHERE id = @Id", new { Id = id.ToString(), Image = sealedImage }), id);
+
     public static void Release(BankTransaction tx, PurseId id, string holder) => Checked(tx.Execute(
         "UPDATE bank_purses SET busy_with = NULL, busy_since = NULL, updated_at = @Now WHERE id = @Id AND busy_with = @Holder",
         new { Id = id.ToString(), Holder = holder, Now = Stamp(tx) }), id);

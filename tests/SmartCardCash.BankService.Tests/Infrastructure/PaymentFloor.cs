@@ -77,7 +77,7 @@ public sealed class PaymentFloor
     public AccountBalance Balance(string account) => Service.Bank.Balance(new AccountId(account));
 
     /// <summary>A pool on the service's database, to read the bank purses' stored images as an auditor would.</summary>
-    public BankPursePool Pool() => new(Service.Bank.Database, Service.Issuer, new SequentialSerials(900_000));
+    public BankPursePool Pool() => new(Service.Bank.Database, Service.Issuer, new SequentialSerials(900_000), TestService.ImageKey);
 
     /// <summary>How many loads and deposits the bank has recorded.</summary>
     public (long Loads, long Deposits) Payments() => (Service.Bank.Rows("loads"), Service.Bank.Rows("deposits"));

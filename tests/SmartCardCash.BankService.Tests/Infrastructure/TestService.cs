@@ -4,6 +4,8 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using SmartCardCash.Issuing;
 
+using SmartCardCash.Settlement.BankPurses;
+
 namespace SmartCardCash.BankService.Tests.Infrastructure;
 
 /// <summary>
@@ -24,6 +26,9 @@ public sealed class TestService : IAsyncDisposable
         OperatorKey = host.BootstrapOperatorKey!.Token;
         Operator = Client(OperatorKey);
     }
+
+    /// <summary>One key for every test service, so a service started again on a database opens its purses.</summary>
+    public static readonly PurseImageKey ImageKey = PurseImageKey.FromBytes(System.Security.Cryptography.SHA256.HashData("test purse image key"u8));
 
     public TestBank Bank { get; }
 
@@ -55,6 +60,7 @@ public sealed class TestService : IAsyncDisposable
             ConfigureLogging = logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug),
             Issuer = serviceIssuer,
             Serials = new SequentialSerials(),
+            PurseImageKey = ImageKey,
         });
         return new TestService(bank, host, logs, serviceIssuer);
     }

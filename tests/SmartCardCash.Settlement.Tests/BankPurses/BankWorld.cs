@@ -28,12 +28,14 @@ internal sealed class BankWorld : IDisposable
         Bank = storage.Create(provider);
         Issuer = Issuer.Create(new IssuerId(0x5343430A), DateOnly.FromDateTime(DateTime.UtcNow));
         var serials = new SequentialSerials();
-        Pool = new BankPursePool(Bank.Database, Issuer, serials);
+        Pool = new BankPursePool(Bank.Database, Issuer, serials, ImageKey);
         Loads = new BankLoads(Pool);
         Deposits = new BankDeposits(Pool);
         Policy = new PaymentPolicy(Issuer.Certificate);
         _personaliser = new PursePersonaliser(Issuer, serials);
     }
+
+    public static readonly PurseImageKey ImageKey = PurseImageKey.Generate();
 
     public TestBank Bank { get; }
 

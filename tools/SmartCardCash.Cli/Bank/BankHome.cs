@@ -16,6 +16,10 @@ internal static class BankHome
 
     public static string OperatorKeyFile(string home) => Path.Combine(Directory(home), OperatorKeyFileName);
 
+    /// <summary>The key that seals the bank purses' card images in the database: made on the first start, kept with the
+    /// issuer's key, and the same for every instance serving one database.</summary>
+    public static string PurseImageKeyFile(string home) => Path.Combine(Directory(home), "purse-images.key");
+
     /// <summary>Writes <paramref name="secret"/> to <paramref name="path"/> (0600), or beside it under a name of its own
     /// (<c>NAME-ID.EXT</c>) when a file is there already: an older secret is never overwritten. Returns the path used.</summary>
     public static string SaveSecret(string path, string id, string secret)

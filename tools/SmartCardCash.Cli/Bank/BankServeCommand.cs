@@ -10,7 +10,9 @@ using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Storage;
+using SmartCardCash.LocalData;
 using SmartCardCash.Settlement.Access;
+using SmartCardCash.Settlement.BankPurses;
 
 namespace SmartCardCash.Cli.Bank;
 
@@ -93,9 +95,11 @@ internal sealed class BankServeCommand : CliCommand
         var options = new BankServiceOptions
         {
             Database = database,
-            // The issuer also provisions and mints the bank's own purses, its store giving their serials.
+            // The issuer also provisions and mints the bank's own purses, its store giving their serials; their card
+            // images are sealed in the database under a key from an owner-only file.
             Issuer = issuer,
             Serials = serials,
+            PurseImageKey = issuer is null ? null : PurseImageKey(),
             Endpoint = endpoint,
             // --verbose: the service's own log (refusals by reason, keys issued and revoked by ID, database failures) on
             // stderr; ASP.NET's request lines only when something is wrong.
@@ -116,6 +120,22 @@ internal sealed class BankServeCommand : CliCommand
         catch (FormatException e)
         {
             throw new UsageException($"--db: {ErrorReporter.OneLine(e.Message)}");
+        }
+        catch (PurseImageKeyException e)
+        {
+            throw new LocalDataException(ErrorReporter.OneLine(e.Message), e);
+        }
+    }
+
+    private PurseImageKey PurseImageKey()
+    {
+        try
+        {
+            return Settlement.BankPurses.PurseImageKey.LoadOrCreate(BankHome.PurseImageKeyFile(Context.Home));
+        }
+        catch (PurseImageKeyException e)
+        {
+            throw new LocalDataException(ErrorReporter.OneLine(e.Message), e);
         }
     }
 

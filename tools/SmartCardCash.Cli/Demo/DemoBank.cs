@@ -6,6 +6,7 @@ using SmartCardCash.Cli.Bank;
 using SmartCardCash.Issuing;
 using SmartCardCash.Issuing.Storage;
 using SmartCardCash.Settlement.Access;
+using SmartCardCash.Settlement.BankPurses;
 
 namespace SmartCardCash.Cli.Demo;
 
@@ -72,6 +73,7 @@ internal sealed class DemoBank : IDisposable
             Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
             Issuer = issuer,
             Serials = serials,
+            PurseImageKey = PurseImageKey.LoadOrCreate(BankHome.PurseImageKeyFile(home)),
             Time = time,
         };
         BankServiceHost host = BankServiceHost.StartAsync(options, cancel).GetAwaiter().GetResult();
