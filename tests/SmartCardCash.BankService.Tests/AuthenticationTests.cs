@@ -111,6 +111,36 @@ public sealed class AuthenticationTests(BankStorageFixture storage)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task The_OpenAPI_document_declares_the_bearer_key_and_every_operation_but_health_requires_it_with_its_roles(StorageProvider provider)
+    {
+        await using TestService service = await TestService.StartAsync(storage, provider);
+
+        using HttpResponseMessage openApi = await service.SendAsync(HttpMethod.Get, "/openapi/v1.json");
+        using var document = System.Text.Json.JsonDocument.Parse(await openApi.Content.ReadAsStringAsync());
+
+        System.Text.Json.JsonElement root = document.RootElement;
+        System.Text.Json.JsonElement scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        Assert.Equal("scc_KEYID_SECRET", scheme.GetProperty("bearerFormat").GetString());
+        var requirements = new Dictionary<string, string?>();
+        foreach (System.Text.Json.JsonProperty path in root.GetProperty("paths").EnumerateObject())
+        {
+            foreach (System.Text.Json.JsonProperty operation in path.Value.EnumerateObject())
+            {
+                requirements[$"{operation.Name.ToUpperInvariant()} {path.Name}"] = operation.Value.TryGetProperty("security", out System.Text.Json.JsonElement security)
+                    ? string.Join(",", security.EnumerateArray().SelectMany(r => r.EnumerateObject())
+                        .Select(r => $"{r.Name}:{string.Join("|", r.Value.EnumerateArray().Select(role => role.GetString()))}"))
+                    : null;
+            }
+        }
+        Assert.Null(requirements["GET /health"]);
+        Assert.Equal("apiKey:operator", requirements["GET /v1/audit"]);
+        Assert.Equal("apiKey:terminal", requirements["POST /v1/loads"]);
+        Assert.Equal("apiKey:merchant-terminal", requirements["POST /v1/deposits"]);
+        Assert.All(requirements.Where(r => r.Key != "GET /health"), r => Assert.StartsWith("apiKey:", r.Value, StringComparison.Ordinal));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Keys_and_credentials_are_shown_once_and_never_in_a_listing_or_the_log(StorageProvider provider)
     {
         await using TestService service = await TestService.StartAsync(storage, provider);
