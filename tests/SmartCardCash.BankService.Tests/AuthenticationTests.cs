@@ -63,11 +63,15 @@ public sealed class AuthenticationTests(BankStorageFixture storage)
                 using HttpResponseMessage response = await service.SendAsync(route.Method, route.Path, route.Body, $"Bearer {key.Token}");
                 Problem problem = await Problem.ReadAsync(response, HttpStatusCode.Forbidden);
                 Assert.True(problem.Reason == nameof(AccessRefusal.WrongRole), $"{route} with a {key.Key.Role} key: {problem.Body}");
-                Assert.Contains("operator", problem.Detail, StringComparison.Ordinal);
+                Assert.Equal($"API key {key.Key.Id} is {(key == terminal ? "a terminal" : "a merchant-terminal")} key, and " +
+                    $"{route.Method} {route.Path} needs operator.", problem.Detail);
             }
         }
         using HttpResponseMessage show = await service.SendAsync(HttpMethod.Get, "/v1/accounts/customer.alice", null, $"Bearer {terminal.Token}");
         Assert.Equal(nameof(AccessRefusal.WrongRole), (await Problem.ReadAsync(show, HttpStatusCode.Forbidden)).Reason);
+        using HttpResponseMessage load = await service.SendAsync(HttpMethod.Post, BankRoutes.Loads, "{}", $"Bearer {service.OperatorKey}");
+        Assert.Equal($"API key {service.Host.BootstrapOperatorKey!.Key.Id} is an operator key, and POST /v1/loads needs terminal.",
+            (await Problem.ReadAsync(load, HttpStatusCode.Forbidden)).Detail);
 
         Assert.Equal(before, service.Written());
     }
