@@ -60,8 +60,7 @@ public sealed class BankLoads(BankPursePool purses)
             }
             string holder = HolderOf(request.RequestId);
             BankPurseRow purse = BankPurseStore.Claim(tx, request.Currency, request.Amount, holder)
-                ?? throw new BankPurseRefusedException(BankPurseRefusal.NoPurseFree,
-                    $"no {request.Currency.AlphaCode} bank purse is free with {MoneyText.Of(request.Currency, request.Amount)} in it; try again later.");
+                ?? throw BankPurseStore.Availability(tx, request.Currency, request.Amount).NoneFree(request.Currency, request.Amount);
             BankLedger.Submit(tx, BankPostings.AuthoriseLoad(KeyOf(request.RequestId), request.Currency, account.Id, request.Amount,
                 $"load into purse {request.Payee}"));
             var load = new Load(request.RequestId, account.Id, request.Payee, request.Currency, request.Amount, purse.PurseId, LoadState.Authorised);

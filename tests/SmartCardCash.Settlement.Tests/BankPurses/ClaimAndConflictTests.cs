@@ -1,3 +1,5 @@
+using SmartCardCash.Emulator;
+using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
 using SmartCardCash.Settlement.BankPurses;
@@ -6,7 +8,8 @@ using SmartCardCash.Settlement.Loads;
 
 namespace SmartCardCash.Settlement.Tests.BankPurses;
 
-/// <summary>A payment is never lent a bank purse whose exception log holds a record; a purse command whose transaction
+/// <summary>A payment is never lent a bank purse whose exception log holds a record (and the refusal says so when no
+/// purse is left); a purse command whose transaction
 /// meets a concurrent write gives no answer (it is not run again on a card that lost its session).</summary>
 [Collection(BankStorageCollection.Name)]
 public sealed class ClaimAndConflictTests(BankStorageFixture storage)
@@ -43,6 +46,30 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void A_bank_purse_whose_exception_log_holds_a_record_is_never_claimed_and_the_refusal_says_why(StorageProvider provider)
+    {
+        using var world = new BankWorld(storage, provider);
+        BankPurse logged = world.BankPurse(minted: 100_00);
+        AccountId owner = world.Customer("owner", cash: 300_00);
+        WorldCard till = world.Card("till", PurseClass.Merchant);
+        world.LoadCard("load-till", owner, till, 50_00);
+        WriteA02IntoImage(world, logged.Id, till);
+        BankPurse clean = world.BankPurse(minted: 100_00);
+
+        Load first = world.Authorise("load-1", owner, world.Card("alice-card"), 10_00);
+        BankPurseRefusedException none = Assert.Throws<BankPurseRefusedException>(() => world.Authorise("load-2", owner, world.Card("bob-card"), 10_00));
+
+        Assert.True(string.CompareOrdinal(logged.Id.ToString(), clean.Id.ToString()) < 0, "the logged purse has the lower ID");
+        Assert.Single(world.ImageExceptionRecords(logged.Id));
+        Assert.Equal(clean.Id, first.BankPurse); // the lower ID is skipped: its record waits for the archive
+        Assert.Equal(BankPurseRefusal.NoPurseFree, none.Reason);
+        Assert.Equal("no EUR bank purse is free with EUR 10.00 in it (of 2: 1 serves another payment, 1 has exception " +
+            "records the bank has not archived); try again later.", none.Message);
+        Assert.True(world.Pool.Find(logged.Id)!.IsFree);
+        world.AssertBooksAgree();
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_req_whose_transaction_meets_a_concurrent_write_gives_no_answer_and_is_not_run_again(StorageProvider provider)
     {
         using var world = new BankWorld(storage, provider);
@@ -71,6 +98,30 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
         bank.Ack(card.Purse.Val(bank.Req(req)));
         Assert.Equal(LoadState.Completed, world.Loads.Find("load-1")!.State);
         world.AssertBooksAgree();
+    }
+
+    /// <summary>The bank purse's stored image made to hold a 02, written as the bank writes an image: the purse took START TO
+    /// for a payment from <paramref name="payer"/> and was aborted while it waited for the val. No route of the bank leaves
+    /// a free purse with a record (it clears the log when it ends a payment), so the test writes the image itself, as a
+    /// restored backup or an older version's database would hold it.</summary>
+    private static void WriteA02IntoImage(BankWorld world, PurseId id, WorldCard payer)
+    {
+        EmulatedCard card = CardImage.Parse(world.Pool.Image(id)!).CreateCard(BankPurseCard.Catalog);
+        PurseCard bank = PurseCard.Open(card.OpenChannel("bank purse image"));
+        uint sequence = bank.Select().NextSequenceNumber;
+        payer.Purse.Select();
+        bank.VerifyCertificate(payer.Result.Certificate);
+        payer.Purse.VerifyCertificate(bank.GetCertificate());
+        PaymentDetails pd = payer.Purse.StartFrom(id, Money.Of(Eur, 1_00), sequence);
+        bank.StartTo(payer.Id, Money.Of(Eur, 1_00), pd.FromSeq);
+        bank.Abort();
+        payer.Purse.Abort(); // in epr: nothing left it, nothing logged
+        byte[] image = BankPurseCard.ImageOf(id, card);
+        world.Bank.Database.Write(tx =>
+        {
+            BankPurseStore.WriteImage(tx, id, image, BankPurseSnapshot.Read(image, Eur));
+            return image.Length;
+        });
     }
 
     /// <summary>Every write of a bank purse's image meets a unique-key conflict, as a concurrent writer's would be.</summary>
