@@ -20,21 +20,12 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
     public void An_ended_deposits_record_is_archived_and_cleared_so_the_bank_purse_is_lent_again(StorageProvider provider)
     {
         using var world = new BankWorld(storage, provider);
-        BankPurse logged = world.BankPurse(minted: 100_00);
-        AccountId owner = world.Customer("owner", cash: 300_00);
+        (BankPurse logged, _, WorldCard till) = LoadedTill(world);
         AccountId shop = world.Merchant("shop", FeeRate.Free);
-        WorldCard till = world.Card("till", PurseClass.Merchant);
-        world.LoadCard("load-till", owner, till, 50_00);
 
         // The bank purse starts taking a deposit, the terminal goes away, the bank aborts it: the purse logs a 02.
         world.Deposits.Open(new DepositRequest("deposit-1", shop, till.Id));
-        PurseCard bank = world.DepositPurse("deposit-1").Purse;
-        uint bankSequence = bank.Select().NextSequenceNumber;
-        till.Purse.Select();
-        bank.VerifyCertificate(till.Result.Certificate);
-        till.Purse.VerifyCertificate(bank.GetCertificate());
-        PaymentDetails pd = till.Purse.StartFrom(logged.Id, Money.Of(Eur, 10_00), bankSequence);
-        bank.StartTo(till.Id, Money.Of(Eur, 10_00), pd.FromSeq);
+        TransferStart.IntoBank(world.DepositPurse("deposit-1").Purse, logged.Id, till, 10_00);
         Assert.Equal(DepositState.ValueLogged, world.Deposits.End("deposit-1").State);
         // The bank archived the purse's own 02 and cleared its log in the transaction that ended the deposit, so the
         // purse is lent again (lowest ID first); a purse whose log still held records would be skipped.
@@ -49,10 +40,7 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
     public void A_bank_purse_whose_exception_log_holds_a_record_is_never_claimed_and_the_refusal_says_why(StorageProvider provider)
     {
         using var world = new BankWorld(storage, provider);
-        BankPurse logged = world.BankPurse(minted: 100_00);
-        AccountId owner = world.Customer("owner", cash: 300_00);
-        WorldCard till = world.Card("till", PurseClass.Merchant);
-        world.LoadCard("load-till", owner, till, 50_00);
+        (BankPurse logged, AccountId owner, WorldCard till) = LoadedTill(world);
         WriteA02IntoImage(world, logged.Id, till);
         BankPurse clean = world.BankPurse(minted: 100_00);
 
@@ -77,14 +65,7 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
         AccountId alice = world.Customer("alice", cash: 300_00);
         WorldCard card = world.Card("alice-card");
         world.Authorise("load-1", alice, card, 40_00);
-        PurseCard bank = PurseCard.Open(world.Loads.OpenChannel("load-1"), "bank");
-        Money amount = Money.Of(Eur, 40_00);
-        bank.Select();
-        uint cardSequence = card.Purse.Select().NextSequenceNumber;
-        bank.VerifyCertificate(card.Result.Certificate);
-        card.Purse.VerifyCertificate(bank.GetCertificate());
-        PaymentDetails pd = bank.StartFrom(card.Id, amount, cardSequence);
-        ProtectedMessage req = card.Purse.StartTo(purse.Id, amount, pd.FromSeq);
+        (PurseCard bank, PaymentDetails pd, ProtectedMessage req) = TransferStart.Load(world, "load-1", card, 40_00);
 
         ConflictOnImageWrites(world);
         SmartCardException noAnswer = Assert.ThrowsAny<SmartCardException>(() => bank.Req(req));
@@ -100,6 +81,17 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
         world.AssertBooksAgree();
     }
 
+    /// <summary>One bank purse with EUR 100.00, and a merchant's till loaded with EUR 50.00 from it (by the owner's
+    /// account): the till has value to pay a bank purse with.</summary>
+    private static (BankPurse Logged, AccountId Owner, WorldCard Till) LoadedTill(BankWorld world)
+    {
+        BankPurse logged = world.BankPurse(minted: 100_00);
+        AccountId owner = world.Customer("owner", cash: 300_00);
+        WorldCard till = world.Card("till", PurseClass.Merchant);
+        world.LoadCard("load-till", owner, till, 50_00);
+        return (world.Pool.Find(logged.Id)!, owner, till);
+    }
+
     /// <summary>The bank purse's stored image made to hold a 02, written as the bank writes an image: the purse took START TO
     /// for a payment from <paramref name="payer"/> and was aborted while it waited for the val. No route of the bank leaves
     /// a free purse with a record (it clears the log when it ends a payment), so the test writes the image itself, as a
@@ -108,12 +100,7 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
     {
         EmulatedCard card = CardImage.Parse(world.Pool.Image(id)!).CreateCard(BankPurseCard.Catalog);
         PurseCard bank = PurseCard.Open(card.OpenChannel("bank purse image"));
-        uint sequence = bank.Select().NextSequenceNumber;
-        payer.Purse.Select();
-        bank.VerifyCertificate(payer.Result.Certificate);
-        payer.Purse.VerifyCertificate(bank.GetCertificate());
-        PaymentDetails pd = payer.Purse.StartFrom(id, Money.Of(Eur, 1_00), sequence);
-        bank.StartTo(payer.Id, Money.Of(Eur, 1_00), pd.FromSeq);
+        TransferStart.IntoBank(bank, id, payer, 1_00);
         bank.Abort();
         payer.Purse.Abort(); // in epr: nothing left it, nothing logged
         byte[] image = BankPurseCard.ImageOf(id, card);
