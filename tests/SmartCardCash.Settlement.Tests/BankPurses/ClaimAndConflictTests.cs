@@ -58,6 +58,19 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void A_bank_without_a_purse_of_the_currency_says_its_operator_must_provision_one(StorageProvider provider)
+    {
+        using var world = new BankWorld(storage, provider);
+        AccountId alice = world.Customer("alice", cash: 100_00);
+
+        BankPurseRefusedException none = Assert.Throws<BankPurseRefusedException>(() => world.Authorise("load-1", alice, world.Card("alice-card"), 10_00));
+
+        Assert.Equal(BankPurseRefusal.NoPurseFree, none.Reason);
+        Assert.Equal("the bank has no EUR purse; its operator provisions and mints one (scc bank purses provision).", none.Message);
+        Assert.Equal(new AccountBalance(0, 0, 0, 100_00), world.Balance(alice)); // nothing reserved
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_req_whose_transaction_meets_a_concurrent_write_gives_no_answer_and_is_not_run_again(StorageProvider provider)
     {
         using var world = new BankWorld(storage, provider);
