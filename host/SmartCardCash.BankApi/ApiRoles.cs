@@ -13,4 +13,11 @@ public static class ApiRoles
     public const string MerchantTerminal = "merchant-terminal";
 
     public static IReadOnlyList<string> All { get; } = [Operator, Terminal, MerchantTerminal];
+
+    /// <summary>The role with its article, for a sentence: "an operator", "a terminal", "a merchant-terminal".</summary>
+    public static string WithArticle(string role)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(role);
+        return ("aeiou".Contains(char.ToLowerInvariant(role[0]), StringComparison.Ordinal) ? "an " : "a ") + role;
+    }
 }

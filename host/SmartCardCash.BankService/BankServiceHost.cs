@@ -76,7 +76,7 @@ public sealed class BankServiceHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(bank);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BankApiJsonContext.Default));
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer(ApiKeyOpenApi.RequireKey).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "SmartCardCash bank";
             document.Info.Description = "Every route but /health and this document needs Authorization: Bearer scc_KEYID_SECRET with the " +

@@ -63,11 +63,15 @@ public sealed class AuthenticationTests(BankStorageFixture storage)
                 using HttpResponseMessage response = await service.SendAsync(route.Method, route.Path, route.Body, $"Bearer {key.Token}");
                 Problem problem = await Problem.ReadAsync(response, HttpStatusCode.Forbidden);
                 Assert.True(problem.Reason == nameof(AccessRefusal.WrongRole), $"{route} with a {key.Key.Role} key: {problem.Body}");
-                Assert.Contains("operator", problem.Detail, StringComparison.Ordinal);
+                Assert.Equal($"API key {key.Key.Id} is {(key == terminal ? "a terminal" : "a merchant-terminal")} key, and " +
+                    $"{route.Method} {route.Path} needs operator.", problem.Detail);
             }
         }
         using HttpResponseMessage show = await service.SendAsync(HttpMethod.Get, "/v1/accounts/customer.alice", null, $"Bearer {terminal.Token}");
         Assert.Equal(nameof(AccessRefusal.WrongRole), (await Problem.ReadAsync(show, HttpStatusCode.Forbidden)).Reason);
+        using HttpResponseMessage load = await service.SendAsync(HttpMethod.Post, BankRoutes.Loads, "{}", $"Bearer {service.OperatorKey}");
+        Assert.Equal($"API key {service.Host.BootstrapOperatorKey!.Key.Id} is an operator key, and POST /v1/loads needs terminal.",
+            (await Problem.ReadAsync(load, HttpStatusCode.Forbidden)).Detail);
 
         Assert.Equal(before, service.Written());
     }
@@ -108,6 +112,36 @@ public sealed class AuthenticationTests(BankStorageFixture storage)
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "/health", "/v1/accounts", "/v1/accounts/{id}", "/v1/cash-in", "/v1/audit", "/v1/keys", "/v1/keys/{id}" }, paths);
         Assert.Contains("cashInRequest", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_OpenAPI_document_declares_the_bearer_key_and_every_operation_but_health_requires_it_with_its_roles(StorageProvider provider)
+    {
+        await using TestService service = await TestService.StartAsync(storage, provider);
+
+        using HttpResponseMessage openApi = await service.SendAsync(HttpMethod.Get, "/openapi/v1.json");
+        using var document = System.Text.Json.JsonDocument.Parse(await openApi.Content.ReadAsStringAsync());
+
+        System.Text.Json.JsonElement root = document.RootElement;
+        System.Text.Json.JsonElement scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        Assert.Equal("scc_KEYID_SECRET", scheme.GetProperty("bearerFormat").GetString());
+        var requirements = new Dictionary<string, string?>();
+        foreach (System.Text.Json.JsonProperty path in root.GetProperty("paths").EnumerateObject())
+        {
+            foreach (System.Text.Json.JsonProperty operation in path.Value.EnumerateObject())
+            {
+                requirements[$"{operation.Name.ToUpperInvariant()} {path.Name}"] = operation.Value.TryGetProperty("security", out System.Text.Json.JsonElement security)
+                    ? string.Join(",", security.EnumerateArray().SelectMany(r => r.EnumerateObject())
+                        .Select(r => $"{r.Name}:{string.Join("|", r.Value.EnumerateArray().Select(role => role.GetString()))}"))
+                    : null;
+            }
+        }
+        Assert.Null(requirements["GET /health"]);
+        Assert.Equal("apiKey:operator", requirements["GET /v1/audit"]);
+        Assert.Equal("apiKey:terminal", requirements["POST /v1/loads"]);
+        Assert.Equal("apiKey:merchant-terminal", requirements["POST /v1/deposits"]);
+        Assert.All(requirements.Where(r => r.Key != "GET /health"), r => Assert.StartsWith("apiKey:", r.Value, StringComparison.Ordinal));
     }
 
     [Theory, OnSqlite, OnPostgres]

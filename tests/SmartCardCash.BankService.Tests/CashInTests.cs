@@ -24,7 +24,7 @@ public sealed class CashInTests(BankStorageFixture storage)
         Assert.True(retry.AlreadyRecorded);
         Assert.Equal(first with { AlreadyRecorded = true }, retry);
         Assert.Equal((409, "TransferConflict"), (conflict.Status, conflict.Problem.Reason));
-        Assert.Contains("2500", conflict.Message, StringComparison.Ordinal);
+        Assert.Contains("its amount is EUR 25.00, not EUR 26.00", conflict.Message, StringComparison.Ordinal);
         Assert.Equal(2_500, alice.Balance);
         Assert.True(audit.Balanced);
         CurrencyTotalsJson eur = Assert.Single(audit.Currencies);

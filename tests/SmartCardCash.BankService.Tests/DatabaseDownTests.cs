@@ -2,12 +2,12 @@ using System.Net;
 
 namespace SmartCardCash.BankService.Tests;
 
-/// <summary>A database that stops while the service runs: every request is a 503 problem (the health check says so),
-/// nothing crashes, and the service works again once the database is back.</summary>
+/// <summary>A database that stops while the service runs: every request is a 503 problem with a <c>Retry-After</c> (the
+/// health check says so too), nothing crashes, and the service works again once the database is back.</summary>
 public sealed class DatabaseDownTests
 {
     [PostgresFact]
-    public async Task A_stopped_database_is_a_503_on_every_route_and_the_service_recovers_when_it_is_back()
+    public async Task A_stopped_database_is_a_503_with_a_retry_after_on_every_route_and_the_service_recovers_when_it_is_back()
     {
         using var server = new PrivatePostgres();
         await using TestService service = await TestService.StartAsync(TestBank.OnPostgres(server));
@@ -18,10 +18,14 @@ public sealed class DatabaseDownTests
         BankApiException cashIn = await Assert.ThrowsAsync<BankApiException>(() => service.Operator.CashInAsync(new("r1", "customer.alice", 100, "EUR")));
         BankApiException audit = await Assert.ThrowsAsync<BankApiException>(() => service.Operator.AuditAsync());
         HealthJson reported = await service.Operator.HealthAsync();
+        using HttpResponseMessage rawAudit = await service.SendAsync(HttpMethod.Get, BankRoutes.Audit, null, $"Bearer {service.OperatorKey}");
+        Problem auditProblem = await Problem.ReadAsync(rawAudit, HttpStatusCode.ServiceUnavailable);
         server.Start();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal(("unhealthy", "unreachable"), (reported.Status, reported.Database));
+        Assert.Equal("Database unavailable", auditProblem.Title);
+        Assert.All([health, rawAudit], r => Assert.Equal(TimeSpan.FromSeconds(5), r.Headers.RetryAfter?.Delta));
         Assert.All([cashIn, audit], e => Assert.Equal((503, "Database unavailable"), (e.Status, e.Problem.Title)));
         Assert.DoesNotContain(server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), cashIn.Message, StringComparison.Ordinal);
         Assert.Contains(service.Logs.Lines, l => l.Contains("cannot be reached", StringComparison.Ordinal) || l.Contains("is not available", StringComparison.Ordinal));

@@ -123,6 +123,7 @@ public sealed class BankCommandTests : TemporaryHomeTests
             (_cli.Run("bank", "account", "open", "customer.alice", "--kind", "saver", "--currency", "EUR"), 2, "--kind"),
             (_cli.Run("bank", "account", "open", "merchant.x", "--kind", "merchant", "--currency", "EUR"), 2, "--fee-bp"),
             (_cli.Run("bank", "key", "issue", "--role", "terminal", "--merchant-account", "merchant.x"), 2, "--merchant-account"),
+            (_cli.Run("bank", "key", "issue", "--role", "operator", "--merchant-account", "merchant.x"), 2, "acts for an account, not an operator key"),
             (_cli.Run("bank", "audit", "--bank", "ftp://bank"), 2, "--bank"),
             (_cli.Run("bank", "audit", "--key-file", Path.Combine(_home.Path, "none.key")), 2, "does not exist"),
             (_cli.Run("bank", "audit", "--bank", $"http://127.0.0.1:{UnusedPort()}/"), 3, "cannot be reached"),

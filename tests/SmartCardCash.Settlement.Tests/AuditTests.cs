@@ -62,7 +62,7 @@ public sealed class AuditTests(BankStorageFixture storage)
             bank.Ledger.Submit(BankPostings.RefundLostValue(new("lost.1"), Eur, alice, 400)));
 
         Assert.Equal(LedgerRefusal.ExceedsCredits, refused.Reason);
-        Assert.StartsWith("account EUR.suspense has 0.00 EUR available", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("account EUR.suspense has EUR 0.00 available", refused.Message, StringComparison.Ordinal);
         Assert.Equal(1_000, bank.Balance(alice).CreditBalance);
     }
 

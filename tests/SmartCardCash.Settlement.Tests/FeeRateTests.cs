@@ -29,8 +29,12 @@ public sealed class FeeRateTests
     public void Only_a_merchant_account_has_a_fee_rate_and_a_merchant_needs_one()
     {
         Assert.Throws<ArgumentException>(() => new NewAccount(new("merchant.shop"), Currency.Eur, AccountKind.Merchant));
-        Assert.Throws<ArgumentException>(() => new NewAccount(new("customer.alice"), Currency.Eur, AccountKind.Customer, FeeRate.Free));
+        ArgumentException customer = Assert.Throws<ArgumentException>(() => new NewAccount(new("customer.alice"), Currency.Eur, AccountKind.Customer, FeeRate.Free));
+        ArgumentException outstanding = Assert.Throws<ArgumentException>(() =>
+            new NewAccount(new("EUR.e-value-outstanding"), Currency.Eur, AccountKind.EValueOutstanding, FeeRate.Free));
         Assert.Throws<ArgumentException>(() => new AccountId("customer alice"));
         Assert.Throws<ArgumentException>(() => new TransferId(new string('x', TransferId.MaxLength + 1)));
+        Assert.StartsWith("account customer.alice is a customer account, and only merchant accounts have a fee rate.", customer.Message, StringComparison.Ordinal);
+        Assert.StartsWith("account EUR.e-value-outstanding is an e-value-outstanding account, and", outstanding.Message, StringComparison.Ordinal);
     }
 }

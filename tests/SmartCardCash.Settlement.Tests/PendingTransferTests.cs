@@ -74,6 +74,7 @@ public sealed class PendingTransferTests(BankStorageFixture storage)
         bank.Ledger.Submit(TransferRequest.Post(new("p1/post"), new("p1"), 300));
 
         Assert.Equal(LedgerRefusal.ExceedsPendingAmount, above.Reason);
+        Assert.Equal("transfer p1/post posts EUR 8.01, more than the EUR 8.00 pending transfer p1 reserved.", above.Message);
         Assert.Equal(new AccountBalance(0, 300, 0, 1_000), bank.Balance(alice));
         Assert.Equal(new AccountBalance(0, 0, 0, 300), bank.Balance(bob));
         Assert.True(bank.Ledger.Audit().Balanced);

@@ -64,7 +64,7 @@ public sealed class TransferTests(BankStorageFixture storage)
             bank.Ledger.Submit(TransferRequest.Single(new("t1"), alice, bob, 2_500, Eur, TransferCode.Refund, "other")));
 
         Assert.All([amount, account, reference], e => Assert.Equal(LedgerRefusal.TransferConflict, e.Reason));
-        Assert.Equal("transfer t1 already exists and its amount is 2500, not 2600: a transfer ID is used for one transfer only.", amount.Message);
+        Assert.Equal("transfer t1 already exists and its amount is EUR 25.00, not EUR 26.00: a transfer ID is used for one transfer only.", amount.Message);
         Assert.Contains("it credits customer.bob, not customer.carol", account.Message, StringComparison.Ordinal);
         Assert.Equal(new AccountBalance(0, 0, 0, 2_500), bank.Balance(bob));
         Assert.Equal(AccountBalance.Zero, bank.Balance(carol));
@@ -123,7 +123,8 @@ public sealed class TransferTests(BankStorageFixture storage)
             bank.Ledger.Submit(TransferRequest.Single(new("t3"), alice, bob, 1, Eur, TransferCode.Refund)));
 
         Assert.Equal(LedgerRefusal.ExceedsCredits, refused.Reason);
-        Assert.Equal("account customer.alice has 10.00 EUR available (1000 credited, 0 debited, 0 reserved); transfer t1 needs 10.01 EUR.",
+        Assert.Equal("account customer.alice has EUR 10.00 available (EUR 10.00 credited, EUR 0.00 debited, EUR 0.00 reserved); " +
+            "transfer t1 needs EUR 10.01.",
             refused.Message);
         Assert.Equal(LedgerRefusal.ExceedsCredits, empty.Reason);
         Assert.Equal(0, bank.Balance(alice).CreditBalance);
@@ -196,6 +197,8 @@ public sealed class TransferTests(BankStorageFixture storage)
         Assert.Equal(opened.Account, again.Account);
         Assert.Equal((new FeeRate(150, 10), AccountFlags.DebitsMustNotExceedCredits), (opened.Account.FeeRate, opened.Account.Flags));
         Assert.Equal(LedgerRefusal.AccountConflict, refused.Reason);
+        Assert.Equal("account merchant.shop already exists as a merchant account in EUR with flags DebitsMustNotExceedCredits and " +
+            "fee 150 bp + EUR 0.10: an account ID names one account only.", refused.Message);
         Assert.Contains(bank.Ledger.Accounts(Eur), a => a.Id == shop.Id);
         Assert.Empty(bank.Ledger.Accounts(Currency.Gbp));
     }

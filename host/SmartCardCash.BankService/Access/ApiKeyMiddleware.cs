@@ -29,7 +29,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, BankBackend bank, I
             if (endpoint.Metadata.GetMetadata<RequiredRoles>() is RequiredRoles required && !required.Roles.Contains(key.Role))
             {
                 throw new AccessRefusedException(AccessRefusal.WrongRole,
-                    $"API key {key.Id} is a {RoleNames.Of(key.Role)} key, and {context.Request.Method} {context.Request.Path} needs " +
+                    $"API key {key.Id} is {ApiRoles.WithArticle(RoleNames.Of(key.Role))} key, and {context.Request.Method} {context.Request.Path} needs " +
                     $"{string.Join(" or ", required.Roles.Order().Select(RoleNames.Of))}.");
             }
             context.SetCaller(key);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SmartCardCash.BankApi.Contracts;
 using SmartCardCash.BankService.Access;
 using SmartCardCash.Settlement.Access;
@@ -32,5 +31,5 @@ internal static class ContractMapping
         [.. report.Findings.Select(f => new AuditFindingJson(f.Check.ToString(), f.Subject, f.Sentence))]);
 
     /// <summary><c>customer</c>, <c>merchant</c>, <c>bank-purse</c>, <c>e-value-outstanding</c>…</summary>
-    public static string KindName(AccountKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+    public static string KindName(AccountKind kind) => AccountKinds.Name(kind);
 }

@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmartCardCash.BankApi;
 using SmartCardCash.BankApi.Contracts;
+using SmartCardCash.BankService.Problems;
 using SmartCardCash.Settlement.Storage;
 
 namespace SmartCardCash.BankService.Endpoints;
 
-/// <summary>GET /health, without a key: 200 when the database answers, 503 when it does not (a load balancer's probe).</summary>
+/// <summary>GET /health, without a key: 200 when the database answers, 503 with a <c>Retry-After</c> when it does
+/// not (a load balancer's probe).</summary>
 internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet(BankRoutes.Health, (BankBackend bank) =>
+        routes.MapGet(BankRoutes.Health, (BankBackend bank, HttpContext context) =>
         {
             try
             {
@@ -20,6 +22,7 @@ internal static class HealthEndpoints
             }
             catch (BankStorageException)
             {
+                RetryAfter.Set(context.Response, RetryAfter.DatabaseUnavailable);
                 return Results.Json(new HealthJson("unhealthy", "unreachable", null, "the bank's database cannot be used right now."),
                     BankApiJsonContext.Default.HealthJson, statusCode: StatusCodes.Status503ServiceUnavailable);
             }

@@ -11,9 +11,9 @@ namespace SmartCardCash.BankService.Problems;
 
 /// <summary>
 /// The outermost step of every request: turns whatever ended it into an RFC 7807 problem. The bank's refusals keep
-/// their one-sentence message and name their reason; a database that is down is 503 (its name and the cause go to the
-/// log, not to the caller); anything unexpected is 500 with the trace ID to find it in the log, never a stack trace.
-/// Empty error answers (404 and 405 from routing) get a problem body too.
+/// their one-sentence message and name their reason; a database that is down is 503 with a <c>Retry-After</c> (its name
+/// and the cause go to the log, not to the caller); anything unexpected is 500 with the trace ID to find it in the log,
+/// never a stack trace. Empty error answers (404 and 405 from routing) get a problem body too.
 /// </summary>
 internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddleware> log)
 {
@@ -57,11 +57,13 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
             case BankPurseRefusedException e:
                 (int purseStatus, string purseTitle) = RefusalStatus.Of(e.Reason);
                 log.LogInformation("{Method} {Path} refused: {Reason}", context.Request.Method, context.Request.Path, e.Reason);
-                return ProblemWriter.WriteAsync(context, purseStatus, purseTitle, e.Message, reason: e.Reason.ToString());
+                return ProblemWriter.WriteAsync(context, purseStatus, purseTitle, e.Message, reason: e.Reason.ToString(),
+                    retryAfter: RetryAfter.Of(e.Reason));
             case BankStorageException e:
                 log.LogError("{Method} {Path}: {Message}", context.Request.Method, context.Request.Path, e.Message);
                 return ProblemWriter.WriteAsync(context, 503, "Database unavailable",
-                    "the bank's database cannot be used right now; nothing was written, and the same request may be sent again.");
+                    "the bank's database cannot be used right now; nothing was written, and the same request may be sent again.",
+                    retryAfter: RetryAfter.DatabaseUnavailable);
             case BadHttpRequestException e:
                 return ProblemWriter.WriteAsync(context, e.StatusCode, ProblemWriter.TitleOf(e.StatusCode), ProblemWriter.DetailOf(context, e.StatusCode));
             default:

@@ -6,12 +6,14 @@ using SmartCardCash.BankApi.Contracts;
 namespace SmartCardCash.BankService.Problems;
 
 /// <summary>Writes RFC 7807 problems (<c>application/problem+json</c>) in the API's one shape, <see cref="ProblemJson"/>:
-/// a title, a one-sentence detail, the field at fault and the refusal's reason; never a stack trace.</summary>
+/// a title, a one-sentence detail, the field at fault and the refusal's reason; never a stack trace. A 401 names the
+/// scheme to use (<c>WWW-Authenticate</c>), a 503 that a retry can cure says when (<c>Retry-After</c>).</summary>
 internal static class ProblemWriter
 {
     public const string ContentType = "application/problem+json";
 
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, string? field = null, string? reason = null)
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, string? field = null, string? reason = null,
+        TimeSpan? retryAfter = null)
     {
         HttpResponse response = context.Response;
         response.Clear();
@@ -19,6 +21,10 @@ internal static class ProblemWriter
         if (status == StatusCodes.Status401Unauthorized)
         {
             response.Headers.WWWAuthenticate = "Bearer"; // RFC 6750: the scheme a client must use
+        }
+        if (retryAfter is TimeSpan wait)
+        {
+            RetryAfter.Set(response, wait);
         }
         response.ContentType = ContentType;
         var problem = new ProblemJson($"https://httpstatuses.io/{status}", title, status, detail, field, reason);

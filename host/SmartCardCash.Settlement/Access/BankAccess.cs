@@ -80,7 +80,7 @@ public sealed class BankAccess(BankDatabase database)
         ArgumentNullException.ThrowIfNull(account);
         if (account.Kind is not (AccountKind.Customer or AccountKind.Merchant))
         {
-            throw new ArgumentException($"account {account.Id} is a {account.Kind} account; a holder's account is a customer's or a merchant's.",
+            throw new ArgumentException($"account {account.Id} is {AccountKinds.WithArticle(account.Kind)} account; a holder's account is a customer's or a merchant's.",
                 nameof(account));
         }
         return Database.Write(tx =>

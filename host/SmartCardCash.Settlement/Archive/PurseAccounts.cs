@@ -29,7 +29,7 @@ public sealed class PurseAccounts(BankDatabase database)
         if (target.Kind is not (AccountKind.Customer or AccountKind.Merchant))
         {
             throw new LedgerRefusedException(LedgerRefusal.UnknownAccount,
-                $"purse {purse} can be linked to a customer or merchant account only, and {account} is a {target.Kind} account.");
+                $"purse {purse} can be linked to a customer or merchant account only, and {account} is {AccountKinds.WithArticle(target.Kind)} account.");
         }
         AccountId? previous = Find(tx, purse);
         string now = tx.Now.ToString("O", CultureInfo.InvariantCulture);

@@ -113,7 +113,8 @@ public sealed class BankPursePool
         if (amount > uint.MaxValue - row.Balance)
         {
             throw new BankPurseRefusedException(BankPurseRefusal.AmountOutOfRange,
-                $"bank purse {purseId} holds {row.Balance} and can take 1 to {uint.MaxValue - row.Balance} minor units more; {amount} is outside that.");
+                $"bank purse {purseId} holds {MoneyText.Of(currency, row.Balance)} and can take up to " +
+                $"{MoneyText.Of(currency, uint.MaxValue - row.Balance)} more; {MoneyText.Of(currency, amount)} is more than that.");
         }
         if (row.BusyWith is not null || row.TransferState != TransferState.Idle)
         {

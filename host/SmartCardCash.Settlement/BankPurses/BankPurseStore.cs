@@ -28,8 +28,11 @@ internal static class BankPurseStore
 
     /// <summary>Takes a free purse of <paramref name="currency"/> holding at least <paramref name="minimumBalance"/> for
     /// <paramref name="holder"/>, or returns null: the lowest ID among the idle ones whose exception log is empty (a
-    /// record waits for the archive, and a full log refuses every transfer). The claim is a conditional UPDATE, so two concurrent claims of one
-    /// purse cannot both win (PostgreSQL re-checks the condition after the first commits; SQLite writes one at a time).</summary>
+    /// record waits for the archive, and a full log refuses every transfer). The bank clears its purses' logs when it
+    /// ends a payment (in the same transaction), so no route leaves a free purse with records today: the rule is a
+    /// defence, for an image written otherwise (an older version's, a restored backup) or a clear that failed to run.
+    /// The claim is a conditional UPDATE, so two concurrent claims of one purse cannot both win (PostgreSQL re-checks the
+    /// condition after the first commits; SQLite writes one at a time).</summary>
     public static BankPurseRow? Claim(BankTransaction tx, Currency currency, long minimumBalance, string holder)
     {
         List<string> candidates = tx.Query<string>(
@@ -49,6 +52,17 @@ internal static class BankPurseStore
         }
         return null;
     }
+
+    /// <summary>Why none of <paramref name="currency"/>'s purses could be claimed for <paramref name="minimumBalance"/>: the
+    /// same conditions as <see cref="Claim"/>, counted.</summary>
+    public static BankPurseAvailability Availability(BankTransaction tx, Currency currency, long minimumBalance) =>
+        tx.Single<BankPurseAvailability>(
+            "SELECT COUNT(*) AS Purses, " +
+            "COALESCE(SUM(CASE WHEN busy_with IS NOT NULL OR state <> @Idle THEN 1 ELSE 0 END), 0) AS Busy, " +
+            "COALESCE(SUM(CASE WHEN busy_with IS NULL AND state = @Idle AND exception_records <> 0 THEN 1 ELSE 0 END), 0) AS Logged, " +
+            "COALESCE(SUM(CASE WHEN busy_with IS NULL AND state = @Idle AND exception_records = 0 AND balance < @Minimum THEN 1 ELSE 0 END), 0) AS Short " +
+            "FROM bank_purses WHERE currency = @Currency",
+            new { Currency = currency.AlphaCode, Idle = nameof(TransferState.Idle), Minimum = minimumBalance })!;
 
     public static void WriteImage(BankTransaction tx, PurseId id, byte[] image, BankPurseSnapshot after) => Checked(tx.Execute(
         "UPDATE bank_purses SET image = @Image, balance = @Balance, state = @State, exception_records = @Records, updated_at = @Now WHERE id = @Id",

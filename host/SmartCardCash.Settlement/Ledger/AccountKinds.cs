@@ -21,4 +21,14 @@ public static class AccountKinds
     /// <summary>True for the kinds a currency has exactly one of (see <see cref="Postings.BankChart"/>).</summary>
     public static bool IsSingleton(AccountKind kind) =>
         kind is not (AccountKind.BankPurse or AccountKind.Customer or AccountKind.Merchant);
+
+    /// <summary>The kind as the API and the sentences name it: <c>customer</c>, <c>bank-purse</c>, <c>e-value-outstanding</c>…</summary>
+    public static string Name(AccountKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+
+    /// <summary>The kind with its article, for a sentence: "a customer", "an e-value-outstanding".</summary>
+    public static string WithArticle(AccountKind kind)
+    {
+        string name = Name(kind);
+        return ("aeiou".Contains(name[0], StringComparison.Ordinal) ? "an " : "a ") + name;
+    }
 }

@@ -43,8 +43,10 @@ public sealed class BankLedger(BankDatabase database)
         if (LedgerStore.FindAccount(tx, account.Id) is Account existing)
         {
             return existing.Matches(account) ? new AccountOpening(existing, AlreadyOpen: true) : throw new LedgerRefusedException(
-                LedgerRefusal.AccountConflict, $"account {account.Id} already exists as a {existing.Currency.AlphaCode} {existing.Kind} " +
-                $"account with flags {existing.Flags}{(existing.FeeRate is FeeRate fee ? $" and fee {fee}" : "")}: an account ID names one account only.");
+                LedgerRefusal.AccountConflict, $"account {account.Id} already exists as {AccountKinds.WithArticle(existing.Kind)} " +
+                $"account in {existing.Currency.AlphaCode} with flags {existing.Flags}" +
+                $"{(existing.FeeRate is FeeRate fee ? $" and fee {fee.BasisPoints} bp + {MoneyText.Of(existing.Currency, fee.FixedMinorUnits)}" : "")}" +
+                ": an account ID names one account only.");
         }
         LedgerStore.InsertAccount(tx, account);
         Account opened = LedgerStore.FindAccount(tx, account.Id)!;

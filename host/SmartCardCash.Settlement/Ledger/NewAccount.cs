@@ -19,7 +19,7 @@ public sealed record NewAccount
         {
             throw new ArgumentException(kind == AccountKind.Merchant
                 ? $"merchant account {id} needs a fee rate."
-                : $"account {id} is a {kind} account, and only merchant accounts have a fee rate.", nameof(feeRate));
+                : $"account {id} is {AccountKinds.WithArticle(kind)} account, and only merchant accounts have a fee rate.", nameof(feeRate));
         }
         AccountFlags chosen = flags ?? AccountKinds.DefaultFlags(kind);
         if (chosen == (AccountFlags.DebitsMustNotExceedCredits | AccountFlags.CreditsMustNotExceedDebits))

@@ -32,12 +32,12 @@ public sealed record Transfer(
         string? difference = Phase switch
         {
             TransferPhase.Post or TransferPhase.Void when request.PendingId != PendingId => $"it resolves {PendingId}, not {request.PendingId}",
-            TransferPhase.Post when request.Amount != Amount => $"it posted {Amount}, not {request.Amount}",
+            TransferPhase.Post when request.Amount != Amount => $"it posted {MoneyText.Of(Currency, Amount)}, not {MoneyText.Of(Currency, request.Amount)}",
             TransferPhase.Single or TransferPhase.Pending when request.DebitAccount != DebitAccount =>
                 $"it debits {DebitAccount}, not {request.DebitAccount}",
             TransferPhase.Single or TransferPhase.Pending when request.CreditAccount != CreditAccount =>
                 $"it credits {CreditAccount}, not {request.CreditAccount}",
-            TransferPhase.Single or TransferPhase.Pending when request.Amount != Amount => $"its amount is {Amount}, not {request.Amount}",
+            TransferPhase.Single or TransferPhase.Pending when request.Amount != Amount => $"its amount is {MoneyText.Of(Currency, Amount)}, not {MoneyText.Of(Currency, request.Amount)}",
             TransferPhase.Single or TransferPhase.Pending when request.Currency != Currency =>
                 $"it is in {Currency.AlphaCode}, not {request.Currency?.AlphaCode}",
             TransferPhase.Single or TransferPhase.Pending when request.Code != Code => $"its code is {Code}, not {request.Code}",

@@ -112,7 +112,8 @@ internal static class TransferPoster
             if (request.Amount > pending.Amount)
             {
                 throw Refused(LedgerRefusal.ExceedsPendingAmount,
-                    $"transfer {request.Id} posts {request.Amount}, more than the {pending.Amount} pending transfer {pending.Id} reserved");
+                    $"transfer {request.Id} posts {MoneyText.Of(pending.Currency, request.Amount)}, more than the " +
+                    $"{MoneyText.Of(pending.Currency, pending.Amount)} pending transfer {pending.Id} reserved");
             }
             long amount = request.Phase == TransferPhase.Void ? pending.Amount : request.Amount;
             return new Transfer(request.Id, request.Phase, pending.DebitAccount, pending.CreditAccount, amount, pending.Currency,
@@ -168,7 +169,8 @@ internal static class TransferPoster
         if (!debitAfter.Satisfies(debitAccount.Flags))
         {
             throw Refused(LedgerRefusal.ExceedsCredits, $"account {debitId} has {Format(debitAccount, debit.AvailableCredit)} available " +
-                $"({debit.CreditsPosted} credited, {debit.DebitsPosted} debited, {debit.DebitsPending} reserved); transfer {transfer.Id} needs {Format(debitAccount, amount)}");
+                $"({Format(debitAccount, debit.CreditsPosted)} credited, {Format(debitAccount, debit.DebitsPosted)} debited, " +
+                $"{Format(debitAccount, debit.DebitsPending)} reserved); transfer {transfer.Id} needs {Format(debitAccount, amount)}");
         }
         if (!creditAfter.Satisfies(creditAccount.Flags))
         {
@@ -188,8 +190,7 @@ internal static class TransferPoster
 
     private static string Resolved(Transfer resolution) => resolution.Phase == TransferPhase.Post ? "posted" : "voided";
 
-    private static string Format(Account account, long minorUnits) =>
-        minorUnits < 0 ? $"-{account.Currency.FormatAmount((ulong)-minorUnits)}" : account.Currency.FormatAmount((ulong)minorUnits);
+    private static string Format(Account account, long minorUnits) => MoneyText.Of(account.Currency, minorUnits);
 
     private static LedgerRefusedException Refused(LedgerRefusal reason, string sentence) => new(reason, sentence + ".");
 }

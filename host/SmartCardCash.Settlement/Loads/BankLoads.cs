@@ -38,15 +38,15 @@ public sealed class BankLoads(BankPursePool purses)
             if (LoadStore.Find(tx, request.RequestId) is Load existing)
             {
                 return existing.Matches(request) ? new LoadAuthorisation(existing, AlreadyAuthorised: true) : throw new BankPurseRefusedException(
-                    BankPurseRefusal.RequestConflict, $"request {request.RequestId} already authorised a load of {existing.Amount} " +
-                    $"{existing.Currency.AlphaCode} from {existing.Account} into purse {existing.Payee}: a request ID names one load only.");
+                    BankPurseRefusal.RequestConflict, $"request {request.RequestId} already authorised a load of " +
+                    $"{MoneyText.Of(existing.Currency, existing.Amount)} from {existing.Account} into purse {existing.Payee}: a request ID names one load only.");
             }
             Account account = LedgerStore.FindAccount(tx, request.Account)
                 ?? throw new BankPurseRefusedException(BankPurseRefusal.UnknownAccount, $"the bank has no account {request.Account}.");
             if (account.Kind != AccountKind.Customer)
             {
                 throw new BankPurseRefusedException(BankPurseRefusal.WrongAccountKind,
-                    $"account {account.Id} is a {account.Kind} account; loads are paid from customer accounts.");
+                    $"account {account.Id} is {AccountKinds.WithArticle(account.Kind)} account; loads are paid from customer accounts.");
             }
             if (account.Currency.AlphaCode != request.Currency.AlphaCode)
             {
@@ -60,8 +60,7 @@ public sealed class BankLoads(BankPursePool purses)
             }
             string holder = HolderOf(request.RequestId);
             BankPurseRow purse = BankPurseStore.Claim(tx, request.Currency, request.Amount, holder)
-                ?? throw new BankPurseRefusedException(BankPurseRefusal.NoPurseFree,
-                    $"no {request.Currency.AlphaCode} bank purse is free with {request.Amount} minor units in it; try again later.");
+                ?? throw BankPurseStore.Availability(tx, request.Currency, request.Amount).NoneFree(request.Currency, request.Amount);
             BankLedger.Submit(tx, BankPostings.AuthoriseLoad(KeyOf(request.RequestId), request.Currency, account.Id, request.Amount,
                 $"load into purse {request.Payee}"));
             var load = new Load(request.RequestId, account.Id, request.Payee, request.Currency, request.Amount, purse.PurseId, LoadState.Authorised);

@@ -47,7 +47,7 @@ public sealed class TestService : IAsyncDisposable
         StartAsync(storage.Create(provider), issuer: issuer);
 
     public static async Task<TestService> StartAsync(TestBank bank, long maxRequestBodyBytes = BankServiceOptions.DefaultMaxRequestBodyBytes,
-        Issuing.Issuer? issuer = null, long maxJournalBodyBytes = BankServiceOptions.DefaultMaxJournalBodyBytes)
+        Issuing.Issuer? issuer = null, long maxJournalBodyBytes = BankServiceOptions.DefaultMaxJournalBodyBytes, bool serviceHoldsIssuer = true)
     {
         var logs = new RecordingLoggerProvider();
         Issuing.Issuer serviceIssuer = issuer ?? Issuing.Issuer.Create(new IssuerId(0x5343430A), DateOnly.FromDateTime(DateTime.UtcNow));
@@ -58,7 +58,7 @@ public sealed class TestService : IAsyncDisposable
             MaxRequestBodyBytes = maxRequestBodyBytes,
             MaxJournalBodyBytes = maxJournalBodyBytes,
             ConfigureLogging = logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug),
-            Issuer = serviceIssuer,
+            Issuer = serviceHoldsIssuer ? serviceIssuer : null, // without it, the routes that need it answer 503
             Serials = new SequentialSerials(),
             PurseImageKey = ImageKey,
         });

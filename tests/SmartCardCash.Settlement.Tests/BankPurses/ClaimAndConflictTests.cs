@@ -1,3 +1,5 @@
+using SmartCardCash.Emulator;
+using SmartCardCash.Emulator.Images;
 using SmartCardCash.Iso7816.Errors;
 using SmartCardCash.Purse;
 using SmartCardCash.Settlement.BankPurses;
@@ -6,7 +8,8 @@ using SmartCardCash.Settlement.Loads;
 
 namespace SmartCardCash.Settlement.Tests.BankPurses;
 
-/// <summary>A payment is never lent a bank purse whose exception log holds a record; a purse command whose transaction
+/// <summary>A payment is never lent a bank purse whose exception log holds a record (and the refusal says so when no
+/// purse is left); a purse command whose transaction
 /// meets a concurrent write gives no answer (it is not run again on a card that lost its session).</summary>
 [Collection(BankStorageCollection.Name)]
 public sealed class ClaimAndConflictTests(BankStorageFixture storage)
@@ -17,21 +20,12 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
     public void An_ended_deposits_record_is_archived_and_cleared_so_the_bank_purse_is_lent_again(StorageProvider provider)
     {
         using var world = new BankWorld(storage, provider);
-        BankPurse logged = world.BankPurse(minted: 100_00);
-        AccountId owner = world.Customer("owner", cash: 300_00);
+        (BankPurse logged, _, WorldCard till) = LoadedTill(world);
         AccountId shop = world.Merchant("shop", FeeRate.Free);
-        WorldCard till = world.Card("till", PurseClass.Merchant);
-        world.LoadCard("load-till", owner, till, 50_00);
 
         // The bank purse starts taking a deposit, the terminal goes away, the bank aborts it: the purse logs a 02.
         world.Deposits.Open(new DepositRequest("deposit-1", shop, till.Id));
-        PurseCard bank = world.DepositPurse("deposit-1").Purse;
-        uint bankSequence = bank.Select().NextSequenceNumber;
-        till.Purse.Select();
-        bank.VerifyCertificate(till.Result.Certificate);
-        till.Purse.VerifyCertificate(bank.GetCertificate());
-        PaymentDetails pd = till.Purse.StartFrom(logged.Id, Money.Of(Eur, 10_00), bankSequence);
-        bank.StartTo(till.Id, Money.Of(Eur, 10_00), pd.FromSeq);
+        TransferStart.IntoBank(world.DepositPurse("deposit-1").Purse, logged.Id, till, 10_00);
         Assert.Equal(DepositState.ValueLogged, world.Deposits.End("deposit-1").State);
         // The bank archived the purse's own 02 and cleared its log in the transaction that ended the deposit, so the
         // purse is lent again (lowest ID first); a purse whose log still held records would be skipped.
@@ -43,6 +37,40 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void A_bank_purse_whose_exception_log_holds_a_record_is_never_claimed_and_the_refusal_says_why(StorageProvider provider)
+    {
+        using var world = new BankWorld(storage, provider);
+        (BankPurse logged, AccountId owner, WorldCard till) = LoadedTill(world);
+        WriteA02IntoImage(world, logged.Id, till);
+        BankPurse clean = world.BankPurse(minted: 100_00);
+
+        Load first = world.Authorise("load-1", owner, world.Card("alice-card"), 10_00);
+        BankPurseRefusedException none = Assert.Throws<BankPurseRefusedException>(() => world.Authorise("load-2", owner, world.Card("bob-card"), 10_00));
+
+        Assert.True(string.CompareOrdinal(logged.Id.ToString(), clean.Id.ToString()) < 0, "the logged purse has the lower ID");
+        Assert.Single(world.ImageExceptionRecords(logged.Id));
+        Assert.Equal(clean.Id, first.BankPurse); // the lower ID is skipped: its record waits for the archive
+        Assert.Equal(BankPurseRefusal.NoPurseFree, none.Reason);
+        Assert.Equal("no EUR bank purse is free with EUR 10.00 in it (of 2: 1 serves another payment, 1 has exception " +
+            "records the bank has not archived); try again later.", none.Message);
+        Assert.True(world.Pool.Find(logged.Id)!.IsFree);
+        world.AssertBooksAgree();
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_bank_without_a_purse_of_the_currency_says_its_operator_must_provision_one(StorageProvider provider)
+    {
+        using var world = new BankWorld(storage, provider);
+        AccountId alice = world.Customer("alice", cash: 100_00);
+
+        BankPurseRefusedException none = Assert.Throws<BankPurseRefusedException>(() => world.Authorise("load-1", alice, world.Card("alice-card"), 10_00));
+
+        Assert.Equal(BankPurseRefusal.NoPurseFree, none.Reason);
+        Assert.Equal("the bank has no EUR purse; its operator provisions and mints one (scc bank purses provision).", none.Message);
+        Assert.Equal(new AccountBalance(0, 0, 0, 100_00), world.Balance(alice)); // nothing reserved
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_req_whose_transaction_meets_a_concurrent_write_gives_no_answer_and_is_not_run_again(StorageProvider provider)
     {
         using var world = new BankWorld(storage, provider);
@@ -50,14 +78,7 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
         AccountId alice = world.Customer("alice", cash: 300_00);
         WorldCard card = world.Card("alice-card");
         world.Authorise("load-1", alice, card, 40_00);
-        PurseCard bank = PurseCard.Open(world.Loads.OpenChannel("load-1"), "bank");
-        Money amount = Money.Of(Eur, 40_00);
-        bank.Select();
-        uint cardSequence = card.Purse.Select().NextSequenceNumber;
-        bank.VerifyCertificate(card.Result.Certificate);
-        card.Purse.VerifyCertificate(bank.GetCertificate());
-        PaymentDetails pd = bank.StartFrom(card.Id, amount, cardSequence);
-        ProtectedMessage req = card.Purse.StartTo(purse.Id, amount, pd.FromSeq);
+        (PurseCard bank, PaymentDetails pd, ProtectedMessage req) = TransferStart.Load(world, "load-1", card, 40_00);
 
         ConflictOnImageWrites(world);
         SmartCardException noAnswer = Assert.ThrowsAny<SmartCardException>(() => bank.Req(req));
@@ -71,6 +92,36 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
         bank.Ack(card.Purse.Val(bank.Req(req)));
         Assert.Equal(LoadState.Completed, world.Loads.Find("load-1")!.State);
         world.AssertBooksAgree();
+    }
+
+    /// <summary>One bank purse with EUR 100.00, and a merchant's till loaded with EUR 50.00 from it (by the owner's
+    /// account): the till has value to pay a bank purse with.</summary>
+    private static (BankPurse Logged, AccountId Owner, WorldCard Till) LoadedTill(BankWorld world)
+    {
+        BankPurse logged = world.BankPurse(minted: 100_00);
+        AccountId owner = world.Customer("owner", cash: 300_00);
+        WorldCard till = world.Card("till", PurseClass.Merchant);
+        world.LoadCard("load-till", owner, till, 50_00);
+        return (world.Pool.Find(logged.Id)!, owner, till);
+    }
+
+    /// <summary>The bank purse's stored image made to hold a 02, written as the bank writes an image: the purse took START TO
+    /// for a payment from <paramref name="payer"/> and was aborted while it waited for the val. No route of the bank leaves
+    /// a free purse with a record (it clears the log when it ends a payment), so the test writes the image itself, as a
+    /// restored backup or an older version's database would hold it.</summary>
+    private static void WriteA02IntoImage(BankWorld world, PurseId id, WorldCard payer)
+    {
+        EmulatedCard card = CardImage.Parse(world.Pool.Image(id)!).CreateCard(BankPurseCard.Catalog);
+        PurseCard bank = PurseCard.Open(card.OpenChannel("bank purse image"));
+        TransferStart.IntoBank(bank, id, payer, 1_00);
+        bank.Abort();
+        payer.Purse.Abort(); // in epr: nothing left it, nothing logged
+        byte[] image = BankPurseCard.ImageOf(id, card);
+        world.Bank.Database.Write(tx =>
+        {
+            BankPurseStore.WriteImage(tx, id, image, BankPurseSnapshot.Read(image, Eur));
+            return image.Length;
+        });
     }
 
     /// <summary>Every write of a bank purse's image meets a unique-key conflict, as a concurrent writer's would be.</summary>

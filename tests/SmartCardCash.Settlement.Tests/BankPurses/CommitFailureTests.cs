@@ -10,8 +10,6 @@ namespace SmartCardCash.Settlement.Tests.BankPurses;
 [Collection(BankStorageCollection.Name)]
 public sealed class CommitFailureTests(BankStorageFixture storage)
 {
-    private static readonly Currency Eur = BankWorld.Eur;
-
     [Theory, OnSqlite, OnPostgres]
     public void A_req_whose_commit_fails_gives_no_answer_and_the_purse_goes_on_from_its_old_image(StorageProvider provider)
     {
@@ -20,14 +18,7 @@ public sealed class CommitFailureTests(BankStorageFixture storage)
         AccountId alice = world.Customer("alice", cash: 300_00);
         WorldCard card = world.Card("alice-card");
         world.Authorise("load-1", alice, card, 40_00);
-        PurseCard bank = PurseCard.Open(world.Loads.OpenChannel("load-1"), "bank");
-        Money amount = Money.Of(Eur, 40_00);
-        bank.Select();
-        uint cardSequence = card.Purse.Select().NextSequenceNumber;
-        bank.VerifyCertificate(card.Result.Certificate);
-        card.Purse.VerifyCertificate(bank.GetCertificate());
-        PaymentDetails pd = bank.StartFrom(card.Id, amount, cardSequence);
-        ProtectedMessage req = card.Purse.StartTo(purse.Id, amount, pd.FromSeq);
+        (PurseCard bank, PaymentDetails pd, ProtectedMessage req) = TransferStart.Load(world, "load-1", card, 40_00);
         byte[] before = world.Pool.Image(purse.Id)!;
 
         FailImageWrites(world);

@@ -54,7 +54,7 @@ public sealed class LoadTests(BankStorageFixture storage)
         Assert.Equal(first, again.Load);
         Assert.NotEqual(PaymentOutcomeKind.Completed, replay.Kind);   // the completed load's purse answers 6900 to everything
         Assert.Equal(BankPurseRefusal.RequestConflict, conflict.Reason);
-        Assert.Equal("request load-1 already authorised a load of 5000 EUR from customer.alice into purse " +
+        Assert.Equal("request load-1 already authorised a load of EUR 50.00 from customer.alice into purse " +
             $"{card.Id}: a request ID names one load only.", conflict.Message);
         Assert.Equal(50_00, card.Balance());
         Assert.Equal(new AccountBalance(0, 50_00, 0, 300_00), world.Balance(alice));
@@ -107,6 +107,8 @@ public sealed class LoadTests(BankStorageFixture storage)
         Assert.Equal(LedgerRefusal.ExceedsCredits, poor.Reason);
         Assert.Equal((BankPurseRefusal.WrongAccountKind, BankPurseRefusal.UnknownAccount, BankPurseRefusal.NoPurseFree),
             (merchant.Reason, nobody.Reason, tooMuch.Reason));
+        Assert.Equal("account merchant.shop is a merchant account; loads are paid from customer accounts.", merchant.Message);
+        Assert.Equal("no EUR bank purse is free with EUR 1000.01 in it (of 1: 1 holds less than EUR 1000.01).", tooMuch.Message);
         Assert.True(world.Pool.Find(purse.Id)!.IsFree);
         Assert.Null(world.Loads.Find("l1"));
         world.AssertBooksAgree();

@@ -49,7 +49,7 @@ internal sealed class BankKeyIssueCommand : BankClientCommand
         {
             throw new UsageException(merchant is null
                 ? "--merchant-account: a merchant-terminal key needs the merchant account it acts for"
-                : $"--merchant-account: only a merchant-terminal key acts for an account, not a {role} key");
+                : $"--merchant-account: only a merchant-terminal key acts for an account, not {ApiRoles.WithArticle(role)} key");
         }
         IssuedKeyJson issued = Call(cancel => Connect(run).IssueKeyAsync(new IssueKeyRequest(role, merchant, run.Get(_label)), cancel));
         string file = BankHome.SaveSecret(run.Get(_out) ?? Path.Combine(BankHome.Directory(Context.Home), "keys", $"{issued.Key.Id}.key"),
