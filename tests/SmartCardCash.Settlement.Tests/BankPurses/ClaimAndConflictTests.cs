@@ -119,7 +119,7 @@ public sealed class ClaimAndConflictTests(BankStorageFixture storage)
         byte[] image = BankPurseCard.ImageOf(id, card);
         world.Bank.Database.Write(tx =>
         {
-            BankPurseStore.WriteImage(tx, id, image, BankPurseSnapshot.Read(image, Eur));
+            BankPurseStore.WriteImage(tx, id, world.Pool.Images.Seal(id, image), BankPurseSnapshot.Read(image, Eur));
             return image.Length;
         });
     }
