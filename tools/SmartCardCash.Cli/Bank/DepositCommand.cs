@@ -8,6 +8,7 @@ using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Input;
 using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
+using SmartCardCash.Journal;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
@@ -21,6 +22,10 @@ namespace SmartCardCash.Cli.Bank;
 /// </summary>
 internal sealed class DepositCommand : BankClientCommand
 {
+    /// <summary>The longest request ID the bank takes.</summary>
+    private const int MaxRequestIdLength = 100;
+    private const string JournalSuffix = ".journal";
+
     private readonly Option<string?> _card = CardOption.Create("The merchant's card");
     private readonly Option<string?> _amount = new("--amount")
     {
@@ -85,9 +90,11 @@ internal sealed class DepositCommand : BankClientCommand
         var parties = new PaymentParties(card.Address.ToString(), null, outcome is null ? null : PayCommand.BalanceAfter(card, outcome, currency), null);
         KeptEvidence? evidence = flow.Keep(outcome, "deposit");
         int exitCode = outcome is null ? (ended.State == "credited" ? ExitCodes.Success : ExitCodes.CardError) : BankPaymentRun.ExitCode(outcome, evidence);
+        JournalUploadJson upload = UploadJournal(bank, requestId);
         if (run.Settings.Json)
         {
-            JsonOutput.WriteDocument(Context.Stdout, new DepositOutcomeJson(requestId, ended, BankPaymentRun.Json(outcome, parties, exitCode, evidence), exitCode));
+            JsonOutput.WriteDocument(Context.Stdout,
+                new DepositOutcomeJson(requestId, ended, BankPaymentRun.Json(outcome, parties, exitCode, evidence), upload, exitCode));
             return exitCode;
         }
         if (outcome is not null)
@@ -99,7 +106,40 @@ internal sealed class DepositCommand : BankClientCommand
                 $"credited {Money.Of(currency, (ulong)ended.Credited!.Value)} (deposit {ended.Id})."
             : $"Deposit {ended.Id} is {ended.State}: {ended.MerchantAccount} was credited nothing." + (ended.State == "value-logged"
                 ? " If the card was debited, its exception log, uploaded to the bank, proves it, and the bank refunds the merchant once." : ""));
+        if (upload.Clearing is { } cleared)
+        {
+            Context.Stdout.WriteLine($"Uploaded the journal for clearing ({JournalUpload.Plural(cleared.Records.Count, "payment")}): {JournalUpload.Counts(cleared)}.");
+        }
         return exitCode;
+    }
+
+    /// <summary>
+    /// Uploads this terminal's journal (the deposit's own val with the payments it took) for clearing, once the deposit
+    /// is over. Its failure changes nothing of the deposit, which stands as the bank ended it, nor the exit code: the
+    /// journal stays as it was, and one line on stderr says how to upload it later.
+    /// </summary>
+    private JournalUploadJson UploadJournal(BankClient bank, string depositId)
+    {
+        var journal = PaymentJournal.InHome(Context.Home);
+        try
+        {
+            JournalUpload upload = JournalUpload.Read(journal);
+            if (upload.Lines.Count == 0)
+            {
+                return new JournalUploadJson(journal.FilePath, upload.TornLines, null, null);
+            }
+            // The upload's ID only names it in the bank's answer and log (the vals' own keys make it idempotent).
+            string requestId = depositId.Length <= MaxRequestIdLength - JournalSuffix.Length ? depositId + JournalSuffix : upload.ContentId();
+            ClearingJson result = Call(c => upload.SendAsync(bank, requestId, c));
+            JournalUpload.WarnOfClones(result, Context.Stderr);
+            return new JournalUploadJson(journal.FilePath, upload.TornLines, result, null);
+        }
+        catch (Exception e) when (ErrorReporter.Classify(e, Context.Interrupt.IsCancellationRequested) is { ExitCode: not ExitCodes.InternalError } failure)
+        {
+            Context.Stderr.WriteLine($"scc: the journal was not uploaded for clearing ({failure.Message}); the deposit stands as reported, " +
+                $"and 'scc bank clear' uploads the journal {journal.FilePath} later");
+            return new JournalUploadJson(journal.FilePath, 0, null, failure.Message);
+        }
     }
 
     /// <summary>--amount, or the card's whole balance in <paramref name="currency"/>; more than 0 and no more than the card holds.</summary>

@@ -9,4 +9,5 @@ namespace SmartCardCash.Cli.Payments;
 [JsonSerializable(typeof(DemoJson))]
 [JsonSerializable(typeof(LoadOutcomeJson))]
 [JsonSerializable(typeof(DepositOutcomeJson))]
+[JsonSerializable(typeof(JournalUploadJson))]
 internal sealed partial class PaymentsJsonContext : JsonSerializerContext;
