@@ -39,6 +39,10 @@ internal static class BankPaymentHelpTexts
           scc deposit --card shop --key-file shop-terminal.key
           scc deposit --card shop --amount 10.00 --key-file shop-terminal.key
 
+        The request ID (printed, or --request-id) names the deposit: the same command again with it finishes a deposit
+        whose terminal died mid-payment (the card's unfinished payment is recovered; if that moved nothing, the same
+        deposit pays anew) or reports a finished one, and never pays twice.
+
         After the deposit, the terminal journal ($SCC_HOME/journal/payments.jsonl) is uploaded for clearing and the
         bank's counts are printed. If that upload fails, the deposit stands as reported and its exit code is kept;
         stderr says so, and 'scc bank clear' uploads the journal later.

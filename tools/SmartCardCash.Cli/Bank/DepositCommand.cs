@@ -34,7 +34,7 @@ internal sealed class DepositCommand : BankClientCommand
     };
     private readonly Option<string?> _requestId = new("--request-id")
     {
-        Description = "This deposit's ID: the same ID again reports that deposit, never paying twice. Default: a new one, printed.",
+        Description = "This deposit's ID: the same ID again finishes or reports that deposit, never paying twice. Default: a new one, printed.",
         HelpName = "id",
     };
 
@@ -65,13 +65,25 @@ internal sealed class DepositCommand : BankClientCommand
         {
             using BankPurseChannel channel = BankPurseChannel.ForDeposit(bank, requestId, Context.Interrupt);
             var bankPurse = PurseCard.Open(channel, "the bank");
-            // A retry finishes a payment to this bank purse that the terminal left unfinished; otherwise it pays anew.
+            // A retry finishes a payment to this bank purse that the terminal left unfinished.
             if (card.Purse.GetPendingTransfer() is { State: not TransferState.Idle, Details: { } pd } && pd.To == PurseId.Parse(deposit.BankPurse))
             {
                 outcome = flow.Recover(card.Purse, bankPurse);
             }
-            else
+            // A new deposit pays. So does a retry whose earlier payment moved nothing: the bank readies its purse (a
+            // payment it still waits for, which the card left, is aborted and logged) and the same request ID pays
+            // anew. It never pays twice: the bank takes a payment only while the deposit is open, which its first
+            // credit ends.
+            if (outcome is null || MovedNothing(outcome, card.Purse))
             {
+                if (deposit.AlreadyOpen)
+                {
+                    if (outcome is not null && !run.Settings.Json)
+                    {
+                        Context.Stdout.WriteLine($"The interrupted payment moved nothing ({outcome.Summary.TrimEnd('.')}); paying again in deposit {requestId}.");
+                    }
+                    Call(c => bank.ResetDepositAsync(requestId, c));
+                }
                 Money amount;
                 try
                 {
@@ -141,6 +153,11 @@ internal sealed class DepositCommand : BankClientCommand
             return new JournalUploadJson(journal.FilePath, 0, null, failure.Message);
         }
     }
+
+    /// <summary>Whether a recovery ended the earlier payment with no value leaving the card, and the card free to pay.</summary>
+    private static bool MovedNothing(PaymentOutcome recovered, PurseCard card) =>
+        recovered.Kind is PaymentOutcomeKind.NotStarted or PaymentOutcomeKind.NothingToRecover && recovered.Debited == Certainty.No &&
+        card.GetPendingTransfer().State == TransferState.Idle;
 
     /// <summary>--amount, or the card's whole balance in <paramref name="currency"/>; more than 0 and no more than the card holds.</summary>
     private Money Amount(CommandRun run, PurseConnection card, Currency currency)
