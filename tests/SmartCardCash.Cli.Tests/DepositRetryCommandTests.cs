@@ -80,25 +80,14 @@ public sealed class DepositRetryCommandTests : TemporaryHomeTests
             StringComparison.Ordinal);
     }
 
-    /// <summary>The bank (a merchant account, a bank purse minted EUR 1000.00), alice loaded 40.00 and paying the shop 30.00.</summary>
+    /// <summary>The bank (<see cref="BankFloor"/>), alice loaded 40.00 and paying the shop 30.00.</summary>
     private void SetUpBankAndPay()
     {
         string terminalKey = Path.Combine(_home.Path, "terminal.key");
-        Ok("bank", "account", "open", "customer.alice", "--kind", "customer", "--currency", "EUR");
-        Ok("bank", "account", "open", "merchant.shop", "--kind", "merchant", "--currency", "EUR", "--fee-bp", "150", "--fee-fixed", "0.10");
-        Ok("bank", "cash-in", "--account", "customer.alice", "--amount", "100.00", "--currency", "EUR", "--request-id", "till/1");
-        Ok("bank", "key", "issue", "--role", "terminal", "--out", terminalKey);
-        Ok("bank", "key", "issue", "--role", "merchant-terminal", "--merchant-account", "merchant.shop", "--out", _shopKey);
-        string purse = JsonDocument.Parse(Ok("bank", "purses", "provision", "--currency", "EUR", "--json").Stdout).RootElement.GetProperty("id").GetString()!;
-        Ok("bank", "purses", "mint", "--purse", purse, "--amount", "1000.00", "--request-id", "float-1");
+        BankFloor.SetUp(_cli, terminalKey, _shopKey);
         Ok("load", "--card", "alice", "--account", "customer.alice", "--amount", "40.00", "--currency", "EUR", "--key-file", terminalKey);
         Ok("pay", "--from", "alice", "--to", "shop", "--amount", "30.00", "--currency", "EUR");
     }
 
-    private CliResult Ok(params string[] args)
-    {
-        CliResult result = _cli.Run(args);
-        Assert.True(result.ExitCode == 0, $"scc {string.Join(' ', args)}: {result.Stderr}");
-        return result;
-    }
+    private CliResult Ok(params string[] args) => BankFloor.Ok(_cli, args);
 }

@@ -160,22 +160,7 @@ public sealed class LoadDepositCommandTests : TemporaryHomeTests
         Assert.Equal(0, _cli.Run("bank", "audit").ExitCode);
     }
 
-    /// <summary>Accounts, cash, a terminal and a merchant terminal key, and a bank purse minted EUR 1000.00.</summary>
-    private void SetUpBank()
-    {
-        Ok("bank", "account", "open", "customer.alice", "--kind", "customer", "--currency", "EUR");
-        Ok("bank", "account", "open", "merchant.shop", "--kind", "merchant", "--currency", "EUR", "--fee-bp", "150", "--fee-fixed", "0.10");
-        Ok("bank", "cash-in", "--account", "customer.alice", "--amount", "100.00", "--currency", "EUR", "--request-id", "till/1");
-        Ok("bank", "key", "issue", "--role", "terminal", "--out", _terminalKey);
-        Ok("bank", "key", "issue", "--role", "merchant-terminal", "--merchant-account", "merchant.shop", "--out", _shopKey);
-        string purse = JsonDocument.Parse(Ok("bank", "purses", "provision", "--currency", "EUR", "--json").Stdout).RootElement.GetProperty("id").GetString()!;
-        Ok("bank", "purses", "mint", "--purse", purse, "--amount", "1000.00", "--request-id", "float-1");
-    }
+    private void SetUpBank() => BankFloor.SetUp(_cli, _terminalKey, _shopKey);
 
-    private CliResult Ok(params string[] args)
-    {
-        CliResult result = _cli.Run(args);
-        Assert.True(result.ExitCode == 0, $"scc {string.Join(' ', args)}: {result.Stderr}");
-        return result;
-    }
+    private CliResult Ok(params string[] args) => BankFloor.Ok(_cli, args);
 }

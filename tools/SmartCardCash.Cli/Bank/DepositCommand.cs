@@ -6,7 +6,6 @@ using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Journal;
 using SmartCardCash.Purse;
@@ -53,77 +52,75 @@ internal sealed class DepositCommand : BankClientCommand
         var flow = new BankPaymentRun(Context, run);
 
         using PurseConnection card = run.OpenPurse(address);
-        PurseId merchantPurse = card.Purse.Select().PurseId ?? throw new UsageException($"--card: {card.Name} is not personalised: it has no purse ID");
-        if (!run.Settings.Json)
-        {
-            Context.Stdout.WriteLine($"Deposit {requestId} (to retry it: --request-id {requestId})");
-        }
+        PurseId merchantPurse = BankPaymentRun.PurseIdOf(card);
+        flow.Announce("Deposit", requestId);
         DepositJson deposit = Call(c => bank.OpenDepositAsync(new OpenDepositRequest(requestId, merchantPurse.ToString()), c));
         Currency currency = Currency.FromAlpha(deposit.Currency);
-        PaymentOutcome? outcome = null;
-        if (deposit.State == "open")
-        {
-            using BankPurseChannel channel = BankPurseChannel.ForDeposit(bank, requestId, Context.Interrupt);
-            var bankPurse = PurseCard.Open(channel, "the bank");
-            // A retry finishes a payment to this bank purse that the terminal left unfinished.
-            if (card.Purse.GetPendingTransfer() is { State: not TransferState.Idle, Details: { } pd } && pd.To == PurseId.Parse(deposit.BankPurse))
-            {
-                outcome = flow.Recover(card.Purse, bankPurse);
-            }
-            // A new deposit pays. So does a retry whose earlier payment moved nothing: the bank readies its purse (a
-            // payment it still waits for, which the card left, is aborted and logged) and the same request ID pays
-            // anew. It never pays twice: the bank takes a payment only while the deposit is open, which its first
-            // credit ends.
-            if (outcome is null || MovedNothing(outcome, card.Purse))
-            {
-                if (deposit.AlreadyOpen)
-                {
-                    if (outcome is not null && !run.Settings.Json)
-                    {
-                        Context.Stdout.WriteLine($"The interrupted payment moved nothing ({outcome.Summary.TrimEnd('.')}); paying again in deposit {requestId}.");
-                    }
-                    Call(c => bank.ResetDepositAsync(requestId, c));
-                }
-                Money amount;
-                try
-                {
-                    amount = Amount(run, card, currency);
-                }
-                catch (UsageException)
-                {
-                    Call(c => bank.EndDepositAsync(requestId, c)); // nothing to pay: free the bank's purse at once
-                    throw;
-                }
-                outcome = flow.Pay(card.Purse, bankPurse, amount);
-            }
-        }
+        PaymentOutcome? outcome = deposit.State == "open" ? Pay(run, flow, bank, card, deposit, currency) : null;
         DepositJson ended = Call(c => bank.EndDepositAsync(requestId, c));
 
         var parties = new PaymentParties(card.Address.ToString(), null, outcome is null ? null : PayCommand.BalanceAfter(card, outcome, currency), null);
         KeptEvidence? evidence = flow.Keep(outcome, "deposit");
         int exitCode = outcome is null ? (ended.State == "credited" ? ExitCodes.Success : ExitCodes.CardError) : BankPaymentRun.ExitCode(outcome, evidence);
         JournalUploadJson upload = UploadJournal(bank, requestId);
-        if (run.Settings.Json)
+        flow.Write(outcome, parties, exitCode, evidence, payment => new DepositOutcomeJson(requestId, ended, payment, upload, exitCode));
+        if (!run.Settings.Json)
         {
-            JsonOutput.WriteDocument(Context.Stdout,
-                new DepositOutcomeJson(requestId, ended, BankPaymentRun.Json(outcome, parties, exitCode, evidence), upload, exitCode));
-            return exitCode;
-        }
-        if (outcome is not null)
-        {
-            flow.Report(outcome, parties, exitCode, evidence);
-        }
-        Context.Stdout.WriteLine(ended.State == "credited"
-            ? $"Deposited {Money.Of(currency, (ulong)ended.Amount!.Value)} into {ended.MerchantAccount}: fee {Money.Of(currency, (ulong)ended.Fee!.Value)}, " +
-                $"credited {Money.Of(currency, (ulong)ended.Credited!.Value)} (deposit {ended.Id})."
-            : $"Deposit {ended.Id} is {ended.State}: {ended.MerchantAccount} was credited nothing." + (ended.State == "value-logged"
-                ? " If the card was debited, its exception log, uploaded to the bank, proves it, and the bank refunds the merchant once." : ""));
-        if (upload.Clearing is { } cleared)
-        {
-            Context.Stdout.WriteLine($"Uploaded the journal for clearing ({JournalUpload.Plural(cleared.Records.Count, "payment")}): {JournalUpload.Counts(cleared)}.");
+            Context.Stdout.WriteLine(Sentence(ended, currency));
+            if (upload.Clearing is { } cleared)
+            {
+                Context.Stdout.WriteLine($"Uploaded the journal for clearing ({JournalUpload.Plural(cleared.Records.Count, "payment")}): {JournalUpload.Counts(cleared)}.");
+            }
         }
         return exitCode;
     }
+
+    /// <summary>
+    /// The open deposit's payment. A retry first finishes a payment to this bank purse that the terminal left unfinished.
+    /// A new deposit pays; so does a retry whose earlier payment moved nothing: the bank resets its purse (a payment it
+    /// still waits for, which the card left, is aborted and logged) and the same request ID pays anew. It never pays
+    /// twice: the bank takes a payment only while the deposit is open, which its first credit ends.
+    /// </summary>
+    private PaymentOutcome Pay(CommandRun run, BankPaymentRun flow, BankClient bank, PurseConnection card, DepositJson deposit, Currency currency)
+    {
+        using BankPurseChannel channel = BankPurseChannel.ForDeposit(bank, deposit.Id, Context.Interrupt);
+        var bankPurse = PurseCard.Open(channel, "the bank");
+        PaymentOutcome? recovered = null;
+        if (card.Purse.GetPendingTransfer() is { State: not TransferState.Idle, Details: { } pd } && pd.To == PurseId.Parse(deposit.BankPurse))
+        {
+            recovered = flow.Recover(card.Purse, bankPurse);
+            if (!MovedNothing(recovered, card.Purse))
+            {
+                return recovered;
+            }
+            if (!run.Settings.Json)
+            {
+                Context.Stdout.WriteLine($"The interrupted payment moved nothing ({recovered.Summary.TrimEnd('.')}); paying again in deposit {deposit.Id}.");
+            }
+        }
+        if (deposit.AlreadyOpen)
+        {
+            Call(c => bank.ResetDepositAsync(deposit.Id, c));
+        }
+        Money amount;
+        try
+        {
+            amount = Amount(run, card, currency);
+        }
+        catch (UsageException)
+        {
+            Call(c => bank.EndDepositAsync(deposit.Id, c)); // nothing to pay: free the bank's purse at once
+            throw;
+        }
+        return flow.Pay(card.Purse, bankPurse, amount);
+    }
+
+    /// <summary>What the bank says the deposit did, in one line.</summary>
+    private static string Sentence(DepositJson deposit, Currency currency) => deposit.State == "credited"
+        ? $"Deposited {Money.Of(currency, (ulong)deposit.Amount!.Value)} into {deposit.MerchantAccount}: fee {Money.Of(currency, (ulong)deposit.Fee!.Value)}, " +
+            $"credited {Money.Of(currency, (ulong)deposit.Credited!.Value)} (deposit {deposit.Id})."
+        : $"Deposit {deposit.Id} is {deposit.State}: {deposit.MerchantAccount} was credited nothing." + (deposit.State == "value-logged"
+            ? " If the card was debited, its exception log, uploaded to the bank, proves it, and the bank refunds the merchant once." : "");
 
     /// <summary>
     /// Uploads this terminal's journal (the deposit's own val with the payments it took) for clearing, once the deposit
