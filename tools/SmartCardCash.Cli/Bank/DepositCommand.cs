@@ -85,10 +85,9 @@ internal sealed class DepositCommand : BankClientCommand
     {
         using BankPurseChannel channel = BankPurseChannel.ForDeposit(bank, deposit.Id, Context.Interrupt);
         var bankPurse = PurseCard.Open(channel, "the bank");
-        PaymentOutcome? recovered = null;
         if (card.Purse.GetPendingTransfer() is { State: not TransferState.Idle, Details: { } pd } && pd.To == PurseId.Parse(deposit.BankPurse))
         {
-            recovered = flow.Recover(card.Purse, bankPurse);
+            PaymentOutcome recovered = flow.Recover(card.Purse, bankPurse);
             if (!MovedNothing(recovered, card.Purse))
             {
                 return recovered;
