@@ -48,6 +48,11 @@ public sealed partial class BankClient
     public Task<DepositJson> EndDepositAsync(string id, CancellationToken cancel = default) =>
         SendAsync(HttpMethod.Post, BankRoutes.DepositEnd(id), null, Json.DepositJson, cancel);
 
+    /// <summary>Readies the open deposit's bank purse for a new payment from the merchant's card, in the same deposit:
+    /// the bank aborts a payment its purse still waits for (its 02 archived). A deposit that is over is returned as it is.</summary>
+    public Task<DepositJson> ResetDepositAsync(string id, CancellationToken cancel = default) =>
+        SendAsync(HttpMethod.Post, BankRoutes.DepositReset(id), null, Json.DepositJson, cancel);
+
     public async Task<byte[]> TransmitDepositAsync(string id, byte[] command, CancellationToken cancel = default) =>
         Convert.FromHexString((await SendAsync(HttpMethod.Post, BankRoutes.DepositApdu(id),
             JsonContent.Create(new ApduRequest(Convert.ToHexString(command)), Json.ApduRequest), Json.ApduJson, cancel).ConfigureAwait(false)).Response);

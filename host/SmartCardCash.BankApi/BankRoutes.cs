@@ -69,6 +69,8 @@ public static class BankRoutes
 
     public static string DepositEnd(string id) => $"{Deposit(id)}/end";
 
+    public static string DepositReset(string id) => $"{Deposit(id)}/reset";
+
     public static string Account(string id) => $"{Accounts}/{Uri.EscapeDataString(id)}";
 
     public static string Key(string id) => $"{Keys}/{Uri.EscapeDataString(id)}";

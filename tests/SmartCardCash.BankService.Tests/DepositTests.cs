@@ -76,6 +76,38 @@ public sealed class DepositTests(BankStorageFixture storage)
         Assert.True(endings.ContainsKey("credited") && endings.ContainsKey("cancelled"), string.Join(", ", endings));
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_deposit_whose_card_gave_up_after_START_TO_is_reset_by_the_bank_and_paid_anew_under_its_request_id_once(StorageProvider provider)
+    {
+        await using TestService service = await TestService.StartAsync(storage, provider);
+        (PaymentFloor floor, BankClient merchant) = await SetUpAsync(service);
+        BankClient other = service.Client((await service.Operator.IssueKeyAsync(new IssueKeyRequest(ApiRoles.MerchantTerminal, Shop))).Token);
+        TerminalCard till = floor.Card("till", PurseClass.Merchant);
+        await floor.LoadAsync("load-till", till, 10_00);
+        await merchant.OpenDepositAsync(new OpenDepositRequest("dep-cut", till.Id.ToString()));
+        till.Arm(4, false); // the card's REQ never arrives: the card in epr, the bank purse in epv after START TO
+        floor.Coordinator.Pay(till.Purse, DepositPurse(merchant, "dep-cut"), PaymentFloor.Request(10_00), floor.Policy);
+        till.Reinsert();
+        TransferState cut = till.Pending().State;
+        floor.Coordinator.Abandon(till.Purse);
+
+        PaymentOutcome blocked = floor.Coordinator.Pay(till.Purse, DepositPurse(merchant, "dep-cut"), PaymentFloor.Request(10_00), floor.Policy);
+        BankApiException foreign = await Assert.ThrowsAsync<BankApiException>(() => other.ResetDepositAsync("dep-cut"));
+        DepositJson reset = await merchant.ResetDepositAsync("dep-cut");
+        PaymentOutcome paid = floor.Coordinator.Pay(till.Purse, DepositPurse(merchant, "dep-cut"), PaymentFloor.Request(10_00), floor.Policy);
+        DepositJson resetAgain = await merchant.ResetDepositAsync("dep-cut");
+        DepositJson ended = await merchant.EndDepositAsync("dep-cut");
+
+        Assert.Equal((TransferState.ExpectingReq, PaymentOutcomeKind.NotStarted), (cut, blocked.Kind));
+        Assert.Equal(404, foreign.Status); // another key's deposit does not exist for it
+        Assert.Equal("open", reset.State);
+        Assert.True(paid.Kind == PaymentOutcomeKind.Completed, paid.Summary);
+        Assert.Equal(("credited", "credited", 10_00L), (resetAgain.State, ended.State, ended.Amount!.Value));
+        Assert.Equal(new AccountBalance(0, 0, 0, 10_00 - 25), floor.Balance(Shop)); // once: 150 bp + 10
+        Assert.Equal(1, new ExceptionArchive(new(service.Bank.Database, service.Issuer.Certificate), service.Issuer).RecordCount(PurseId.Parse(reset.BankPurse)));
+        await floor.AssertBooksAgreeAsync();
+    }
+
     internal static async Task<(PaymentFloor Floor, BankClient Merchant)> SetUpAsync(TestService service)
     {
         PaymentFloor floor = await PaymentFloor.SetUpAsync(service);

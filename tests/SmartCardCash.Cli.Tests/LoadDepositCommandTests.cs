@@ -31,13 +31,14 @@ public sealed class LoadDepositCommandTests : TemporaryHomeTests
         CliResult retry = _cli.Run("load", "--card", "alice", "--account", "customer.alice", "--amount", "40.00", "--currency", "EUR",
             "--key-file", _terminalKey, "--request-id", "load-1", "--json");
         CliResult pay = _cli.Run("pay", "--from", "alice", "--to", "shop", "--amount", "30.00", "--currency", "EUR");
-        CliResult deposit = _cli.Run("deposit", "--card", "shop", "--key-file", _shopKey, "--json");
+        CliResult deposit = _cli.Run("deposit", "--card", "shop", "--key-file", _shopKey, "--request-id", "deposit-1", "--json");
         CliResult account = _cli.Run("bank", "account", "show", "customer.alice", "--json");
         CliResult merchant = _cli.Run("bank", "account", "show", "merchant.shop", "--json");
         CliResult audit = _cli.Run("bank", "audit", "--json");
         CliResult purses = _cli.Run("bank", "purses", "list", "--json");
+        CliResult clearAgain = _cli.Run("bank", "clear", "--key-file", _shopKey, "--json");
 
-        Assert.All([load, retry, pay, deposit, account, merchant, audit, purses], r => Assert.True((0, "") == (r.ExitCode, r.Stderr), r.Stderr));
+        Assert.All([load, retry, pay, deposit, account, merchant, audit, purses, clearAgain], r => Assert.True((0, "") == (r.ExitCode, r.Stderr), r.Stderr));
         Assert.Contains("Load load-1 (to retry it: --request-id load-1)", load.Stdout, StringComparison.Ordinal);
         Assert.Contains("Paid EUR 40.00 from the bank to alice.", load.Stdout, StringComparison.Ordinal);
         Assert.Contains("The bank debited EUR 40.00 from customer.alice for load load-1; the card has it.", load.Stdout, StringComparison.Ordinal);
@@ -52,7 +53,17 @@ public sealed class LoadDepositCommandTests : TemporaryHomeTests
             Assert.Equal(("credited", 30_00, 55, 29_45), (d.GetProperty("state").GetString(), d.GetProperty("amount").GetInt64(),
                 d.GetProperty("fee").GetInt64(), d.GetProperty("credited").GetInt64()));
             Assert.Equal("completed", deposited.RootElement.GetProperty("payment").GetProperty("outcome").GetString());
+            // The deposit uploaded the journal after its payment: the pay's val is new to the bank, the deposit's own
+            // was cleared when the bank purse took it.
+            JsonElement clearing = deposited.RootElement.GetProperty("journalUpload").GetProperty("clearing");
+            Assert.Equal("deposit-1.journal", clearing.GetProperty("requestId").GetString());
+            Assert.Equal(["cleared", "cleared", "already-cleared"], clearing.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+            Assert.Equal((30_00, "pay"), (clearing.GetProperty("records")[1].GetProperty("amount").GetInt64(),
+                JsonDocument.Parse(File.ReadAllLines(Path.Combine(_home.Path, "journal", "payments.jsonl"))[1]).RootElement.GetProperty("source").GetString()));
         }
+        // The bank holds all three: the same journal again clears nothing new.
+        JsonElement again3 = JsonDocument.Parse(clearAgain.Stdout).RootElement.GetProperty("clearing");
+        Assert.Equal((0, 3), (again3.GetProperty("cleared").GetInt32(), again3.GetProperty("alreadyCleared").GetInt32()));
         Assert.Equal(60_00, JsonDocument.Parse(account.Stdout).RootElement.GetProperty("balance").GetInt64());
         Assert.Equal(29_45, JsonDocument.Parse(merchant.Stdout).RootElement.GetProperty("balance").GetInt64());
         Assert.True(JsonDocument.Parse(audit.Stdout).RootElement.GetProperty("balanced").GetBoolean());
@@ -60,6 +71,35 @@ public sealed class LoadDepositCommandTests : TemporaryHomeTests
         string[] journal = File.ReadAllLines(Path.Combine(_home.Path, "journal", "payments.jsonl"));
         Assert.Equal(["load", "pay", "deposit"], journal.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("source").GetString()));
         Assert.Equal((10_00u, 0u), (PaymentCards.Balance(_home, "alice"), PaymentCards.Balance(_home, "shop")));
+    }
+
+    [Fact]
+    public void A_deposit_whose_journal_upload_fails_keeps_its_own_exit_code_and_says_how_to_upload_the_journal_later()
+    {
+        using BackgroundScc serve = BankServer.Serve(_cli);
+        SetUpBank();
+        Ok("load", "--card", "alice", "--account", "customer.alice", "--amount", "20.00", "--currency", "EUR", "--key-file", _terminalKey);
+        Ok("pay", "--from", "alice", "--to", "shop", "--amount", "12.00", "--currency", "EUR");
+        string journal = Path.Combine(_home.Path, "journal", "payments.jsonl");
+        string[] before = File.ReadAllLines(journal);
+        File.WriteAllLines(journal, ["{\"damaged\": true}", .. before]); // the upload cannot read it; the deposit does not need to
+
+        CliResult deposit = _cli.Run("deposit", "--card", "shop", "--key-file", _shopKey, "--request-id", "deposit-2");
+        CliResult json = _cli.Run("deposit", "--card", "shop", "--key-file", _shopKey, "--request-id", "deposit-2", "--json");
+
+        Assert.Equal(0, deposit.ExitCode);
+        Assert.Contains("Deposited EUR 12.00 into merchant.shop", deposit.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Uploaded the journal", deposit.Stdout, StringComparison.Ordinal);
+        string line = deposit.SingleErrorLine();
+        Assert.StartsWith("scc: the journal was not uploaded for clearing (the journal ", line, StringComparison.Ordinal);
+        Assert.Contains("line 1 is damaged", line, StringComparison.Ordinal);
+        Assert.EndsWith($"the deposit stands as reported, and 'scc bank clear' uploads the journal {journal} later", line, StringComparison.Ordinal);
+        Assert.Equal(0, json.ExitCode);
+        JsonElement upload = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("journalUpload");
+        Assert.Equal(JsonValueKind.Null, upload.GetProperty("clearing").ValueKind);
+        Assert.Contains("line 1 is damaged", upload.GetProperty("notUploaded").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["{\"damaged\": true}", .. before], File.ReadAllLines(journal).Take(before.Length + 1)); // kept as it was, plus the deposit's val
+        Assert.Equal(0u, PaymentCards.Balance(_home, "shop"));
     }
 
     [Theory]
@@ -120,22 +160,7 @@ public sealed class LoadDepositCommandTests : TemporaryHomeTests
         Assert.Equal(0, _cli.Run("bank", "audit").ExitCode);
     }
 
-    /// <summary>Accounts, cash, a terminal and a merchant terminal key, and a bank purse minted EUR 1000.00.</summary>
-    private void SetUpBank()
-    {
-        Ok("bank", "account", "open", "customer.alice", "--kind", "customer", "--currency", "EUR");
-        Ok("bank", "account", "open", "merchant.shop", "--kind", "merchant", "--currency", "EUR", "--fee-bp", "150", "--fee-fixed", "0.10");
-        Ok("bank", "cash-in", "--account", "customer.alice", "--amount", "100.00", "--currency", "EUR", "--request-id", "till/1");
-        Ok("bank", "key", "issue", "--role", "terminal", "--out", _terminalKey);
-        Ok("bank", "key", "issue", "--role", "merchant-terminal", "--merchant-account", "merchant.shop", "--out", _shopKey);
-        string purse = JsonDocument.Parse(Ok("bank", "purses", "provision", "--currency", "EUR", "--json").Stdout).RootElement.GetProperty("id").GetString()!;
-        Ok("bank", "purses", "mint", "--purse", purse, "--amount", "1000.00", "--request-id", "float-1");
-    }
+    private void SetUpBank() => BankFloor.SetUp(_cli, _terminalKey, _shopKey);
 
-    private CliResult Ok(params string[] args)
-    {
-        CliResult result = _cli.Run(args);
-        Assert.True(result.ExitCode == 0, $"scc {string.Join(' ', args)}: {result.Stderr}");
-        return result;
-    }
+    private CliResult Ok(params string[] args) => BankFloor.Ok(_cli, args);
 }

@@ -16,7 +16,8 @@ namespace SmartCardCash.BankService.Endpoints;
 /// <summary>
 /// /v1/deposits (merchant terminal): the merchant's terminal opens a deposit into its key's own merchant account, then
 /// relays its card's payment to the bank purse that takes it (one database transaction per command, behind the
-/// deposit's gate), reads the deposit and ends it. A deposit is the key's own (<see cref="PaymentScope"/>).
+/// deposit's gate), reads the deposit and ends it; a retry whose first payment moved nothing resets the deposit's purse
+/// for a new payment under the same request ID. A deposit is the key's own (<see cref="PaymentScope"/>).
 /// </summary>
 internal static class DepositEndpoints
 {
@@ -30,6 +31,9 @@ internal static class DepositEndpoints
             .Accepts<ApduRequest>("application/json").Produces<ApduJson>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
         deposits.MapGet("{id}", Show).WithSummary("The deposit: what arrived, the fee, what the merchant was credited.").Produces<DepositJson>().ProducesProblem(404);
         deposits.MapPost("{id}/end", End).WithSummary("End the deposit: free an idle bank purse; one still waiting for the val logs the payment.")
+            .Produces<DepositJson>().ProducesProblem(404).ProducesProblem(503);
+        deposits.MapPost("{id}/reset", Reset).WithSummary("Ready the open deposit's bank purse for a new payment: a payment it still waits for, " +
+            "which the merchant's card left with nothing paid, is aborted by the bank (its 02 archived). A deposit over is returned as it is.")
             .Produces<DepositJson>().ProducesProblem(404).ProducesProblem(503);
     }
 
@@ -61,6 +65,9 @@ internal static class DepositEndpoints
 
     private static IResult End(HttpContext context, BankBackend bank, string id) =>
         Results.Json(bank.RequireDeposits().End(Known(context, bank, id)).Json(bank.Ledger), BankApiJsonContext.Default.DepositJson);
+
+    private static IResult Reset(HttpContext context, BankBackend bank, string id) =>
+        Results.Json(bank.RequireDeposits().ResetPayment(Known(context, bank, id)).Json(bank.Ledger), BankApiJsonContext.Default.DepositJson);
 
     private static string Known(HttpContext context, BankBackend bank, string id)
     {

@@ -225,10 +225,19 @@ public sealed class BankPursePool
         BankPurseInvariants.Holds(purse.ReadExceptionLog().Count == 0, $"bank purse {upload.Purse}'s exception log is not empty after it was cleared");
     }
 
-    /// <summary>The bank ends the transfer its own purse is in (ABORT: in epr nothing is logged, in epv or epa the
-    /// purse logs the payment), archives and clears what the purse logged, and frees the purse from
-    /// <paramref name="holder"/>, all in <paramref name="tx"/>.</summary>
+    /// <summary>The bank ends the transfer its own purse is in and frees the purse from <paramref name="holder"/>, all in
+    /// <paramref name="tx"/> (<see cref="AbortOwnTransfer"/>, then the release).</summary>
     internal BankPurseSnapshot AbortAndRelease(BankTransaction tx, BankPurseRow row, string holder)
+    {
+        BankPurseSnapshot after = AbortOwnTransfer(tx, row);
+        BankPurseStore.Release(tx, row.PurseId, holder);
+        return after;
+    }
+
+    /// <summary>The bank ends the transfer its own purse is in (ABORT: in epr nothing is logged, in epv or epa the
+    /// purse logs the payment) and archives and clears what the purse logged, all in <paramref name="tx"/>; the purse
+    /// stays held by the payment that holds it.</summary>
+    internal BankPurseSnapshot AbortOwnTransfer(BankTransaction tx, BankPurseRow row)
     {
         BankPurseCard card = Cards.Take(row.PurseId, Images.Open(row.PurseId, row.Image));
         PurseCard purse = PurseCard.Open(card.Channel);
@@ -241,7 +250,6 @@ public sealed class BankPursePool
         BankPurseInvariants.Holds(after.State == TransferState.Idle, $"bank purse {row.Id} is {after.State} after ABORT");
         BankPurseInvariants.TransitionChecked(row.PurseId, before, after);
         BankPurseStore.WriteImage(tx, row.PurseId, Images.Seal(row.PurseId, image), after);
-        BankPurseStore.Release(tx, row.PurseId, holder);
         BankPurseInvariants.ImageMatchesBooks(tx, row.PurseId, row.CurrencyOf, after);
         return after;
     }

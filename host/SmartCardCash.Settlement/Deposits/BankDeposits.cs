@@ -18,7 +18,9 @@ namespace SmartCardCash.Settlement.Deposits;
 /// gate); the VAL the purse accepts credits the merchant, less the fee, in the transaction that writes the purse's
 /// credit (<see cref="BankPostings.Deposit"/>), and clears the merchant's val with the purse's ack in that same
 /// transaction (<see cref="ValClearing"/>: the same key as any journal's, so a clone is found whichever comes first).
-/// <see cref="End"/> frees the purse of a deposit whose terminal went away.
+/// <see cref="End"/> frees the purse of a deposit whose terminal went away; <see cref="ResetPayment"/> readies it for a
+/// new payment in the same deposit when the first one moved nothing (a retry after the terminal died mid-payment).
+/// A deposit is credited at most once: only an open deposit takes a payment, and its first val ends it.
 /// </summary>
 public sealed class BankDeposits
 {
@@ -106,10 +108,45 @@ public sealed class BankDeposits
     /// merchant card's record. A deposit already over is returned as it is. Idempotent.
     /// </summary>
     /// <exception cref="BankPurseRefusedException">No such deposit.</exception>
-    public Deposit End(string depositId)
+    public Deposit End(string depositId) => WhileOpen(depositId, (tx, deposit, purse) =>
+    {
+        string holder = HolderOf(depositId);
+        if (purse.TransferState == TransferState.Idle)
+        {
+            BankPurseStore.Release(tx, purse.PurseId, holder);
+            return DepositStore.Move(tx, deposit, DepositState.Cancelled);
+        }
+        _purses.AbortAndRelease(tx, purse, holder);
+        return DepositStore.Move(tx, deposit, DepositState.ValueLogged);
+    });
+
+    /// <summary>
+    /// Makes the open deposit's bank purse ready for a new payment from the merchant's card, under the same request ID:
+    /// a purse still waiting for the val of a payment the card has left (its terminal died, and the card's transfer
+    /// was recovered with nothing paid, or given up) is aborted by the bank, and its 02 archived and cleared in that
+    /// transaction, as <see cref="End"/> does; an idle purse is left as it is. The deposit stays open and holds the
+    /// purse. A deposit that is over is returned as it is: only an open deposit takes a payment, and a deposit is open
+    /// only until its first val arrives, so a request ID is credited at most once. Idempotent.
+    /// </summary>
+    /// <remarks>Safe whatever the card did: the aborted payment's val can no longer arrive, so if the card did pay it
+    /// (it logs 01 when it gives up), the card's 01 and the purse's 02 make it definitely lost, refunded to the merchant
+    /// once by the archive, never credited by this deposit.</remarks>
+    /// <exception cref="BankPurseRefusedException">No such deposit.</exception>
+    public Deposit ResetPayment(string depositId) => WhileOpen(depositId, (tx, deposit, purse) =>
+    {
+        if (purse.TransferState == TransferState.ExpectingVal)
+        {
+            _purses.AbortOwnTransfer(tx, purse);
+        }
+        return deposit;
+    });
+
+    /// <summary>Runs <paramref name="work"/> on an open deposit and its bank purse, locked, in one transaction; a deposit
+    /// that is over is returned as it is. Asserts what an open deposit is: it holds its purse, which is idle or waiting
+    /// for a val, and it has credited nothing.</summary>
+    private Deposit WhileOpen(string depositId, Func<BankTransaction, Deposit, BankPurseRow, Deposit> work)
     {
         Deposit deposit = Find(depositId) ?? throw Unknown(depositId);
-        string holder = HolderOf(depositId);
         return _purses.Serve(deposit.BankPurse, own: true, tx =>
         {
             BankPurseRow purse = BankPurseStore.Lock(tx, deposit.BankPurse);
@@ -118,19 +155,18 @@ public sealed class BankDeposits
             {
                 return now;
             }
-            BankPurseInvariants.Holds(purse.BusyWith == holder, $"open deposit {depositId} finds bank purse {purse.Id} held by {purse.BusyWith}");
-            TransferState state = purse.TransferState;
-            BankPurseInvariants.Holds(state is TransferState.Idle or TransferState.ExpectingVal,
-                $"bank purse {purse.Id} taking deposit {depositId} is {state}");
-            if (state == TransferState.Idle)
-            {
-                BankPurseStore.Release(tx, purse.PurseId, holder);
-                return DepositStore.Move(tx, now, DepositState.Cancelled);
-            }
-            _purses.AbortAndRelease(tx, purse, holder);
-            return DepositStore.Move(tx, now, DepositState.ValueLogged);
+            BankPurseInvariants.Holds(purse.BusyWith == HolderOf(depositId), $"open deposit {depositId} finds bank purse {purse.Id} held by {purse.BusyWith}");
+            BankPurseInvariants.Holds(purse.TransferState is TransferState.Idle or TransferState.ExpectingVal,
+                $"bank purse {purse.Id} taking deposit {depositId} is {purse.TransferState}");
+            NeverCredited(tx, now);
+            return work(tx, now, purse);
         });
     }
+
+    /// <summary>A request ID is credited at most once: an open deposit has no credit in the ledger yet.</summary>
+    private static void NeverCredited(BankTransaction tx, Deposit deposit) =>
+        BankPurseInvariants.Holds(LedgerStore.FindTransfer(tx, KeyOf(deposit.Id).With("value")) is null,
+            $"deposit {deposit.Id} is {deposit.State} but the ledger holds its credit already");
 
     internal static string HolderOf(string depositId) => $"deposit:{depositId}";
 
@@ -154,6 +190,7 @@ public sealed class BankDeposits
         PaymentDetails pd = after.Payment!;
         BankPurseInvariants.Holds(pd.From == deposit.MerchantPurse && pd.To == deposit.BankPurse && deposit.IsOpen,
             $"bank purse {deposit.BankPurse} accepted {pd} for deposit {deposit.Id} ({deposit.State})");
+        NeverCredited(tx, deposit);
         ProtectedMessage val = ProtectedMessage.Parse(MessageType.Val, CommandApdu.Parse(command).Data.Span);
         ProtectedMessage ack = ProtectedMessage.Parse(MessageType.Ack, response.AsSpan(0, response.Length - 2));
         BankPurseInvariants.Holds(val.Details.Equals(pd) && ack.Details.Equals(pd), $"bank purse {deposit.BankPurse} accepted {pd} from other messages");

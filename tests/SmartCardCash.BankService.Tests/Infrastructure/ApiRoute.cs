@@ -38,6 +38,7 @@ public sealed record ApiRoute(HttpMethod Method, string Path, string? Body)
         new(HttpMethod.Get, "/v1/deposits/d-1", null),
         new(HttpMethod.Post, "/v1/deposits/d-1/apdu", """{"command":"00A4040000"}"""),
         new(HttpMethod.Post, "/v1/deposits/d-1/end", null),
+        new(HttpMethod.Post, "/v1/deposits/d-1/reset", null),
     ];
 
     /// <summary>A purse ID the refusal tests name.</summary>

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Security.Cryptography;
-using System.Text;
 using SmartCardCash.BankApi.Contracts;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Output;
-using SmartCardCash.Iso7816;
 using SmartCardCash.Journal;
 
 namespace SmartCardCash.Cli.Bank;
@@ -38,41 +35,30 @@ internal sealed class BankClearCommand : BankClientCommand
     protected override int Execute(CommandRun run)
     {
         PaymentJournal journal = run.Get(_journal) is string file ? new PaymentJournal(file) : PaymentJournal.InHome(Context.Home);
-        JournalContents contents = journal.Read();
-        // The lines as the journal holds them: JournalFormat writes one entry one way, so encoding it again gives its line.
-        List<string> lines = [.. contents.Entries.Select(JournalFormat.Encode)];
-        if (lines.Count == 0)
+        JournalUpload upload = JournalUpload.Read(journal);
+        if (upload.Lines.Count == 0)
         {
-            run.Write(new BankClearJson(journal.FilePath, contents.TornRecords, null), () =>
-                Context.Stdout.WriteLine($"The journal {journal.FilePath} holds no payments: nothing to clear."));
+            run.Write(new BankClearJson(upload.FilePath, upload.TornLines, null), () =>
+                Context.Stdout.WriteLine($"The journal {upload.FilePath} holds no payments: nothing to clear."));
             return ExitCodes.Success;
         }
-        string requestId = run.Get(_requestId) ?? DefaultRequestId(lines);
-        ClearingJson result = Call(cancel => Connect(run).ClearAsync(requestId, lines, cancel));
+        string requestId = run.Get(_requestId) ?? upload.ContentId();
+        ClearingJson result = Call(cancel => upload.SendAsync(Connect(run), requestId, cancel));
 
-        foreach (ClearingRecordJson clone in result.Records.Where(r => r.Status == "clone-detected"))
+        JournalUpload.WarnOfClones(result, Context.Stderr);
+        run.Write(new BankClearJson(upload.FilePath, upload.TornLines, result), () =>
         {
-            Context.Stderr.WriteLine($"scc: warning: CLONE DETECTED: purse {clone.Payer} signed two different payments with sequence " +
-                $"number {clone.FromSeq}; the bank put it on the hotlist (run 'scc hotlist fetch' to refuse it here)");
-        }
-        run.Write(new BankClearJson(journal.FilePath, contents.TornRecords, result), () =>
-        {
-            Context.Stdout.WriteLine($"Uploaded {Plural(lines.Count, "payment")} from {journal.FilePath}: {result.Cleared} cleared, " +
-                $"{result.AlreadyCleared} already cleared, {Plural(result.ClonesDetected, "clone")} detected, {result.Refused} refused.");
+            Context.Stdout.WriteLine($"Uploaded {JournalUpload.Plural(upload.Lines.Count, "payment")} from {upload.FilePath}: " +
+                $"{JournalUpload.Counts(result)}.");
             foreach (ClearingRecordJson record in result.Records.Where(r => r.Status is "refused" or "clone-detected"))
             {
                 Context.Stdout.WriteLine($"  {record.Message}");
             }
-            if (contents.TornRecords > 0)
+            if (upload.TornLines > 0)
             {
-                Context.Stdout.WriteLine($"  {Plural(contents.TornRecords, "torn line")} (cut short by a crash) skipped.");
+                Context.Stdout.WriteLine($"  {JournalUpload.Plural(upload.TornLines, "torn line")} (cut short by a crash) skipped.");
             }
         });
         return ExitCodes.Success;
     }
-
-    private static string DefaultRequestId(List<string> lines) =>
-        "journal-" + Hex.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..32].ToLowerInvariant();
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -30,13 +30,22 @@ internal static class BankPaymentHelpTexts
 
     public const string DepositDescription =
         "Deposit a merchant card's value at the bank (a merchant terminal's key): the card pays the bank's purse, and the " +
-        "merchant's account is credited the amount less its fee in the same transaction.";
+        "merchant's account is credited the amount less its fee in the same transaction. Then the terminal journal is uploaded " +
+        "for clearing, as 'scc bank clear' does.";
 
     public const string DepositEpilog =
         """
         Examples:
           scc deposit --card shop --key-file shop-terminal.key
           scc deposit --card shop --amount 10.00 --key-file shop-terminal.key
+
+        The request ID (printed, or --request-id) names the deposit: the same command again with it finishes a deposit
+        whose terminal died mid-payment (the card's unfinished payment is recovered; if that moved nothing, the same
+        deposit pays anew) or reports a finished one, and never pays twice.
+
+        After the deposit, the terminal journal ($SCC_HOME/journal/payments.jsonl) is uploaded for clearing and the
+        bank's counts are printed. If that upload fails, the deposit stands as reported and its exit code is kept;
+        stderr says so, and 'scc bank clear' uploads the journal later.
 
         Exit codes are those of 'scc load'; 6 also when the key is not a merchant terminal's.
         """;

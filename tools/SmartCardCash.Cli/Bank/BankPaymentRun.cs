@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Commands;
+using SmartCardCash.Cli.Errors;
+using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.Purse;
 using SmartCardCash.Purse.Payments;
@@ -19,6 +22,20 @@ internal sealed class BankPaymentRun(CliContext context, CommandRun run)
     /// <summary>The given request ID, or a new one: <c>load-20261207T231500-1a2b3c4d</c>.</summary>
     public static string RequestId(string? given, string kind, CliContext context) =>
         given is { Length: > 0 } ? given : $"{kind}-{context.Time.GetUtcNow():yyyyMMdd'T'HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+
+    /// <summary>The card's purse ID (the card selected); a card without one is a usage error.</summary>
+    public static PurseId PurseIdOf(PurseConnection card) =>
+        card.Purse.Select().PurseId ?? throw new UsageException($"--card: {card.Name} is not personalised: it has no purse ID");
+
+    /// <summary>"Load ID (to retry it: --request-id ID)": the text's first line, written before anything is paid, so
+    /// that a terminal which dies mid-payment has shown how to finish it.</summary>
+    public void Announce(string kind, string requestId)
+    {
+        if (!run.Settings.Json)
+        {
+            context.Stdout.WriteLine($"{kind} {requestId} (to retry it: --request-id {requestId})");
+        }
+    }
 
     /// <summary>The terminal's policy, as <c>scc pay</c> applies it: the issuer of this home, its own and the signed hotlist.</summary>
     public PaymentPolicy Policy()
@@ -58,15 +75,19 @@ internal sealed class BankPaymentRun(CliContext context, CommandRun run)
     public static int ExitCode(PaymentOutcome outcome, KeptEvidence? evidence) =>
         evidence is { Kept: false } ? ExitCodes.LocalData : PaymentExitCodes.ForPayment(outcome);
 
-    /// <summary>The payment's own report, text only (with --json the command writes one document holding it).</summary>
-    public void Report(PaymentOutcome outcome, PaymentParties parties, int exitCode, KeptEvidence? evidence)
+    /// <summary>With --json, the command's one document: <paramref name="document"/>, given the payment as <c>scc pay</c>
+    /// reports it (null when this run paid nothing). Otherwise the payment's own report, when there was a payment; the
+    /// command's own lines follow it.</summary>
+    public void Write<T>(PaymentOutcome? outcome, PaymentParties parties, int exitCode, KeptEvidence? evidence, Func<PaymentOutcomeJson?, T> document)
     {
-        if (!run.Settings.Json)
+        if (run.Settings.Json)
+        {
+            JsonOutput.WriteDocument(context.Stdout, document(outcome is null ? null
+                : PaymentReport.ToJson(outcome, parties, PaymentReport.NextSteps(outcome, parties), exitCode, evidence)));
+        }
+        else if (outcome is not null)
         {
             new PaymentReport(context, run.Settings).Write(outcome, parties, exitCode, evidence);
         }
     }
-
-    public static PaymentOutcomeJson? Json(PaymentOutcome? outcome, PaymentParties parties, int exitCode, KeptEvidence? evidence) =>
-        outcome is null ? null : PaymentReport.ToJson(outcome, parties, PaymentReport.NextSteps(outcome, parties), exitCode, evidence);
 }

@@ -6,7 +6,6 @@ using SmartCardCash.Cli.Cards;
 using SmartCardCash.Cli.Commands;
 using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Input;
-using SmartCardCash.Cli.Output;
 using SmartCardCash.Cli.Payments;
 using SmartCardCash.DurableFiles;
 using SmartCardCash.Purse;
@@ -59,11 +58,8 @@ internal sealed class LoadCommand : BankClientCommand
         var flow = new BankPaymentRun(Context, run);
 
         using PurseConnection card = run.OpenPurse(address);
-        PurseId payee = card.Purse.Select().PurseId ?? throw new UsageException($"--card: {card.Name} is not personalised: it has no purse ID");
-        if (!run.Settings.Json)
-        {
-            Context.Stdout.WriteLine($"Load {requestId} (to retry it: --request-id {requestId})");
-        }
+        PurseId payee = BankPaymentRun.PurseIdOf(card);
+        flow.Announce("Load", requestId);
         LoadJson load = Call(c => bank.AuthoriseLoadAsync(
             new AuthoriseLoadRequest(requestId, account, payee.ToString(), currency.AlphaCode, checked((long)amount.MinorUnits)), credential, c));
         PaymentOutcome? outcome = null;
@@ -81,14 +77,7 @@ internal sealed class LoadCommand : BankClientCommand
         var parties = new PaymentParties(null, card.Address.ToString(), null, outcome is null ? null : PayCommand.BalanceAfter(card, outcome, currency));
         KeptEvidence? evidence = flow.Keep(outcome, "load");
         int exitCode = outcome is null ? ExitOf(ended) : BankPaymentRun.ExitCode(outcome, evidence);
-        if (run.Settings.Json)
-        {
-            JsonOutput.WriteDocument(Context.Stdout, new LoadOutcomeJson(requestId, ended, BankPaymentRun.Json(outcome, parties, exitCode, evidence), exitCode));
-        }
-        else if (outcome is not null)
-        {
-            flow.Report(outcome, parties, exitCode, evidence);
-        }
+        flow.Write(outcome, parties, exitCode, evidence, payment => new LoadOutcomeJson(requestId, ended, payment, exitCode));
         if (!run.Settings.Json)
         {
             Context.Stdout.WriteLine(Sentence(ended, Money.Of(currency, (ulong)ended.Amount)));

@@ -8,4 +8,5 @@ namespace SmartCardCash.Cli.Payments;
 [JsonSerializable(typeof(PayeeEventJson))]
 [JsonSerializable(typeof(LoadOutcomeJson))]
 [JsonSerializable(typeof(DepositOutcomeJson))]
+[JsonSerializable(typeof(JournalUploadJson))]
 internal sealed partial class PaymentsJsonContext : JsonSerializerContext;
