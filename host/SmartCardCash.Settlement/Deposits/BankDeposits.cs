@@ -1,7 +1,6 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Clearing;
 using SmartCardCash.Settlement.Hotlist;
@@ -50,6 +49,11 @@ public sealed class BankDeposits
                     BankPurseRefusal.RequestConflict, $"request {request.RequestId} already opened a deposit from purse " +
                     $"{existing.MerchantPurse} for {existing.MerchantAccount}: a request ID names one deposit only.");
             }
+            if (BankPurseStore.Find(tx, request.MerchantPurse) is not null)
+            {
+                throw new BankPurseRefusedException(BankPurseRefusal.BankPurseAsParty,
+                    $"purse {request.MerchantPurse} is one of the bank's own purses: deposits come from merchants' purses.");
+            }
             if (BankHotlist.IsListed(tx, request.MerchantPurse))
             {
                 throw new BankPurseRefusedException(BankPurseRefusal.PurseHotlisted,
@@ -66,10 +70,10 @@ public sealed class BankDeposits
                 ?? throw new BankPurseRefusedException(BankPurseRefusal.NoPurseFree,
                     $"no {account.Currency.AlphaCode} bank purse is free; try again later.");
             var deposit = new Deposit(request.RequestId, account.Id, request.MerchantPurse, account.Currency, purse.PurseId, DepositState.Open, null);
+            // No purse-account link: a deposit lost in flight is refunded to this deposit's account (the archive finds it
+            // by the bank purse and the merchant's purse), and whoever holds a merchant key cannot steer another
+            // purse's refunds to its account by naming that purse here.
             DepositStore.Insert(tx, deposit);
-            // The merchant's purse is the account's (its own terminal key opened this): a deposit lost in flight is
-            // refunded there.
-            PurseAccounts.Link(tx, request.MerchantPurse, account.Id);
             return new DepositOpening(deposit, AlreadyOpen: false);
         });
     }
