@@ -136,6 +136,16 @@ public sealed class BankDeposits
         });
     }
 
+    /// <summary>Ends, as <see cref="End"/> does, every deposit that has held its bank purse since before
+    /// <paramref name="heldBefore"/>: its terminal is gone, and the purse must serve others. Returns the deposits ended.</summary>
+    public IReadOnlyList<Deposit> EndHeldSince(DateTimeOffset heldBefore) => EndAll(HolderOf(""), heldBefore);
+
+    /// <summary>Ends every open deposit whose ID starts with <paramref name="idPrefix"/> (a revoked key's deposits).</summary>
+    public IReadOnlyList<Deposit> EndOpen(string idPrefix) => EndAll(HolderOf(idPrefix), null);
+
+    private List<Deposit> EndAll(string holderPrefix, DateTimeOffset? heldBefore) =>
+        [.. _purses.Database.Read(tx => BankPurseStore.Holders(tx, holderPrefix, heldBefore)).Select(h => End(h[HolderOf("").Length..]))];
+
     internal static string HolderOf(string depositId) => $"deposit:{depositId}";
 
     /// <summary>

@@ -147,6 +147,16 @@ public sealed class BankLoads(BankPursePool purses)
         });
     }
 
+    /// <summary>Ends, as <see cref="End"/> does, every load that has held its bank purse since before
+    /// <paramref name="heldBefore"/>: its terminal is gone, and the purse must serve others. Returns the loads ended.</summary>
+    public IReadOnlyList<Load> EndHeldSince(DateTimeOffset heldBefore) => EndAll(HolderOf(""), heldBefore);
+
+    /// <summary>Ends every open load whose ID starts with <paramref name="idPrefix"/> (a revoked key's loads).</summary>
+    public IReadOnlyList<Load> EndOpen(string idPrefix) => EndAll(HolderOf(idPrefix), null);
+
+    private List<Load> EndAll(string holderPrefix, DateTimeOffset? heldBefore) =>
+        [.. _purses.Database.Read(tx => BankPurseStore.Holders(tx, holderPrefix, heldBefore)).Select(h => End(h[HolderOf("").Length..]))];
+
     internal static string HolderOf(string loadId) => $"load:{loadId}";
 
     /// <summary>What a command that changed the purse means for the load; true when the load is over and the purse free.</summary>
