@@ -75,6 +75,7 @@ public sealed class BankServiceHost : IAsyncDisposable
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(bank);
+        builder.Services.AddHostedService<HoldSweeper>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BankApiJsonContext.Default));
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer(ApiKeyOpenApi.RequireKey).AddDocumentTransformer((document, _, _) =>
         {

@@ -32,6 +32,13 @@ public sealed record BankServiceOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>How long a load or deposit may hold a bank purse before the bank ends it as abandoned. A payment takes
+    /// seconds; a terminal that vanished must not keep a purse from everyone else.</summary>
+    public TimeSpan HoldTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the bank looks for holds older than <see cref="HoldTimeout"/>.</summary>
+    public TimeSpan HoldSweepInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The issuer (<c>scc bank serve</c> loads the one in $SCC_HOME): it verifies purse certificates, signs the
     /// hotlist and the clear authorisations, and personalises and mints the bank's own purses. Without it, clearing,
     /// exception uploads, the hotlist, bank purses, loads and deposits answer 503.</summary>

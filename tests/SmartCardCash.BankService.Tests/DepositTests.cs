@@ -29,7 +29,7 @@ public sealed class DepositTests(BankStorageFixture storage)
         Assert.True(again.AlreadyOpen);
         Assert.Equal(0, till.Balance());
         Assert.Equal(new AccountBalance(0, 0, 0, 29_45), floor.Balance(Shop));
-        Assert.Equal(new AccountId(Shop), new PurseAccounts(service.Bank.Database).Find(till.Id));
+        Assert.Equal(new AccountId(PaymentFloor.Alice), new PurseAccounts(service.Bank.Database).Find(till.Id)); // loaded by alice; a deposit links nothing
         await floor.AssertBooksAgreeAsync();
     }
 

@@ -57,7 +57,11 @@ internal static class KeyEndpoints
             throw ApiProblemException.NotFound($"there is no API key {RequestFields.Printable(id)} (a key ID is 16 lower-case hex digits).", "id");
         }
         ApiKey revoked = bank.Access.Revoke(id);
-        log.LogInformation("key {KeyId} revoked by key {CallerId}", id, context.Caller().Id);
+        // Its open loads and deposits can never be driven or ended by it again: the bank ends them now, freeing their purses.
+        int loads = bank.Loads?.EndOpen($"{id}.").Count ?? 0;
+        int deposits = bank.Deposits?.EndOpen($"{id}.").Count ?? 0;
+        log.LogInformation("key {KeyId} revoked by key {CallerId}; its open payments ended: {Loads} loads, {Deposits} deposits", id,
+            context.Caller().Id, loads, deposits);
         return Results.Json(revoked.Json(), BankApiJsonContext.Default.ApiKeyJson);
     }
 }

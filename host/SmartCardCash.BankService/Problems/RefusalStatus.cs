@@ -60,6 +60,7 @@ internal static class RefusalStatus
         BankPurseRefusal.CurrencyMismatch => (422, "Currency does not match"),
         BankPurseRefusal.AmountOutOfRange => (422, "Amount out of range"),
         BankPurseRefusal.PurseHotlisted => (403, "Purse hotlisted"),
+        BankPurseRefusal.BankPurseAsParty => (422, "A bank purse cannot take part"),
         _ => (409, "Refused by the bank"),
     };
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Spec;
+using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Clearing;
+using SmartCardCash.Settlement.Deposits;
 using SmartCardCash.Settlement.Hotlist;
 using SmartCardCash.Settlement.Ledger;
 using SmartCardCash.Settlement.Loads;
@@ -98,14 +100,24 @@ internal static class LostPaymentBook
         return ExceptionClassification.Owed;
     }
 
-    /// <summary>The payer's linked account, when it can take a refund in the payment's currency and the payer is not on
-    /// the hotlist: a cloned purse's records are held for an operator (<c>RefundOwed</c>), never paid out unseen. A bank
-    /// purse paid a load: the account that paid for that load (<see cref="LoadStore.AccountOfLoggedLoad"/>).</summary>
+    /// <summary>The account the payment is refunded to, when it can take a refund in the payment's currency and the
+    /// payer is not on the hotlist: a cloned purse's records are held for an operator (<c>RefundOwed</c>), never paid
+    /// out unseen.</summary>
     private static AccountId? RefundableAccount(BankTransaction tx, PaymentDetails pd) =>
-        !BankHotlist.IsListed(tx, pd.From) && (PurseAccounts.Find(tx, pd.From) ?? LoadStore.AccountOfLoggedLoad(tx, pd)) is AccountId id &&
-        LedgerStore.FindAccount(tx, id) is
+        !BankHotlist.IsListed(tx, pd.From) && PayersAccount(tx, pd) is AccountId id && LedgerStore.FindAccount(tx, id) is
         { Kind: AccountKind.Customer or AccountKind.Merchant } account && account.Currency.Code == pd.Currency
             ? id : null;
+
+    /// <summary>
+    /// Whose money the payment was. When a bank purse took part, the account of that very payment: the load a bank purse
+    /// paid (<see cref="LoadStore.AccountOfLoggedLoad"/>), the deposit a bank purse waited for
+    /// (<see cref="DepositStore.AccountOfLoggedDeposit"/>), never a link someone else could have set. Between two cards,
+    /// the account that last loaded value into the payer's purse (<see cref="PurseAccounts"/>).
+    /// </summary>
+    private static AccountId? PayersAccount(BankTransaction tx, PaymentDetails pd) =>
+        BankPurseStore.Find(tx, pd.From) is not null ? LoadStore.AccountOfLoggedLoad(tx, pd)
+        : BankPurseStore.Find(tx, pd.To) is not null ? DepositStore.AccountOfLoggedDeposit(tx, pd)
+        : PurseAccounts.Find(tx, pd.From);
 
     /// <summary>The funds behind a definitely lost payment moved into suspense (<c>ValueInFlight</c>).</summary>
     private static IReadOnlyList<TransferRequest> SetAside(BankTransaction tx, TransferId key, PaymentDetails pd)

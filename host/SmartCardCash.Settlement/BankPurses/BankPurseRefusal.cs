@@ -35,4 +35,7 @@ public enum BankPurseRefusal
 
     /// <summary>The card's purse is on the bank's hotlist (cloned or reported): the bank neither loads it nor takes its deposits.</summary>
     PurseHotlisted,
+
+    /// <summary>One of the bank's own purses was named as a load's payee or a deposit's payer.</summary>
+    BankPurseAsParty,
 }

@@ -72,6 +72,19 @@ internal static class BankPurseStore
     public static void SealImage(BankTransaction tx, PurseId id, byte[] sealedImage) => Checked(tx.Execute(
         "UPDATE bank_purses SET image = @Image WHERE id = @Id", new { Id = id.ToString(), Image = sealedImage }), id);
 
+    /// <summary>The payments holding a purse whose holder starts with <paramref name="holderPrefix"/> and, when
+    /// <paramref name="heldBefore"/> is given, that have held it since before then; oldest first. (Timestamps are UTC
+    /// ISO 8601 strings of one format, so they compare as text.)</summary>
+    public static List<string> Holders(BankTransaction tx, string holderPrefix, DateTimeOffset? heldBefore) => tx.Query<string>(
+        "SELECT busy_with FROM bank_purses WHERE busy_with IS NOT NULL AND substr(busy_with, 1, @Length) = @Prefix " +
+        (heldBefore is null ? "" : "AND busy_since < @Before ") + "ORDER BY busy_since, id",
+        new
+        {
+            Prefix = holderPrefix,
+            holderPrefix.Length,
+            Before = heldBefore?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        });
+
     public static void Release(BankTransaction tx, PurseId id, string holder) => Checked(tx.Execute(
         "UPDATE bank_purses SET busy_with = NULL, busy_since = NULL, updated_at = @Now WHERE id = @Id AND busy_with = @Holder",
         new { Id = id.ToString(), Holder = holder, Now = Stamp(tx) }), id);

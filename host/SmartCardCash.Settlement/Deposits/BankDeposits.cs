@@ -1,7 +1,6 @@
 using SmartCardCash.Iso7816;
 using SmartCardCash.Purse.Payments;
 using SmartCardCash.Purse.Spec;
-using SmartCardCash.Settlement.Archive;
 using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Clearing;
 using SmartCardCash.Settlement.Hotlist;
@@ -52,6 +51,11 @@ public sealed class BankDeposits
                     BankPurseRefusal.RequestConflict, $"request {request.RequestId} already opened a deposit from purse " +
                     $"{existing.MerchantPurse} for {existing.MerchantAccount}: a request ID names one deposit only.");
             }
+            if (BankPurseStore.Find(tx, request.MerchantPurse) is not null)
+            {
+                throw new BankPurseRefusedException(BankPurseRefusal.BankPurseAsParty,
+                    $"purse {request.MerchantPurse} is one of the bank's own purses: deposits come from merchants' purses.");
+            }
             if (BankHotlist.IsListed(tx, request.MerchantPurse))
             {
                 throw new BankPurseRefusedException(BankPurseRefusal.PurseHotlisted,
@@ -68,10 +72,10 @@ public sealed class BankDeposits
                 ?? throw new BankPurseRefusedException(BankPurseRefusal.NoPurseFree,
                     $"no {account.Currency.AlphaCode} bank purse is free; try again later.");
             var deposit = new Deposit(request.RequestId, account.Id, request.MerchantPurse, account.Currency, purse.PurseId, DepositState.Open, null);
+            // No purse-account link: a deposit lost in flight is refunded to this deposit's account (the archive finds it
+            // by the bank purse and the merchant's purse), and whoever holds a merchant key cannot steer another
+            // purse's refunds to its account by naming that purse here.
             DepositStore.Insert(tx, deposit);
-            // The merchant's purse is the account's (its own terminal key opened this): a deposit lost in flight is
-            // refunded there.
-            PurseAccounts.Link(tx, request.MerchantPurse, account.Id);
             return new DepositOpening(deposit, AlreadyOpen: false);
         });
     }
@@ -167,6 +171,16 @@ public sealed class BankDeposits
     private static void NeverCredited(BankTransaction tx, Deposit deposit) =>
         BankPurseInvariants.Holds(LedgerStore.FindTransfer(tx, KeyOf(deposit.Id).With("value")) is null,
             $"deposit {deposit.Id} is {deposit.State} but the ledger holds its credit already");
+
+    /// <summary>Ends, as <see cref="End"/> does, every deposit that has held its bank purse since before
+    /// <paramref name="heldBefore"/>: its terminal is gone, and the purse must serve others. Returns the deposits ended.</summary>
+    public IReadOnlyList<Deposit> EndHeldSince(DateTimeOffset heldBefore) => EndAll(HolderOf(""), heldBefore);
+
+    /// <summary>Ends every open deposit whose ID starts with <paramref name="idPrefix"/> (a revoked key's deposits).</summary>
+    public IReadOnlyList<Deposit> EndOpen(string idPrefix) => EndAll(HolderOf(idPrefix), null);
+
+    private List<Deposit> EndAll(string holderPrefix, DateTimeOffset? heldBefore) =>
+        [.. _purses.Database.Read(tx => BankPurseStore.Holders(tx, holderPrefix, heldBefore)).Select(h => End(h[HolderOf("").Length..]))];
 
     internal static string HolderOf(string depositId) => $"deposit:{depositId}";
 

@@ -27,6 +27,23 @@ internal static class DepositStore
             Now = Stamp(tx),
         });
 
+    /// <summary>The merchant account of the one deposit whose bank purse logged <paramref name="pd"/> (the merchant's
+    /// purse paid it, the bank purse never got the val): a definitely lost deposit is refunded there. Null when no
+    /// such deposit, or more than one account, fits: the refund is then held for an operator.</summary>
+    public static Ledger.AccountId? AccountOfLoggedDeposit(BankTransaction tx, Purse.Spec.PaymentDetails pd)
+    {
+        List<string> accounts = tx.Query<string>("SELECT DISTINCT merchant_account_id FROM deposits WHERE bank_purse_id = @BankPurse AND " +
+            "merchant_purse_id = @Payer AND currency = @Currency AND state = @State",
+            new
+            {
+                BankPurse = pd.To.ToString(),
+                Payer = pd.From.ToString(),
+                Currency = Purse.Spec.Currency.TryFromCode(pd.Currency, out Purse.Spec.Currency? currency) ? currency.AlphaCode : "",
+                State = nameof(DepositState.ValueLogged),
+            });
+        return accounts.Count == 1 ? new Ledger.AccountId(accounts[0]) : null;
+    }
+
     /// <summary>Moves the deposit from the state it was read in to <paramref name="to"/> (with the amount and the payer's
     /// sequence number once credited); it must still be in that state.</summary>
     public static Deposit Move(BankTransaction tx, Deposit deposit, DepositState to, long? amount = null, long? payerSequence = null)

@@ -53,20 +53,24 @@ public sealed class BankLoads(BankPursePool purses)
                 throw new BankPurseRefusedException(BankPurseRefusal.CurrencyMismatch,
                     $"account {account.Id} is in {account.Currency.AlphaCode}; the load is in {request.Currency.AlphaCode}.");
             }
+            if (BankPurseStore.Find(tx, request.Payee) is not null)
+            {
+                throw new BankPurseRefusedException(BankPurseRefusal.BankPurseAsParty,
+                    $"purse {request.Payee} is one of the bank's own purses: loads are paid into cardholders' purses.");
+            }
             if (BankHotlist.IsListed(tx, request.Payee))
             {
                 throw new BankPurseRefusedException(BankPurseRefusal.PurseHotlisted,
                     $"purse {request.Payee} is on the bank's hotlist: the bank loads no value into it.");
             }
+            // The account's funds first: a load it cannot cover is refused as such (409), whatever the purses.
+            BankLedger.Submit(tx, BankPostings.AuthoriseLoad(KeyOf(request.RequestId), request.Currency, account.Id, request.Amount,
+                $"load into purse {request.Payee}"));
             string holder = HolderOf(request.RequestId);
             BankPurseRow purse = BankPurseStore.Claim(tx, request.Currency, request.Amount, holder)
                 ?? throw BankPurseStore.Availability(tx, request.Currency, request.Amount).NoneFree(request.Currency, request.Amount);
-            BankLedger.Submit(tx, BankPostings.AuthoriseLoad(KeyOf(request.RequestId), request.Currency, account.Id, request.Amount,
-                $"load into purse {request.Payee}"));
             var load = new Load(request.RequestId, account.Id, request.Payee, request.Currency, request.Amount, purse.PurseId, LoadState.Authorised);
             LoadStore.Insert(tx, load);
-            // Which account loaded the purse: the archive refunds there a load the card never got (its 02).
-            PurseAccounts.Link(tx, request.Payee, account.Id);
             return new LoadAuthorisation(load, AlreadyAuthorised: false);
         });
     }
@@ -143,6 +147,16 @@ public sealed class BankLoads(BankPursePool purses)
         });
     }
 
+    /// <summary>Ends, as <see cref="End"/> does, every load that has held its bank purse since before
+    /// <paramref name="heldBefore"/>: its terminal is gone, and the purse must serve others. Returns the loads ended.</summary>
+    public IReadOnlyList<Load> EndHeldSince(DateTimeOffset heldBefore) => EndAll(HolderOf(""), heldBefore);
+
+    /// <summary>Ends every open load whose ID starts with <paramref name="idPrefix"/> (a revoked key's loads).</summary>
+    public IReadOnlyList<Load> EndOpen(string idPrefix) => EndAll(HolderOf(idPrefix), null);
+
+    private List<Load> EndAll(string holderPrefix, DateTimeOffset? heldBefore) =>
+        [.. _purses.Database.Read(tx => BankPurseStore.Holders(tx, holderPrefix, heldBefore)).Select(h => End(h[HolderOf("").Length..]))];
+
     internal static string HolderOf(string loadId) => $"load:{loadId}";
 
     /// <summary>What a command that changed the purse means for the load; true when the load is over and the purse free.</summary>
@@ -155,6 +169,9 @@ public sealed class BankLoads(BankPursePool purses)
             BankLedger.Submit(tx, BankPostings.CompleteLoad(KeyOf(load.Id), load.Currency, load.BankPurse.ToString(), load.Amount,
                 $"load into purse {load.Payee}"));
             LoadStore.Move(tx, load, LoadState.Debited);
+            // Which account loaded the purse, once value really left for it (an authorisation alone, or a cancelled
+            // load, links nothing): the card's definitely lost payments are refunded there.
+            PurseAccounts.Link(tx, load.Payee, load.Account);
             return false;
         }
         if (load.State == LoadState.Debited && after.State == TransferState.Idle)

@@ -47,11 +47,12 @@ public sealed class TestService : IAsyncDisposable
         StartAsync(storage.Create(provider), issuer: issuer);
 
     public static async Task<TestService> StartAsync(TestBank bank, long maxRequestBodyBytes = BankServiceOptions.DefaultMaxRequestBodyBytes,
-        Issuing.Issuer? issuer = null, long maxJournalBodyBytes = BankServiceOptions.DefaultMaxJournalBodyBytes, bool serviceHoldsIssuer = true)
+        Issuing.Issuer? issuer = null, long maxJournalBodyBytes = BankServiceOptions.DefaultMaxJournalBodyBytes, bool serviceHoldsIssuer = true,
+        Func<BankServiceOptions, BankServiceOptions>? configure = null)
     {
         var logs = new RecordingLoggerProvider();
         Issuing.Issuer serviceIssuer = issuer ?? Issuing.Issuer.Create(new IssuerId(0x5343430A), DateOnly.FromDateTime(DateTime.UtcNow));
-        BankServiceHost host = await BankServiceHost.StartAsync(new BankServiceOptions
+        var options = new BankServiceOptions
         {
             Database = Target(bank.Location),
             Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
@@ -61,7 +62,8 @@ public sealed class TestService : IAsyncDisposable
             Issuer = serviceHoldsIssuer ? serviceIssuer : null, // without it, the routes that need it answer 503
             Serials = new SequentialSerials(),
             PurseImageKey = ImageKey,
-        });
+        };
+        BankServiceHost host = await BankServiceHost.StartAsync(configure?.Invoke(options) ?? options);
         return new TestService(bank, host, logs, serviceIssuer);
     }
 
