@@ -52,6 +52,8 @@ public sealed class DepositRetryCommandTests : TemporaryHomeTests
         Assert.True(retry.ExitCode == 0, retry.Stdout + retry.Stderr);
         JsonElement deposit = JsonDocument.Parse(retry.Stdout).RootElement.GetProperty("deposit");
         Assert.Equal(("credited", 30_00), (deposit.GetProperty("state").GetString(), deposit.GetProperty("amount").GetInt64()));
+        // A deposit the recovery finished is over: the bank still answers what is true of it, never "cannot be reached".
+        Assert.DoesNotContain("cannot be reached", retry.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(again.Stdout).RootElement.GetProperty("payment").ValueKind);
         Assert.Equal(29_45, JsonDocument.Parse(merchant.Stdout).RootElement.GetProperty("balance").GetInt64()); // once

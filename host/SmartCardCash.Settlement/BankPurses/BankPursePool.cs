@@ -202,9 +202,21 @@ public sealed class BankPursePool
             TPayment now = payment(tx);
             return isOpen(now)
                 ? step(tx, now, purse).Run(tx, Cards, Images, purse, command, () => reachedCard = true)
-                : GateAnswer.Refused(StatusWord.CommandNotAllowed);
+                : OverAnswer(purse, command);
         }, mayRetry: () => !reachedCard);
     }
+
+    /// <summary>
+    /// What a bank purse says to a payment that is over: what is still true of that payment. SELECT is answered by a copy
+    /// of the purse made from its image (never the live card, which another payment may hold), the pending transfer is
+    /// idle with nothing to resume, and anything else is 6900. A terminal whose recovery finished the payment then
+    /// finds it finished, not the bank out of reach.
+    /// </summary>
+    private byte[] OverAnswer(BankPurseRow purse, byte[] command) =>
+        command.Length >= 4 && command[1] == PurseInstruction.Select
+            ? BankPurseCard.FromImage(purse.PurseId, Images.Open(purse.PurseId, purse.Image)).Transmit(command)
+            : GateAnswer.AsksPending(command) ? GateAnswer.NothingPendingYet(command)
+            : GateAnswer.Refused(StatusWord.CommandNotAllowed);
 
     /// <summary>
     /// Archives every record in the bank purse's exception log (the 01 of a load aborted after the debit, the 02 of a

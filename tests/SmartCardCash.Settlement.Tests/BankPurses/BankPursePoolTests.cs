@@ -74,8 +74,15 @@ public sealed class BankPursePoolTests(BankStorageFixture storage)
         Assert.Equal(new BankPurse(purse.Id, Eur, 500_00, TransferState.Idle, null), world.Pool.Find(purse.Id));
         Assert.Empty(world.ImageExceptionRecords(purse.Id));                                  // epr aborted: nothing logged
         Assert.Equal(new AccountBalance(0, 0, 0, 100_00), world.Balance(alice));              // the reservation voided
-        Assert.Equal(StatusWord.CommandNotAllowed, ResponseApdu.Parse(world.Loads.Transmit("load-1", PurseCommands.Select().ToBytes())).StatusWord);
+        // A load that is over still says what is true of it: the purse answers SELECT (from a copy), nothing is pending
+        // for it, and it takes no other command.
+        Assert.Equal(StatusWord.Success, ResponseApdu.Parse(world.Loads.Transmit("load-1", PurseCommands.Select().ToBytes())).StatusWord);
+        Assert.Equal(TransferState.Idle, PendingOf(world.Loads.Transmit("load-1", PurseCommands.GetData(PurseDataObject.PendingTransfer).ToBytes())));
+        Assert.Equal(StatusWord.CommandNotAllowed, ResponseApdu.Parse(world.Loads.Transmit("load-1",
+            PurseCommands.GetData(PurseDataObject.PurseCertificate).ToBytes())).StatusWord);
         world.Pool.Mint(purse.Id, 1, new TransferId("mint-2"));
         world.AssertBooksAgree();
     }
+
+    private static TransferState PendingOf(byte[] response) => PurseResponses.ParsePendingTransfer(ResponseApdu.Parse(response).Data.Span).State;
 }

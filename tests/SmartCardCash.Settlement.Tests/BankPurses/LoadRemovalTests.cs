@@ -40,7 +40,7 @@ public sealed class LoadRemovalTests(BankStorageFixture storage)
                 world.Cut.Disarm();
                 card.Channel.Reinsert();
                 bankChannel.Reinsert();
-                // A load that is over answers 6900 to everything (its purse may serve another): the terminal asks first.
+                // A load that is over takes no command that moves value (its purse may serve another): the terminal asks first.
                 // Or the terminal vanishes, and the bank ends the load with nobody to finish it.
                 PaymentOutcome? recovered = recover && world.Loads.Find(id)!.IsOpen ? world.Coordinator.Recover(bank, card.Purse) : null;
                 Load ended = world.Loads.End(id);
