@@ -11,6 +11,7 @@ namespace SmartCardCash.BankApi;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(OpenAccountRequest))]
 [JsonSerializable(typeof(OpenedAccountJson))]
+[JsonSerializable(typeof(ReissuedCredentialJson))]
 [JsonSerializable(typeof(AccountJson))]
 [JsonSerializable(typeof(AccountsJson))]
 [JsonSerializable(typeof(CashInRequest))]

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using SmartCardCash.Cli.Tests.Support;
 
 namespace SmartCardCash.Cli.Tests;
 
 /// <summary>The files that hold a bank secret: an API key or a holder's credential others may read is refused (exit
-/// 7), a folder or a key that cannot travel in a header is a usage error (exit 2), never sent.</summary>
+/// 7), a folder or a key that cannot travel in a header is a usage error (exit 2), never sent; a holder's credential
+/// that could not be saved is never asked of the bank, and a lost one is reissued.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class BankSecretFileTests : TemporaryHomeTests
 {
@@ -54,6 +56,40 @@ public sealed class BankSecretFileTests : TemporaryHomeTests
         Assert.Contains("does not hold an API key", empty.SingleErrorLine(), StringComparison.Ordinal);
         Assert.Contains("does not hold an account holder's credential", credential.SingleErrorLine(), StringComparison.Ordinal);
         Assert.Equal("scc: $SCC_BANK_KEY does not hold an API key (one word of printable ASCII)", variable.SingleErrorLine());
+    }
+
+    [Fact]
+    public void An_account_whose_credential_cannot_be_saved_is_not_opened_and_a_lost_credential_is_reissued()
+    {
+        using BackgroundScc serve = BankServer.Serve(_cli);
+
+        CliResult unsaved = _cli.Run("bank", "account", "open", "customer.zz3", "--kind", "customer", "--currency", "EUR",
+            "--credential-file", "/proc/nope/x.cred");
+        CliResult missing = _cli.Run("bank", "account", "show", "customer.zz3");
+        CliResult opened = _cli.Run("bank", "account", "open", "customer.zz3", "--kind", "customer", "--currency", "EUR");
+        string first = Path.Combine(_home.Path, "bank", "credentials", "customer.zz3.credential");
+        string oldCredential = File.ReadAllText(first);
+        CliResult refused = _cli.Run("bank", "account", "reissue-credential", "customer.zz3", "--credential-file", "/proc/nope/x.cred");
+        CliResult reissued = _cli.Run("bank", "account", "reissue-credential", "customer.zz3", "--json");
+        CliResult unknown = _cli.Run("bank", "account", "reissue-credential", "customer.nobody");
+
+        Assert.Equal(7, unsaved.ExitCode);
+        Assert.StartsWith("scc: --credential-file: the holder's credential cannot be saved in /proc/nope/x.cred (", unsaved.SingleErrorLine());
+        Assert.EndsWith("), so the bank was not asked for it", unsaved.SingleErrorLine());
+        Assert.Equal((2, "scc: the bank refused the request (id): there is no account customer.zz3"), (missing.ExitCode, missing.SingleErrorLine()));
+        Assert.Equal((0, ""), (opened.ExitCode, opened.Stderr));
+        Assert.Equal(7, refused.ExitCode);
+        Assert.Equal((0, ""), (reissued.ExitCode, reissued.Stderr));
+        string saved = JsonDocument.Parse(reissued.Stdout).RootElement.GetProperty("credentialFile").GetString()!;
+        Assert.NotEqual(first, saved);
+        Assert.Equal(Path.GetDirectoryName(first), Path.GetDirectoryName(saved));
+        Assert.Equal(oldCredential, File.ReadAllText(first));
+        Assert.Matches("^scch_[0-9a-f]{64}\n$", File.ReadAllText(saved));
+        Assert.NotEqual(oldCredential, File.ReadAllText(saved));
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(saved));
+        Assert.DoesNotContain("scch_", reissued.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no customer or merchant account customer.nobody", unknown.SingleErrorLine(), StringComparison.Ordinal);
     }
 
     private string Secret(string name, string content, UnixFileMode mode)

@@ -55,11 +55,15 @@ internal static class BankHelpTexts
           7  local data: the operator key file cannot be written
         """;
 
-    public const string AccountDescription = "Open, show and list the bank's accounts (operator).";
+    public const string AccountDescription = "Open, show and list the bank's accounts, and reissue a holder's credential (operator).";
 
     public const string AccountOpenDescription =
         "Open a customer's or a merchant's account. Its holder's credential is saved in an owner-only file; opening it again " +
         "the same way changes nothing.";
+
+    public const string AccountReissueCredentialDescription =
+        "Give an account's holder a new credential, saved in an owner-only file, when the old one is lost or given away: " +
+        "the old one no longer works.";
 
     public const string AccountShowDescription = "Show one account. A merchant terminal's key may show its own account.";
 
