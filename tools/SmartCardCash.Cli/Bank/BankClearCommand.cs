@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using SmartCardCash.BankApi.Contracts;
 using SmartCardCash.Cli.Commands;
+using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Output;
+using SmartCardCash.DurableFiles;
 using SmartCardCash.Iso7816;
 using SmartCardCash.Journal;
 
@@ -37,7 +39,7 @@ internal sealed class BankClearCommand : BankClientCommand
 
     protected override int Execute(CommandRun run)
     {
-        PaymentJournal journal = run.Get(_journal) is string file ? new PaymentJournal(file) : PaymentJournal.InHome(Context.Home);
+        PaymentJournal journal = run.Get(_journal) is string file ? new PaymentJournal(ExistingJournal(file)) : PaymentJournal.InHome(Context.Home);
         JournalContents contents = journal.Read();
         // The lines as the journal holds them: JournalFormat writes one entry one way, so encoding it again gives its line.
         List<string> lines = [.. contents.Entries.Select(JournalFormat.Encode)];
@@ -70,6 +72,12 @@ internal sealed class BankClearCommand : BankClientCommand
         });
         return ExitCodes.Success;
     }
+
+    /// <summary>A journal named on the command line must be there: a mistyped path is not "a journal with no payments".</summary>
+    private static string ExistingJournal(string file) =>
+        Directory.Exists(file) ? throw new UsageException($"--journal: {file} is a folder, not a journal file")
+        : PrivateFiles.FileExists(file) ? file
+        : throw new UsageException($"--journal: there is no journal file {file}");
 
     private static string DefaultRequestId(List<string> lines) =>
         "journal-" + Hex.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..32].ToLowerInvariant();
