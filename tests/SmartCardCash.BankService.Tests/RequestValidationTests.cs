@@ -75,45 +75,28 @@ public sealed class RequestValidationTests(BankStorageFixture storage)
     [Theory, MemberData(nameof(BadRequests))]
     public async Task A_malformed_request_is_a_400_that_names_the_field_and_writes_nothing(string route, string body, string field)
     {
-        await using TestService service = await TestService.StartAsync(storage.Create(StorageProvider.Sqlite));
-        await service.Operator.OpenAccountAsync(new("customer.alice", "customer", "EUR"));
-        string before = service.Written();
+        Problem problem = await RefusedAsync(route, body);
 
-        using HttpResponseMessage response = await service.SendAsync(HttpMethod.Post, route, body, $"Bearer {service.OperatorKey}");
-
-        Problem problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.True(field == problem.Field, problem.Body);
-        Assert.Equal(before, service.Written());
     }
 
     [Theory, MemberData(nameof(Duplicates))]
     public async Task A_field_given_twice_is_a_400_that_names_it_and_writes_nothing(string route, string body, string field)
     {
-        await using TestService service = await TestService.StartAsync(storage.Create(StorageProvider.Sqlite));
-        await service.Operator.OpenAccountAsync(new("customer.alice", "customer", "EUR"));
-        string before = service.Written();
+        Problem problem = await RefusedAsync(route, body);
 
-        using HttpResponseMessage response = await service.SendAsync(HttpMethod.Post, route, body, $"Bearer {service.OperatorKey}");
-
-        Problem problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.True(field == problem.Field, problem.Body);
         Assert.Equal($"{field} appears more than once; each field is given once.", problem.Detail);
-        Assert.Equal(before, service.Written());
     }
 
     [Theory, MemberData(nameof(WrongTypes))]
     public async Task A_value_of_the_wrong_type_says_what_the_field_must_be_and_names_no_NET_type(string route, string body, string field, string detail)
     {
-        await using TestService service = await TestService.StartAsync(storage.Create(StorageProvider.Sqlite));
-        string before = service.Written();
+        Problem problem = await RefusedAsync(route, body);
 
-        using HttpResponseMessage response = await service.SendAsync(HttpMethod.Post, route, body, $"Bearer {service.OperatorKey}");
-
-        Problem problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal((field, detail), (problem.Field, problem.Detail));
         Assert.DoesNotContain("SmartCardCash", problem.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", problem.Body, StringComparison.Ordinal);
-        Assert.Equal(before, service.Written());
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -189,5 +172,20 @@ public sealed class RequestValidationTests(BankStorageFixture storage)
         AccountsJson accounts = await service.Operator.ListAccountsAsync("EUR");
         Assert.Equal(["EUR.cash", "EUR.fee-income", "EUR.float", "EUR.minted", "EUR.outstanding", "EUR.suspense", "merchant.shop"],
             accounts.Accounts.Select(a => a.Id));
+    }
+
+    /// <summary>Sends <paramref name="body"/> with the operator's key to a bank where customer.alice exists: a 400,
+    /// with nothing written.</summary>
+    private async Task<Problem> RefusedAsync(string route, string body)
+    {
+        await using TestService service = await TestService.StartAsync(storage.Create(StorageProvider.Sqlite));
+        await service.Operator.OpenAccountAsync(new("customer.alice", "customer", "EUR"));
+        string before = service.Written();
+
+        using HttpResponseMessage response = await service.SendAsync(HttpMethod.Post, route, body, $"Bearer {service.OperatorKey}");
+
+        Problem problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(before, service.Written());
+        return problem;
     }
 }
