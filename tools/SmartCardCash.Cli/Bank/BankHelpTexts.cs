@@ -28,7 +28,7 @@ internal static class BankHelpTexts
              request, an account that exists with other content)
           3  the bank cannot be reached, or its database is down
           6  the bank refused the key: missing, unknown, revoked, or of a role or account that may not do this
-          7  local data: a key or credential file that cannot be written
+          7  local data: a key or credential file that cannot be written, or one other users may read (chmod 600 it)
           8  audit: the books do not balance (the findings are listed)
         """;
 
