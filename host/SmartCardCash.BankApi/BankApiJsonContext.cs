@@ -5,12 +5,15 @@ namespace SmartCardCash.BankApi;
 
 /// <summary>
 /// Compile-time JSON metadata for every document of the API: camelCase names are the wire format. A property the
-/// record does not have is refused (a misspelt field is an error, not silently ignored).
+/// record does not have is refused (a misspelt field is an error, not silently ignored), and so is a property given
+/// twice (the last would win silently: a request ID must be unambiguous).
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(OpenAccountRequest))]
 [JsonSerializable(typeof(OpenedAccountJson))]
+[JsonSerializable(typeof(ReissuedCredentialJson))]
 [JsonSerializable(typeof(AccountJson))]
 [JsonSerializable(typeof(AccountsJson))]
 [JsonSerializable(typeof(CashInRequest))]

@@ -33,6 +33,10 @@ public sealed partial class BankClient
     public Task<OpenedAccountJson> OpenAccountAsync(OpenAccountRequest request, CancellationToken cancel = default) =>
         SendAsync(HttpMethod.Post, BankRoutes.Accounts, JsonContent.Create(request, Json.OpenAccountRequest), Json.OpenedAccountJson, cancel);
 
+    /// <summary>A new credential for the account's holder; the old one stops working.</summary>
+    public Task<ReissuedCredentialJson> ReissueHolderCredentialAsync(string account, CancellationToken cancel = default) =>
+        SendAsync(HttpMethod.Post, BankRoutes.HolderCredential(account), null, Json.ReissuedCredentialJson, cancel);
+
     public Task<AccountJson> GetAccountAsync(string id, CancellationToken cancel = default) =>
         SendAsync(HttpMethod.Get, BankRoutes.Account(id), null, Json.AccountJson, cancel);
 

@@ -73,5 +73,8 @@ public static class BankRoutes
 
     public static string Account(string id) => $"{Accounts}/{Uri.EscapeDataString(id)}";
 
+    /// <summary>A new holder's credential for an account, replacing the old one (operator).</summary>
+    public static string HolderCredential(string account) => $"{Account(account)}/holder-credential";
+
     public static string Key(string id) => $"{Keys}/{Uri.EscapeDataString(id)}";
 }

@@ -16,7 +16,7 @@ namespace SmartCardCash.Journal;
 /// </code>
 /// Bytes are upper-case hex. <c>sha256</c> is over the UTF-8 of <c>scc-journal-1</c> and every other field in that
 /// order, each after a newline (null as empty): it tells a damaged line from a whole one. A line cut short by a crash
-/// or a full disk lacks its closing brace: <see cref="IsTorn"/>.
+/// or a full disk is the start of a line without its closing brace: <see cref="IsTorn"/>.
 /// </summary>
 public static class JournalFormat
 {
@@ -51,7 +51,9 @@ public static class JournalFormat
         }
         catch (JsonException e)
         {
-            throw new FormatException($"not a journal entry ({e.Message.TrimEnd('.')})", e);
+            // System.Text.Json's first sentence says what is wrong; the rest is its path and position in the line.
+            int end = e.Message.IndexOf(". ", StringComparison.Ordinal);
+            throw new FormatException($"not a journal entry ({(end > 0 ? e.Message[..end] : e.Message.TrimEnd('.'))})", e);
         }
         if (json.Format != Version)
         {
@@ -82,11 +84,31 @@ public static class JournalFormat
         }
     }
 
-    /// <summary>A fragment of an append cut short (a crash, a full disk): every whole line ends with the object's closing brace.</summary>
+    /// <summary>What every line <see cref="Encode"/> writes starts with (its first property), so a fragment of one does too.</summary>
+    private const string LineStart = "{\"format\":";
+
+    /// <summary>
+    /// A fragment of an append cut short (a crash, a full disk): the start of a line <see cref="Encode"/> wrote, without
+    /// the closing brace every whole line ends with, possibly followed by NULs (a file system that grew the file before
+    /// the bytes reached it). Anything else that is not a whole entry (garbage, another file's line) is not torn: it is
+    /// damaged, and said so, never skipped quietly.
+    /// </summary>
     public static bool IsTorn(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return !line.TrimEnd().EndsWith('}');
+        string text = line.TrimEnd();
+        int zero = text.IndexOf('\0', StringComparison.Ordinal);
+        if (zero >= 0)
+        {
+            if (text[zero..].Any(c => c != '\0'))
+            {
+                return false;
+            }
+            text = text[..zero];
+        }
+        return !text.EndsWith('}')
+            && (text.StartsWith(LineStart, StringComparison.Ordinal) || LineStart.StartsWith(text, StringComparison.Ordinal))
+            && text.All(c => c is >= ' ' and <= '~');
     }
 
     private static string Digest(int format, string recorded, string source, string pd, string val, string? ack, string? certificate)

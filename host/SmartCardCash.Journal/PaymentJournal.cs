@@ -7,8 +7,9 @@ namespace SmartCardCash.Journal;
 /// The terminal journal: <c>journal/payments.jsonl</c> in the scc home, one line per completed payment
 /// (<see cref="JournalFormat"/>), append-only. Each append is one write of a whole line, flushed to disk (fsync) before
 /// it returns, into a file made 0600 in a folder made 0700, under a lock file so that one process writes at a time. A
-/// crash or a full disk can only tear the last line: the reader skips a torn line (counted), and the next append
-/// starts on a line of its own, so a torn line never spoils the lines before or after it.
+/// crash or a full disk can only tear the last line: the reader skips a torn line (counted; <see cref="JournalFormat.IsTorn"/>:
+/// the start of an entry, cut short), and the next append starts on a line of its own, so a torn line never spoils the
+/// lines before or after it. Any other unreadable line is damaged, and refused by its number.
 /// </summary>
 public sealed class PaymentJournal
 {

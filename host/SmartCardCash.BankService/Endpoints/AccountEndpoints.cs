@@ -14,7 +14,8 @@ namespace SmartCardCash.BankService.Endpoints;
 
 /// <summary>
 /// /v1/accounts: the operator opens customer and merchant accounts (the holder's credential is in the answer to the
-/// opening, once), shows and lists them; a merchant terminal may show its own merchant account, no other.
+/// opening, once), reissues a lost credential, shows and lists them; a merchant terminal may show its own merchant
+/// account, no other.
 /// </summary>
 internal static class AccountEndpoints
 {
@@ -24,6 +25,9 @@ internal static class AccountEndpoints
         operators.MapPost("", Open).WithSummary("Open a customer's or a merchant's account; the answer carries the holder's credential, once.")
             .Accepts<OpenAccountRequest>("application/json").Produces<OpenedAccountJson>(201).Produces<OpenedAccountJson>(200)
             .ProducesProblem(400).ProducesProblem(409);
+        operators.MapPost("{id}/holder-credential", ReissueCredential)
+            .WithSummary("A new credential for a customer's or merchant's account holder, given once; the old one no longer works.")
+            .Produces<ReissuedCredentialJson>().ProducesProblem(400).ProducesProblem(404);
         operators.MapGet("", List).WithSummary("Every account, by ID (?currency=EUR for one currency's).").Produces<AccountsJson>();
 
         routes.MapGroup(BankRoutes.Accounts).WithTags("Accounts").RequireRoles(ApiKeyRole.Operator, ApiKeyRole.MerchantTerminal)
@@ -49,6 +53,14 @@ internal static class AccountEndpoints
         HolderAccountOpening opening = bank.Access.OpenAccount(new NewAccount(id, currency, kind, fee));
         var answer = new OpenedAccountJson(opening.Account.Json(), opening.AlreadyOpen, opening.HolderCredential);
         return Results.Json(answer, BankApiJsonContext.Default.OpenedAccountJson, statusCode: opening.AlreadyOpen ? 200 : 201);
+    }
+
+    private static IResult ReissueCredential(BankBackend bank, string id)
+    {
+        AccountId account = RequestFields.Account(id, "id");
+        string credential = bank.Access.ReissueHolderCredential(account);
+        Account found = bank.Ledger.FindAccount(account) ?? throw new InvalidOperationException($"account {account} vanished after its credential was reissued.");
+        return Results.Json(new ReissuedCredentialJson(found.Json(), credential), BankApiJsonContext.Default.ReissuedCredentialJson);
     }
 
     private static IResult List(BankBackend bank, string? currency) =>

@@ -7,7 +7,8 @@ namespace SmartCardCash.BankService.Requests;
 
 /// <summary>
 /// Reads a request's JSON body, refusing before anything is written: not JSON (415), larger than the limit (413, also
-/// when the body does not say its length), or malformed, a wrong type or an unknown member (400, naming the field).
+/// when the body does not say its length), or malformed, a wrong type, an unknown or a duplicate member (400, naming the
+/// field).
 /// </summary>
 internal static class JsonBody
 {
@@ -42,15 +43,37 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            string field = e.Path is null or "$" ? "body" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
-            if (e.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && Unmapped(e.Message) is string unknown)
-            {
-                throw ApiProblemException.BadRequest(unknown, $"{unknown} is not a field of this request (a misspelt name?).");
-            }
-            throw ApiProblemException.BadRequest(field, field == "body"
-                ? $"the request body is not the JSON object this route takes: {FirstSentence(e.Message)}"
-                : $"{field} has the wrong type or is malformed JSON: {FirstSentence(e.Message)}");
+            throw Refusal(e, type);
         }
+    }
+
+    /// <summary>
+    /// The 400 for a body System.Text.Json refused, in one sentence of the API's own words: a duplicate field (the last
+    /// would silently win, so an idempotency key could be ambiguous), an unknown one, malformed JSON, or a value of the
+    /// wrong type, which says what the field must be. Never a .NET type name.
+    /// </summary>
+    private static ApiProblemException Refusal<T>(JsonException e, JsonTypeInfo<T> type)
+    {
+        string field = e.Path is null or "$" ? "body" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
+        if (e.Message.StartsWith("Duplicate property", StringComparison.Ordinal) && Unmapped(e.Message) is string duplicate)
+        {
+            string name = field == "body" ? duplicate : field.EndsWith(duplicate, StringComparison.Ordinal) ? field : $"{field}.{duplicate}";
+            return ApiProblemException.BadRequest(name, $"{name} appears more than once; each field is given once.");
+        }
+        if (e.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && Unmapped(e.Message) is string unknown)
+        {
+            return ApiProblemException.BadRequest(unknown, $"{unknown} is not a field of this request (a misspelt name?).");
+        }
+        // The reader's own errors (a syntax error) carry its exception inside; a value of the wrong type does not.
+        if (e.InnerException is JsonException)
+        {
+            return ApiProblemException.BadRequest(field, field == "body"
+                ? $"the request body is not valid JSON: {FirstSentence(e.Message)}"
+                : $"{field} is malformed JSON: {FirstSentence(e.Message)}");
+        }
+        return ApiProblemException.BadRequest(field, field == "body"
+            ? "the request body must be a JSON object."
+            : $"{field} must be {JsonFieldKind.Of(type, field)}.");
     }
 
     /// <summary>The property System.Text.Json names in "The JSON property 'x' could not be mapped…", with the path before it.</summary>

@@ -15,11 +15,17 @@ internal static class RequestFields
     public static T Required<T>(T? value, string field) where T : class =>
         value ?? throw ApiProblemException.BadRequest(field, $"{field} is missing.");
 
+    /// <summary>The most one request may move, 10^15 minor units (ten trillion euros): far above any real payment, and far
+    /// enough below <see cref="long.MaxValue"/> that no sum of a few of them overflows.</summary>
+    public const long MaxAmount = 1_000_000_000_000_000;
+
     public static long Amount(long? value, string field = "amount") => value switch
     {
         null => throw ApiProblemException.BadRequest(field, $"{field} is missing: an integer number of minor units, more than 0."),
         <= 0 => throw ApiProblemException.BadRequest(field,
             $"{field} is {value.Value.ToString(CultureInfo.InvariantCulture)}; it must be more than 0 (an integer number of minor units)."),
+        > MaxAmount => throw ApiProblemException.BadRequest(field,
+            $"{field} is {value.Value.ToString(CultureInfo.InvariantCulture)}; one request moves at most {MaxAmount.ToString(CultureInfo.InvariantCulture)} minor units."),
         _ => value.Value,
     };
 

@@ -129,11 +129,18 @@ public sealed record StorageLocation(StorageProvider Provider, string Connection
         return builder;
     }
 
-    /// <summary>The URL with any password replaced, for messages.</summary>
+    /// <summary>
+    /// The URL with any password replaced, for messages: everything from the user name's colon to the LAST '@' (a password
+    /// may hold '@', a host never does; an '@' later in the URL hides more, never less), and a <c>password=</c> parameter.
+    /// </summary>
     private static string Redacted(string url)
     {
-        int at = url.IndexOf('@', StringComparison.Ordinal);
-        int colon = url.IndexOf(':', url.IndexOf("//", StringComparison.Ordinal) + 2);
-        return at > 0 && colon > 0 && colon < at ? url[..(colon + 1)] + "***" + url[at..] : url;
+        int start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        int at = url.LastIndexOf('@');
+        int colon = start >= 3 && at > start ? url.IndexOf(':', start, at - start) : -1;
+        string text = colon >= 0 ? url[..(colon + 1)] + "***" + url[at..] : url;
+        return System.Text.RegularExpressions.Regex.Replace(text, "([?&]password=)[^&#]*", "$1***",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
     }
 }

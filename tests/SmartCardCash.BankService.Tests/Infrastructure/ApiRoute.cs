@@ -12,6 +12,7 @@ public sealed record ApiRoute(HttpMethod Method, string Path, string? Body)
     [
         new(HttpMethod.Post, "/v1/accounts", """{"id":"customer.zed","kind":"customer","currency":"EUR"}"""),
         new(HttpMethod.Get, "/v1/accounts", null),
+        new(HttpMethod.Post, "/v1/accounts/customer.alice/holder-credential", null),
         new(HttpMethod.Post, "/v1/cash-in", """{"requestId":"r-1","account":"customer.alice","amount":500,"currency":"EUR"}"""),
         new(HttpMethod.Get, "/v1/audit", null),
         new(HttpMethod.Post, "/v1/keys", """{"role":"terminal"}"""),

@@ -60,10 +60,12 @@ internal sealed class BankAccountOpenCommand : BankClientCommand
         }
         Currency currency = MoneyInput.Currency(run.Get(_currency));
         FeeRateJson? fee = Fee(run, kind, currency);
+        // The credential is shown once: an account opened whose credential cannot be saved would have none, for good.
+        string target = run.Get(_credentialFile) ?? BankHome.CredentialFile(Context.Home, id);
+        BankHome.EnsureSecretCanBeSaved(target, "--credential-file", "the holder's credential");
         OpenedAccountJson opened = Call(cancel => Connect(run).OpenAccountAsync(new OpenAccountRequest(id, kind, currency.AlphaCode, fee), cancel));
         string? file = opened.HolderCredential is string credential
-            ? BankHome.SaveSecret(run.Get(_credentialFile) ?? Path.Combine(BankHome.Directory(Context.Home), "credentials", $"{opened.Account.Id}.credential"),
-                DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture), credential)
+            ? BankHome.SaveSecret(target, DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture), credential)
             : null;
         run.Write(new BankAccountOpenedJson(opened.Account, opened.AlreadyOpen, file), () =>
         {

@@ -49,5 +49,6 @@ internal static class BankArchiveHelpTexts
           5  the card is in the middle of a transfer (--abort-transfer aborts it first)
           6  the bank refused the key, the card's certificate or a record's signature (HTTP 401, 403, 422); scc hotlist
              fetch: the list is unsigned, badly signed, another issuer's or older than the installed one
+          7  local data: a key file other users may read; scc bank clear: a damaged journal line (named by its number)
         """;
 }

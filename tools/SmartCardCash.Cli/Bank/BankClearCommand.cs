@@ -1,7 +1,9 @@
 using System.CommandLine;
 using SmartCardCash.BankApi.Contracts;
 using SmartCardCash.Cli.Commands;
+using SmartCardCash.Cli.Errors;
 using SmartCardCash.Cli.Output;
+using SmartCardCash.DurableFiles;
 using SmartCardCash.Journal;
 
 namespace SmartCardCash.Cli.Bank;
@@ -34,7 +36,7 @@ internal sealed class BankClearCommand : BankClientCommand
 
     protected override int Execute(CommandRun run)
     {
-        PaymentJournal journal = run.Get(_journal) is string file ? new PaymentJournal(file) : PaymentJournal.InHome(Context.Home);
+        PaymentJournal journal = run.Get(_journal) is string file ? new PaymentJournal(ExistingJournal(file)) : PaymentJournal.InHome(Context.Home);
         JournalUpload upload = JournalUpload.Read(journal);
         if (upload.Lines.Count == 0)
         {
@@ -61,4 +63,10 @@ internal sealed class BankClearCommand : BankClientCommand
         });
         return ExitCodes.Success;
     }
+
+    /// <summary>A journal named on the command line must be there: a mistyped path is not "a journal with no payments".</summary>
+    private static string ExistingJournal(string file) =>
+        Directory.Exists(file) ? throw new UsageException($"--journal: {file} is a folder, not a journal file")
+        : PrivateFiles.FileExists(file) ? file
+        : throw new UsageException($"--journal: there is no journal file {file}");
 }

@@ -11,6 +11,7 @@ internal sealed class BankCommand
         var account = new Command("account", BankHelpTexts.AccountDescription)
         {
             new BankAccountOpenCommand(globals, context).Command,
+            new BankAccountReissueCredentialCommand(globals, context).Command,
             new BankAccountShowCommand(globals, context).Command,
             new BankAccountListCommand(globals, context).Command,
         };

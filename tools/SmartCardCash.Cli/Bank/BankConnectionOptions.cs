@@ -63,19 +63,12 @@ internal sealed class BankConnectionOptions
         }
         if (run.Context.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } key)
         {
-            return key.Trim();
+            return SecretFile.Checked(key, $"${KeyVariable}", "an API key");
         }
         string saved = BankHome.OperatorKeyFile(run.Context.Home);
         return PrivateFiles.FileExists(saved) ? ReadKeyFile(saved, "the operator key file") : throw new UsageException(
             $"no API key: give --key-file FILE or set {KeyVariable} (the first 'scc bank serve' saves the operator's in {saved})");
     }
 
-    private static string ReadKeyFile(string path, string what)
-    {
-        if (!PrivateFiles.FileExists(path))
-        {
-            throw new UsageException($"{what}: {path} does not exist");
-        }
-        return File.ReadAllText(path).Trim();
-    }
+    private static string ReadKeyFile(string path, string what) => SecretFile.Read(path, what, "an API key");
 }

@@ -28,7 +28,7 @@ internal static class BankHelpTexts
              request, an account that exists with other content)
           3  the bank cannot be reached, or its database is down
           6  the bank refused the key: missing, unknown, revoked, or of a role or account that may not do this
-          7  local data: a key or credential file that cannot be written
+          7  local data: a key or credential file that cannot be written, or one other users may read (chmod 600 it)
           8  audit: the books do not balance (the findings are listed)
         """;
 
@@ -55,11 +55,15 @@ internal static class BankHelpTexts
           7  local data: the operator key file cannot be written
         """;
 
-    public const string AccountDescription = "Open, show and list the bank's accounts (operator).";
+    public const string AccountDescription = "Open, show and list the bank's accounts, and reissue a holder's credential (operator).";
 
     public const string AccountOpenDescription =
         "Open a customer's or a merchant's account. Its holder's credential is saved in an owner-only file; opening it again " +
         "the same way changes nothing.";
+
+    public const string AccountReissueCredentialDescription =
+        "Give an account's holder a new credential, saved in an owner-only file, when the old one is lost or given away: " +
+        "the old one no longer works.";
 
     public const string AccountShowDescription = "Show one account. A merchant terminal's key may show its own account.";
 

@@ -25,7 +25,7 @@ internal static class BankPaymentHelpTexts
           4  the card did not answer before anything was paid
           5  interrupted: the value is logged, and the exception archive refunds the account if the card never got it
           6  the bank refused the key or the account holder's credential
-          7  local data: the journal could not keep the evidence
+          7  local data: the journal could not keep the evidence, or a key or credential file other users may read
         """;
 
     public const string DepositDescription =

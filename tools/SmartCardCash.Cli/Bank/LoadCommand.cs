@@ -111,20 +111,21 @@ internal sealed class LoadCommand : BankClientCommand
         _ => ExitCodes.CardError,
     };
 
+    private const string HolderCredentialWhat = "an account holder's credential";
+
     private string HolderCredential(CommandRun run)
     {
         if (run.Get(_credentialFile) is { } file)
         {
-            return PrivateFiles.FileExists(file) ? File.ReadAllText(file).Trim()
-                : throw new UsageException($"--holder-credential-file: {file} does not exist");
+            return SecretFile.Read(file, "--holder-credential-file", HolderCredentialWhat);
         }
         if (Context.GetEnvironmentVariable(HolderCredentialVariable) is { Length: > 0 } credential)
         {
-            return credential.Trim();
+            return SecretFile.Checked(credential, $"${HolderCredentialVariable}", HolderCredentialWhat);
         }
         // Where 'scc bank account open' saved it, when this home opened the account.
         string saved = Path.Combine(BankHome.Directory(Context.Home), "credentials", $"{run.Get(_account)}.credential");
-        return PrivateFiles.FileExists(saved) ? File.ReadAllText(saved).Trim()
+        return PrivateFiles.FileExists(saved) ? SecretFile.Read(saved, "the saved holder's credential", HolderCredentialWhat)
             : throw new UsageException($"no account holder's credential: give --holder-credential-file FILE or set {HolderCredentialVariable}");
     }
 }

@@ -22,6 +22,7 @@ namespace SmartCardCash.Cli.Output;
 [JsonSerializable(typeof(AttachEventJson))]
 [JsonSerializable(typeof(BankServeJson))]
 [JsonSerializable(typeof(BankAccountOpenedJson))]
+[JsonSerializable(typeof(BankCredentialReissuedJson))]
 [JsonSerializable(typeof(BankKeyIssuedJson))]
 [JsonSerializable(typeof(BankClearJson))]
 [JsonSerializable(typeof(BankExceptionsJson))]
