@@ -167,7 +167,8 @@ public sealed class ApduForwardingTests : IDisposable
 
         Assert.Null(answer);
         await Eventually.StateAsync(bridge, VpcdSlotState.Faulted);
-        Assert.True(bridge.Completion.IsCompleted);
+        // The slot moves to Faulted first; its fault event and its completion follow on the slot's own thread.
+        await bridge.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         VpcdSlotFaultEventArgs fault = Assert.Single(faults.Events);
         Assert.True(fault.SlotStopped);
         Assert.IsAssignableFrom<IOException>(fault.Exception);
