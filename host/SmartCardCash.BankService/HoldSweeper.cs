@@ -26,14 +26,15 @@ internal sealed class HoldSweeper(BankBackend bank, BankServiceOptions options, 
     internal void Sweep()
     {
         DateTimeOffset heldBefore = options.Time.GetUtcNow() - options.HoldTimeout;
+        var failures = new List<(string Id, Exception Error)>();
         try
         {
-            foreach (Load load in bank.Loads?.EndHeldSince(heldBefore) ?? [])
+            foreach (Load load in bank.Loads?.EndHeldSince(heldBefore, failures) ?? [])
             {
                 log.LogWarning("load {LoadId} held its bank purse {BankPurse} longer than {Timeout}: ended ({State})", load.Id, load.BankPurse,
                     options.HoldTimeout, load.State);
             }
-            foreach (Deposit deposit in bank.Deposits?.EndHeldSince(heldBefore) ?? [])
+            foreach (Deposit deposit in bank.Deposits?.EndHeldSince(heldBefore, failures) ?? [])
             {
                 log.LogWarning("deposit {DepositId} held its bank purse {BankPurse} longer than {Timeout}: ended ({State})", deposit.Id,
                     deposit.BankPurse, options.HoldTimeout, deposit.State);
@@ -41,8 +42,12 @@ internal sealed class HoldSweeper(BankBackend bank, BankServiceOptions options, 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning("the sweep of abandoned bank purse holds failed, and runs again in {Interval}: {Reason}", options.HoldSweepInterval,
-                e.Message);
+            failures.Add(("(all)", e));
+        }
+        foreach ((string id, Exception e) in failures)
+        {
+            log.LogWarning("the abandoned hold {Id} could not be ended now, and is tried again in {Interval}: {Reason}", id,
+                options.HoldSweepInterval, e.Message);
         }
     }
 }

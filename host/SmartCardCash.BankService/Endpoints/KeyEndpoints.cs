@@ -58,8 +58,14 @@ internal static class KeyEndpoints
         }
         ApiKey revoked = bank.Access.Revoke(id);
         // Its open loads and deposits can never be driven or ended by it again: the bank ends them now, freeing their purses.
-        int loads = bank.Loads?.EndOpen($"{id}.").Count ?? 0;
-        int deposits = bank.Deposits?.EndOpen($"{id}.").Count ?? 0;
+        var failures = new List<(string Id, Exception Error)>();
+        int loads = bank.Loads?.EndOpen($"{id}.", failures).Count ?? 0;
+        int deposits = bank.Deposits?.EndOpen($"{id}.", failures).Count ?? 0;
+        foreach ((string payment, Exception e) in failures)
+        {
+            log.LogWarning("payment {PaymentId} of revoked key {KeyId} could not be ended now (the hold sweep ends it later): {Reason}",
+                payment, id, e.Message);
+        }
         log.LogInformation("key {KeyId} revoked by key {CallerId}; its open payments ended: {Loads} loads, {Deposits} deposits", id,
             context.Caller().Id, loads, deposits);
         return Results.Json(revoked.Json(), BankApiJsonContext.Default.ApiKeyJson);

@@ -96,7 +96,7 @@ public sealed class ExceptionArchive
 
     /// <summary>Archives <paramref name="upload"/> inside the caller's transaction: for the bank's own purses, whose
     /// records (a load that aborted after the debit) are read and cleared with the purse's image in one transaction.</summary>
-    /// <param name="source">Who gave the records: <c>upload</c>, <c>bank-purse</c>.</param>
+    /// <param name="source">Who gave the records: <c>upload</c>, or the payment a bank purse logged them for (<c>load:ID</c>, <c>deposit:ID</c>).</param>
     internal IReadOnlyList<ArchivedRecord> Archive(BankTransaction tx, ExceptionUpload upload, string source)
     {
         PurseCertificate certificate = Checked(tx, upload);

@@ -224,7 +224,9 @@ public sealed class BankPursePool
     /// clears the log with the issuer-signed CLEAR EXCEPTION LOG for exactly those records: a bank purse's log never
     /// fills (16 records: 6A84), and the archive settles each payment with the other side's record.
     /// </summary>
-    private void ClearOwnExceptionLog(BankTransaction tx, PurseCard purse)
+    /// <param name="holder">The payment the records belong to (<c>load:ID</c>, <c>deposit:ID</c>), kept as their source:
+    /// a definitely lost payment is refunded to that very load's or deposit's account.</param>
+    private void ClearOwnExceptionLog(BankTransaction tx, PurseCard purse, string holder)
     {
         IReadOnlyList<ExceptionLogEntry> records = purse.ReadExceptionLog();
         if (records.Count == 0)
@@ -232,7 +234,7 @@ public sealed class BankPursePool
             return;
         }
         var upload = new ExceptionUpload(purse.GetCertificate(), purse.GetStatus().IssuerCounter, records);
-        Archive.Archive(tx, upload, "bank-purse");
+        Archive.Archive(tx, upload, holder);
         purse.ClearExceptionLog(Archive.AuthoriseClear(upload));
         BankPurseInvariants.Holds(purse.ReadExceptionLog().Count == 0, $"bank purse {upload.Purse}'s exception log is not empty after it was cleared");
     }
@@ -255,7 +257,8 @@ public sealed class BankPursePool
         PurseCard purse = PurseCard.Open(card.Channel);
         purse.Select();
         purse.Abort();
-        ClearOwnExceptionLog(tx, purse);
+        // A free purse's log is empty (Claim lends no other), so what it logs now is the holder's payment's.
+        ClearOwnExceptionLog(tx, purse, row.BusyWith ?? throw new BankPurseInvariantException($"bank purse {row.Id} is aborted while no payment holds it"));
         byte[] image = card.Image();
         var before = new BankPurseSnapshot(row.Balance, row.TransferState, null);
         BankPurseSnapshot after = BankPurseSnapshot.Read(image, row.CurrencyOf);

@@ -173,14 +173,33 @@ public sealed class BankDeposits
             $"deposit {deposit.Id} is {deposit.State} but the ledger holds its credit already");
 
     /// <summary>Ends, as <see cref="End"/> does, every deposit that has held its bank purse since before
-    /// <paramref name="heldBefore"/>: its terminal is gone, and the purse must serve others. Returns the deposits ended.</summary>
-    public IReadOnlyList<Deposit> EndHeldSince(DateTimeOffset heldBefore) => EndAll(HolderOf(""), heldBefore);
+    /// <paramref name="heldBefore"/>: its terminal is gone, and the purse must serve others. Returns the deposits ended; one
+    /// that cannot be ended now is added to <paramref name="failures"/> and the others are still ended.</summary>
+    public IReadOnlyList<Deposit> EndHeldSince(DateTimeOffset heldBefore, ICollection<(string Id, Exception Error)>? failures = null) =>
+        EndAll(HolderOf(""), heldBefore, failures);
 
-    /// <summary>Ends every open deposit whose ID starts with <paramref name="idPrefix"/> (a revoked key's deposits).</summary>
-    public IReadOnlyList<Deposit> EndOpen(string idPrefix) => EndAll(HolderOf(idPrefix), null);
+    /// <summary>Ends every open deposit whose ID starts with <paramref name="idPrefix"/> (a revoked key's deposits), as
+    /// <see cref="EndHeldSince"/> does.</summary>
+    public IReadOnlyList<Deposit> EndOpen(string idPrefix, ICollection<(string Id, Exception Error)>? failures = null) =>
+        EndAll(HolderOf(idPrefix), null, failures);
 
-    private List<Deposit> EndAll(string holderPrefix, DateTimeOffset? heldBefore) =>
-        [.. _purses.Database.Read(tx => BankPurseStore.Holders(tx, holderPrefix, heldBefore)).Select(h => End(h[HolderOf("").Length..]))];
+    private List<Deposit> EndAll(string holderPrefix, DateTimeOffset? heldBefore, ICollection<(string Id, Exception Error)>? failures)
+    {
+        var ended = new List<Deposit>();
+        foreach (string holder in _purses.Database.Read(tx => BankPurseStore.Holders(tx, holderPrefix, heldBefore)))
+        {
+            string id = holder[HolderOf("").Length..];
+            try
+            {
+                ended.Add(End(id));
+            }
+            catch (Exception e) when (failures is not null)
+            {
+                failures.Add((id, e)); // one deposit that cannot be ended now never keeps the others' purses held
+            }
+        }
+        return ended;
+    }
 
     internal static string HolderOf(string depositId) => $"deposit:{depositId}";
 

@@ -27,22 +27,14 @@ internal static class DepositStore
             Now = Stamp(tx),
         });
 
-    /// <summary>The merchant account of the one deposit whose bank purse logged <paramref name="pd"/> (the merchant's
-    /// purse paid it, the bank purse never got the val): a definitely lost deposit is refunded there. Null when no
-    /// such deposit, or more than one account, fits: the refund is then held for an operator.</summary>
-    public static Ledger.AccountId? AccountOfLoggedDeposit(BankTransaction tx, Purse.Spec.PaymentDetails pd)
-    {
-        List<string> accounts = tx.Query<string>("SELECT DISTINCT merchant_account_id FROM deposits WHERE bank_purse_id = @BankPurse AND " +
-            "merchant_purse_id = @Payer AND currency = @Currency AND state = @State",
-            new
-            {
-                BankPurse = pd.To.ToString(),
-                Payer = pd.From.ToString(),
-                Currency = Purse.Spec.Currency.TryFromCode(pd.Currency, out Purse.Spec.Currency? currency) ? currency.AlphaCode : "",
-                State = nameof(DepositState.ValueLogged),
-            });
-        return accounts.Count == 1 ? new Ledger.AccountId(accounts[0]) : null;
-    }
+    /// <summary>The merchant account of the deposit whose bank purse logged <paramref name="pd"/> (its 02: the merchant's
+    /// purse paid, the bank purse never got the val): the bank archived that record with the deposit as its source when it
+    /// ended or reset the deposit's payment. Null when no deposit from that merchant purse logged exactly this payment.</summary>
+    public static Ledger.AccountId? AccountOfLoggedDeposit(BankTransaction tx, Purse.Spec.PaymentDetails pd) =>
+        Archive.ArchivedRecords.SourceOf(tx, pd.To, Purse.Spec.ExceptionReason.PayeeAbortedInEpv, pd) is string source &&
+        source.StartsWith(BankDeposits.HolderOf(""), StringComparison.Ordinal) &&
+        Find(tx, source[BankDeposits.HolderOf("").Length..]) is { } deposit && deposit.BankPurse == pd.To && deposit.MerchantPurse == pd.From
+            ? deposit.MerchantAccount : null;
 
     /// <summary>Moves the deposit from the state it was read in to <paramref name="to"/> (with the amount and the payer's
     /// sequence number once credited); it must still be in that state.</summary>

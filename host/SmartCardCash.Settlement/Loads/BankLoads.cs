@@ -148,14 +148,33 @@ public sealed class BankLoads(BankPursePool purses)
     }
 
     /// <summary>Ends, as <see cref="End"/> does, every load that has held its bank purse since before
-    /// <paramref name="heldBefore"/>: its terminal is gone, and the purse must serve others. Returns the loads ended.</summary>
-    public IReadOnlyList<Load> EndHeldSince(DateTimeOffset heldBefore) => EndAll(HolderOf(""), heldBefore);
+    /// <paramref name="heldBefore"/>: its terminal is gone, and the purse must serve others. Returns the loads ended; one
+    /// that cannot be ended now is added to <paramref name="failures"/> and the others are still ended.</summary>
+    public IReadOnlyList<Load> EndHeldSince(DateTimeOffset heldBefore, ICollection<(string Id, Exception Error)>? failures = null) =>
+        EndAll(HolderOf(""), heldBefore, failures);
 
-    /// <summary>Ends every open load whose ID starts with <paramref name="idPrefix"/> (a revoked key's loads).</summary>
-    public IReadOnlyList<Load> EndOpen(string idPrefix) => EndAll(HolderOf(idPrefix), null);
+    /// <summary>Ends every open load whose ID starts with <paramref name="idPrefix"/> (a revoked key's loads), as
+    /// <see cref="EndHeldSince"/> does.</summary>
+    public IReadOnlyList<Load> EndOpen(string idPrefix, ICollection<(string Id, Exception Error)>? failures = null) =>
+        EndAll(HolderOf(idPrefix), null, failures);
 
-    private List<Load> EndAll(string holderPrefix, DateTimeOffset? heldBefore) =>
-        [.. _purses.Database.Read(tx => BankPurseStore.Holders(tx, holderPrefix, heldBefore)).Select(h => End(h[HolderOf("").Length..]))];
+    private List<Load> EndAll(string holderPrefix, DateTimeOffset? heldBefore, ICollection<(string Id, Exception Error)>? failures)
+    {
+        var ended = new List<Load>();
+        foreach (string holder in _purses.Database.Read(tx => BankPurseStore.Holders(tx, holderPrefix, heldBefore)))
+        {
+            string id = holder[HolderOf("").Length..];
+            try
+            {
+                ended.Add(End(id));
+            }
+            catch (Exception e) when (failures is not null)
+            {
+                failures.Add((id, e)); // one load that cannot be ended now never keeps the others' purses held
+            }
+        }
+        return ended;
+    }
 
     internal static string HolderOf(string loadId) => $"load:{loadId}";
 

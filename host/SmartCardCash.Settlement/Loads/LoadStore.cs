@@ -28,17 +28,15 @@ internal static class LoadStore
         });
 
     /// <summary>
-    /// The account that paid for the load whose bank purse logged <paramref name="pd"/> (a 01: the bank aborted it after
-    /// the debit): the loads of that bank purse into that payee, of that amount and currency, that ended
-    /// <see cref="LoadState.ValueLogged"/>. Null unless exactly one account is theirs (then an operator decides).
+    /// The account of the load whose bank purse logged <paramref name="pd"/> (its 01: the purse paid and never got the
+    /// card's ack): the bank archived that record with the load as its source when it ended the load. Null when no
+    /// load of this bank purse into that payee logged exactly this payment (an operator decides).
     /// </summary>
-    public static Ledger.AccountId? AccountOfLoggedLoad(BankTransaction tx, Purse.Spec.PaymentDetails pd)
-    {
-        List<string> accounts = tx.Query<string>("SELECT DISTINCT account_id FROM loads WHERE bank_purse_id = @BankPurse AND " +
-            "payee_purse_id = @Payee AND amount = @Amount AND state = @State",
-            new { BankPurse = pd.From.ToString(), Payee = pd.To.ToString(), Amount = (long)pd.Value, State = nameof(LoadState.ValueLogged) });
-        return accounts.Count == 1 && Purse.Spec.Currency.TryFromCode(pd.Currency, out _) ? new Ledger.AccountId(accounts[0]) : null;
-    }
+    public static Ledger.AccountId? AccountOfLoggedLoad(BankTransaction tx, Purse.Spec.PaymentDetails pd) =>
+        Archive.ArchivedRecords.SourceOf(tx, pd.From, Purse.Spec.ExceptionReason.PayerAbortedInEpa, pd) is string source &&
+        source.StartsWith(BankLoads.HolderOf(""), StringComparison.Ordinal) &&
+        Find(tx, source[BankLoads.HolderOf("").Length..]) is { } load && load.BankPurse == pd.From && load.Payee == pd.To
+            ? load.Account : null;
 
     /// <summary>Moves the load from the state it was read in to <paramref name="to"/>; it must still be in that state.</summary>
     public static Load Move(BankTransaction tx, Load load, LoadState to)

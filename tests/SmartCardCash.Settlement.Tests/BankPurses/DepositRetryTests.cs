@@ -58,6 +58,37 @@ public sealed class DepositRetryTests(BankStorageFixture storage)
         CreditedOnce(world, id, till, shop, fee: 0);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public void A_payment_lost_before_a_reset_is_refunded_to_the_deposits_merchant_whatever_another_merchant_names(StorageProvider provider)
+    {
+        using var world = new BankWorld(storage, provider);
+        AccountId owner = world.Customer("owner", cash: 5_000_00);
+        AccountId shop = world.Merchant("shop", FeeRate.Free);
+        AccountId rival = world.Merchant("rival", FeeRate.Free);
+        // The till paid (epa: debited) and the bank purse still waits for the val (epv); the merchant gives the card up (01).
+        (string id, WorldCard till, PurseId bankPurse) = CutWhere(world, owner, shop, TransferState.ExpectingAck, TransferState.ExpectingVal);
+        world.Coordinator.Abandon(till.Purse);
+        world.Deposits.ResetPayment(id); // the bank purse's 02, archived for this deposit
+        world.Deposits.End(id);
+        // Another merchant's key names the same till and, without the card, sends the bank purse a START TO of its own
+        // choosing (it is unsigned), leaving a logged deposit of that till on the same bank purse.
+        Assert.Equal(bankPurse, world.Deposits.Open(new DepositRequest("rival-deposit", rival, till.Id)).Deposit.BankPurse);
+        PurseCard rivalBank = world.DepositPurse("rival-deposit").Purse;
+        rivalBank.Select();
+        rivalBank.VerifyCertificate(till.Result.Certificate);
+        rivalBank.StartTo(till.Id, Money.Of(BankWorld.Eur, 1_00), 99);
+        Assert.Equal(DepositState.ValueLogged, world.Deposits.End("rival-deposit").State);
+
+        Archive.ArchiveResult upload = world.Pool.Archive.Upload(world.UploadOf(till));
+
+        PaymentDetails lost = upload.Records.Single(r => r.Record.Reason == ExceptionReason.PayerAbortedInEpa).Record.Details;
+        Archive.LostPayment judged = world.Pool.Archive.Find(lost)!;
+        Assert.Equal((Archive.LostPaymentState.Refunded, shop), (judged.State, judged.RefundAccount));
+        Assert.Equal(new AccountBalance(0, 0, 0, Amount), world.Balance(shop));
+        Assert.Equal(new AccountBalance(0, 0, 0, 0), world.Balance(rival));
+        world.AssertBooksAgree();
+    }
+
     /// <summary>The deposit credited the payment once, and its request ID takes no other: a reset changes nothing, and a
     /// payment under it again is refused by the purse's gate before anything is debited.</summary>
     private static void CreditedOnce(BankWorld world, string id, WorldCard till, AccountId shop, long fee)

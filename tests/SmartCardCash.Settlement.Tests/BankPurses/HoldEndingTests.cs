@@ -1,3 +1,5 @@
+using SmartCardCash.Purse;
+using SmartCardCash.Settlement.BankPurses;
 using SmartCardCash.Settlement.Deposits;
 using SmartCardCash.Settlement.Loads;
 
@@ -51,5 +53,31 @@ public sealed class HoldEndingTests(BankStorageFixture storage)
         Assert.True(world.Loads.Find("k2.load")!.IsOpen);
         Assert.Empty(world.Loads.EndOpen("k1."));
         world.AssertBooksAgree();
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_hold_that_cannot_be_ended_now_is_reported_and_never_keeps_the_others_held(StorageProvider provider)
+    {
+        using var world = new BankWorld(storage, provider);
+        BankPurse broken = world.BankPurse(minted: 500_00);
+        world.BankPurse(minted: 500_00);
+        AccountId alice = world.Customer("alice", cash: 100_00);
+        WorldCard card = world.Card("a");
+        Load first = world.Authorise("first", alice, card, 10_00);
+        world.Authorise("second", alice, world.Card("b"), 10_00);
+        Assert.Equal(broken.Id, first.BankPurse);
+        PurseCard bank = world.LoadPurse("first").Purse; // the bank purse in epr: ending the load must abort it, on its image
+        bank.Select();
+        bank.VerifyCertificate(card.Result.Certificate);
+        bank.StartFrom(card.Id, Money.Of(BankWorld.Eur, 10_00), card.Purse.Select().NextSequenceNumber);
+        world.Bank.Tamper($"UPDATE bank_purses SET image = {(provider == StorageProvider.Sqlite ? "X'00'" : "'\\x00'::bytea")} WHERE id = '{broken.Id}'");
+        var failures = new List<(string Id, Exception Error)>();
+
+        IReadOnlyList<Load> ended = world.Loads.EndHeldSince(DateTimeOffset.UtcNow.AddMinutes(1), failures);
+
+        Assert.Equal(["second"], ended.Select(l => l.Id));
+        (string id, Exception error) = Assert.Single(failures);
+        Assert.Equal("first", id);
+        Assert.IsType<PurseImageKeyException>(error);
     }
 }
