@@ -13,14 +13,18 @@ internal sealed class BackgroundScc : IDisposable
 
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
+    // TextWriter.Synchronized locks the writer it returns around every write: reads lock the same object.
+    private readonly TextWriter _stdoutWriter;
+    private readonly TextWriter _stderrWriter;
     private readonly CancellationTokenSource _interrupt = new();
     private readonly Task<int> _run;
 
     /// <summary>Starts <c>scc ARGS</c> with what <paramref name="cli"/> runs scc with, but an interrupt of its own.</summary>
     public BackgroundScc(CliHarness cli, params string[] args)
     {
-        CliContext context = cli.Context(TextWriter.Synchronized(new StringWriter(_stdout) { NewLine = "\n" }),
-            TextWriter.Synchronized(new StringWriter(_stderr) { NewLine = "\n" }), _interrupt.Token);
+        _stdoutWriter = TextWriter.Synchronized(new StringWriter(_stdout) { NewLine = "\n" });
+        _stderrWriter = TextWriter.Synchronized(new StringWriter(_stderr) { NewLine = "\n" });
+        CliContext context = cli.Context(_stdoutWriter, _stderrWriter, _interrupt.Token);
         _run = Task.Factory.StartNew(() => CliApplication.Run(args, context), TaskCreationOptions.LongRunning);
     }
 
@@ -28,7 +32,7 @@ internal sealed class BackgroundScc : IDisposable
     {
         get
         {
-            lock (_stdout)
+            lock (_stdoutWriter)
             {
                 return _stdout.ToString();
             }
@@ -39,7 +43,7 @@ internal sealed class BackgroundScc : IDisposable
     {
         get
         {
-            lock (_stderr)
+            lock (_stderrWriter)
             {
                 return _stderr.ToString();
             }
